@@ -2,8 +2,10 @@ import jStatModule from 'jstat';
 import { checkIntegerInRange, checkPositive, checkPositiveInteger, fail } from './validate';
 
 // jstat is CommonJS; depending on the bundler's interop the default import is
-// jStat itself or an object holding it.
-const jStat = jStatModule.jStat ?? jStatModule;
+// jStat itself or an object holding it. Resolved on use, not at module load,
+// so bundles that never call clopperPearsonInterval can drop jstat.
+const betaInv = (p: number, a: number, b: number): number =>
+  (jStatModule.jStat ?? jStatModule).beta.inv(p, a, b);
 
 const clip = (x: number) => Math.min(1, Math.max(0, x));
 
@@ -57,7 +59,7 @@ export function clopperPearsonInterval(successes: number, n: number, alpha = 0.0
     fail(fn, `alpha must lie strictly between 0 and 1, got ${alpha}`);
   }
   const x = successes;
-  const low = x === 0 ? 0 : jStat.beta.inv(alpha / 2, x, n - x + 1);
-  const high = x === n ? 1 : jStat.beta.inv(1 - alpha / 2, x + 1, n - x);
+  const low = x === 0 ? 0 : betaInv(alpha / 2, x, n - x + 1);
+  const high = x === n ? 1 : betaInv(1 - alpha / 2, x + 1, n - x);
   return [clip(low), clip(high)];
 }
