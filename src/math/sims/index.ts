@@ -1,1 +1,2 @@
-export {};
+// Demo simulations (one module per demo kind); pure and seeded like the rest of the core.
+export * from './threshold-demo';

@@ -1,0 +1,22 @@
+// Colours are CSS variables, so the same SVG follows the light and dark themes.
+export const palette = {
+  primary: 'var(--chart-1)',
+  secondary: 'var(--chart-2)',
+  tertiary: 'var(--chart-3)',
+  quaternary: 'var(--chart-4)',
+  grid: 'var(--chart-grid)',
+  muted: 'var(--text-muted)',
+  good: 'var(--good)',
+  bad: 'var(--bad)',
+} as const;
+
+/** Shared frame: fixed viewBox (scaled by CSS), readable type, transparent background. */
+export const frame = (width = 640, height = 360) => ({
+  width,
+  height,
+  marginLeft: 52,
+  marginBottom: 44,
+  marginTop: 24,
+  marginRight: 20,
+  style: { fontSize: '13px', background: 'transparent', overflow: 'visible' },
+});

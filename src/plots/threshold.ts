@@ -1,0 +1,64 @@
+import * as Plot from '@observablehq/plot';
+import { frame, palette } from './theme';
+
+export interface ThresholdPlotData {
+  sweep: { tau: number; tpr: number; fpr: number }[];
+  tau: number;
+  optimumTau: number;
+}
+
+/** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
+export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
+  const long = sweep.flatMap((d) => [
+    { tau: d.tau, rate: d.tpr, series: 'harmful blocked (TPR)' },
+    { tau: d.tau, rate: d.fpr, series: 'benign blocked (FPR)' },
+  ]);
+  return {
+    ...frame(480, 300),
+    x: { domain: [0, 1], label: 'threshold τ →', grid: true },
+    y: { domain: [0, 1], label: '↑ share blocked', grid: true },
+    color: { domain: ['harmful blocked (TPR)', 'benign blocked (FPR)'], range: [palette.primary, palette.secondary] },
+    marks: [
+      Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
+      Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
+      Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
+      // Direct labels instead of a legend: each name sits at the left end of its curve.
+      Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
+      Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
+      Plot.dot(long.filter((d) => Math.abs(d.tau - tau) < 1e-9), { x: 'tau', y: 'rate', fill: 'series', r: 4 }),
+    ],
+  };
+}
+
+export interface RocPlotData {
+  roc: { tpr: number; fpr: number }[];
+  point: { tpr: number; fpr: number };
+  auc: number;
+}
+
+// Direct labels instead of a legend: each name sits beside its own curve, where they are apart.
+function labelPoints(sweep: ThresholdPlotData['sweep']) {
+  const near = (t: number) => sweep.reduce((a, b) => (Math.abs(b.tau - t) < Math.abs(a.tau - t) ? b : a));
+  const h = near(0.72);
+  const b = near(0.22);
+  return [
+    { tau: h.tau, rate: h.tpr, series: 'harmful blocked (TPR)' },
+    { tau: b.tau, rate: b.fpr, series: 'benign blocked (FPR)' },
+  ];
+}
+
+/** ROC curve with the operating point at the current τ. */
+export function rocPlot({ roc, point, auc }: RocPlotData): Plot.PlotOptions {
+  return {
+    ...frame(320, 300),
+    aspectRatio: 1,
+    x: { domain: [0, 1], label: 'false-block rate (FPR) →', grid: true },
+    y: { domain: [0, 1], label: '↑ harmful caught (TPR)', grid: true },
+    marks: [
+      Plot.line([[0, 0], [1, 1]], { stroke: palette.muted, strokeDasharray: '3,3' }),
+      Plot.line(roc, { x: 'fpr', y: 'tpr', stroke: palette.primary, strokeWidth: 2.5 }),
+      Plot.dot([point], { x: 'fpr', y: 'tpr', r: 6, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 2 }),
+      Plot.text([{ x: 0.6, y: 0.12 }], { x: 'x', y: 'y', text: () => `AUC = ${auc.toFixed(3)}`, fontSize: 14 }),
+    ],
+  };
+}

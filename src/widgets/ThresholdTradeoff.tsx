@@ -1,0 +1,91 @@
+import { useMemo } from 'react';
+import { costOptimalThreshold, precisionAt, rocAuc, rocCurve, thresholdRates } from '@math/index';
+import { sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
+import { rocPlot, ratesPlot } from '../plots/threshold';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const spec = {
+  tau: { kind: 'number', label: 'Threshold τ', min: 0.05, max: 0.95, step: 0.01, default: 0.5, help: 'Block when the classifier score c ≥ τ.' },
+  separation: { kind: 'number', label: 'Classifier separation a', min: 2, max: 12, step: 0.5, default: 6, help: 'Harmful ~ Beta(a, 2), benign ~ Beta(2, a).' },
+  n: { kind: 'number', label: 'Items per class', min: 50, max: 2000, step: 50, default: 500 },
+  baseRate: { kind: 'number', label: 'Prevalence of harmful requests', min: 0.005, max: 0.5, step: 0.005, default: 0.05 },
+  costMiss: { kind: 'number', label: 'Cost of a miss', min: 1, max: 100, step: 1, default: 20 },
+  costOverblock: { kind: 'number', label: 'Cost of an over-block', min: 1, max: 20, step: 1, default: 1 },
+  fprBudget: { kind: 'number', label: 'False-block budget (FPR)', min: 0.01, max: 0.3, step: 0.01, default: 0.05 },
+} satisfies ControlSpec;
+
+const pct = (v: number) => (Number.isNaN(v) ? 'undefined' : `${formatNumber(100 * v, 1)}%`);
+
+function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('threshold-tradeoff', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { tau, separation, n, baseRate, costMiss, costOverblock, fprBudget, seed } = state;
+
+  const sample = useMemo(() => sampleGuardrailScores(seed, n, separation), [seed, n, separation]);
+  const roc = useMemo(() => rocCurve(sample.harmful, sample.benign), [sample]);
+  const auc = useMemo(() => rocAuc(sample.harmful, sample.benign), [sample]);
+  const sweep = useMemo(() => thresholdSweep(sample), [sample]);
+  const optimum = useMemo(() => costOptimalThreshold(sample.harmful, sample.benign, { costMiss, costOverblock, baseRate }), [sample, costMiss, costOverblock, baseRate]);
+  const { tpr, fpr } = useMemo(() => thresholdRates(sample.harmful, sample.benign, tau), [sample, tau]);
+
+  const precision = precisionAt(tpr, fpr, baseRate);
+  const cost = baseRate * (1 - tpr) * costMiss + (1 - baseRate) * fpr * costOverblock;
+  const optTau = Number.isFinite(optimum.tau) ? Math.min(1, optimum.tau) : 1;
+
+  const charts = useMemo(
+    () => [
+      { options: ratesPlot({ sweep, tau, optimumTau: optTau }), label: 'Share of harmful and benign items blocked as the threshold rises' },
+      { options: rocPlot({ roc, point: { tpr, fpr }, auc }), label: 'ROC curve with the current operating point' },
+    ],
+    [sweep, tau, optTau, roc, tpr, fpr, auc],
+  );
+
+  const withinBudget = fpr <= fprBudget;
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="threshold-tradeoff"
+      title={props.title ?? 'Guardrail threshold tradeoff'}
+      question={props.question ?? 'Where should τ sit, given what a miss and an over-block cost?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'TPR at τ', value: pct(tpr), emphasis: true },
+        { label: 'FPR at τ', value: pct(fpr), emphasis: true },
+        { label: 'AUC', value: formatNumber(auc, 3) },
+        { label: 'Precision at prevalence', value: pct(precision) },
+        { label: 'Expected cost / request', value: formatNumber(cost, 3) },
+        { label: 'Cost-optimal τ', value: Number.isFinite(optimum.tau) ? formatNumber(optimum.tau, 3) : 'block nothing' },
+        { label: 'Cost at optimum', value: formatNumber(optimum.expectedCost, 3) },
+      ]}
+      check={{
+        pass: withinBudget,
+        text: withinBudget
+          ? `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} is within the ${pct(fprBudget)} budget.`
+          : `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} exceeds the ${pct(fprBudget)} budget: raise τ.`,
+      }}
+      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${pct(fpr)} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${pct(precision)} of blocked items are harmful; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}.`}
+      table={{
+        caption: `Block rates at 30 thresholds (${n} harmful and ${n} benign items, seed ${seed})`,
+        columns: ['τ', 'TPR', 'FPR', 'Expected cost'],
+        rows: sweep.map((d) => [
+          d.tau.toFixed(3),
+          d.tpr.toFixed(3),
+          d.fpr.toFixed(3),
+          (baseRate * (1 - d.tpr) * costMiss + (1 - baseRate) * d.fpr * costOverblock).toFixed(3),
+        ]),
+      }}
+    />
+  );
+}
+
+export default defineWidget('threshold-tradeoff', spec, ThresholdTradeoffInner);
+export { spec as thresholdTradeoffSpec };

@@ -1,0 +1,65 @@
+import { useId } from 'react';
+import { formatNumber, stepDigits, type Control } from './spec';
+
+interface Props {
+  name: string;
+  control: Control;
+  value: number | string | boolean;
+  label?: string;
+  disabled: boolean;
+  onChange: (v: number | string | boolean) => void;
+}
+
+/** One labelled control with its numeric readout; native inputs keep keyboard support. */
+export default function ControlInput({ name, control: c, value, label, disabled, onChange }: Props) {
+  const id = useId();
+  const text = label ?? c.label;
+  const helpId = c.help ? `${id}-help` : undefined;
+  if (c.kind === 'number') {
+    const digits = c.digits ?? stepDigits(c.step);
+    const shown = `${formatNumber(value as number, digits)}${c.unit ?? ''}`;
+    return (
+      <div className="widget-control" data-control={name}>
+        <label htmlFor={id}>{text}</label>
+        <div className="widget-slider">
+          <input
+            id={id}
+            type="range"
+            min={c.min}
+            max={c.max}
+            step={c.step}
+            value={value as number}
+            disabled={disabled}
+            aria-describedby={helpId}
+            aria-valuetext={shown}
+            onChange={(e) => onChange(Number(e.currentTarget.value))}
+          />
+          <output htmlFor={id} aria-hidden="true">{shown}</output>
+        </div>
+        {c.help && <small id={helpId}>{c.help}</small>}
+      </div>
+    );
+  }
+  if (c.kind === 'choice') {
+    return (
+      <div className="widget-control" data-control={name}>
+        <label htmlFor={id}>{text}</label>
+        <select id={id} value={value as string} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
+          {c.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        {c.help && <small id={helpId}>{c.help}</small>}
+      </div>
+    );
+  }
+  return (
+    <div className="widget-control widget-toggle" data-control={name}>
+      <input id={id} type="checkbox" checked={value as boolean} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <label htmlFor={id}>{text}</label>
+      {c.help && <small id={helpId}>{c.help}</small>}
+    </div>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import type * as Plot from '@observablehq/plot';
+import ControlInput from './Controls';
+import PlotChart from './PlotChart';
+import type { ControlSpec, StateOf } from './spec';
+import './widget.css';
+
+export interface Readout {
+  label: string;
+  value: string;
+  /** Marks the number the question is about. */
+  emphasis?: boolean;
+}
+export interface TableData {
+  caption: string;
+  columns: string[];
+  rows: (string | number)[][];
+}
+
+interface Props<S extends ControlSpec> {
+  id: string;
+  kind: string;
+  title: string;
+  question?: string;
+  spec: S;
+  state: StateOf<S>;
+  update: (patch: Partial<StateOf<S>>) => void;
+  newSeed?: () => void;
+  /** Controls to show, in order; all by default. */
+  show?: readonly (keyof S & string)[];
+  labels?: Partial<Record<keyof S & string, string>>;
+  /** Extra controls a widget draws itself (e.g. editable logits). */
+  children?: ReactNode;
+  /** One or two charts (two sit side by side on wide screens). */
+  charts: { options: Plot.PlotOptions; label: string }[];
+  readouts: Readout[];
+  check: { pass: boolean; text: string };
+  summary: string;
+  table: TableData;
+}
+
+/** The common frame of every demo: question, controls, chart, numbers, check, summary, data. */
+export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
+  const uid = useId();
+  const [hydrated, setHydrated] = useState(false);
+  const [forced, setForced] = useState(false);
+  const [copied, setCopied] = useState('');
+  useEffect(() => {
+    setHydrated(true);
+    // Lets tests (and the curious) check that a failing demo is contained: ?fail=<id>
+    if (new URLSearchParams(window.location.search).getAll('fail').includes(p.id)) setForced(true);
+  }, [p.id]);
+  if (forced) throw new Error('Forced failure for testing (the fail parameter names this demo).');
+
+  const keys = (p.show ?? Object.keys(p.spec)) as (keyof S & string)[];
+  const summaryId = `${uid}-summary`;
+
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('Link copied: it reproduces this exact state.');
+    } catch {
+      setCopied(`Copy this link: ${window.location.href}`);
+    }
+  };
+
+  return (
+    <section className="widget" data-widget={p.kind} data-widget-id={p.id} data-hydrated={hydrated ? 'true' : 'false'} aria-labelledby={`${uid}-title`}>
+      <header className="widget-head">
+        <p className="widget-kind">Live demo</p>
+        <h3 id={`${uid}-title`} className="widget-title" data-pagefind-ignore="">
+          {p.title}
+        </h3>
+        {p.question && <p className="widget-question">{p.question}</p>}
+      </header>
+      <div className="widget-body">
+        <div className="widget-controls">
+          {keys.map((k) => (
+            <ControlInput
+              key={k}
+              name={k}
+              control={p.spec[k]}
+              value={(p.state as Record<string, number | string | boolean>)[k]}
+              label={p.labels?.[k]}
+              disabled={!hydrated}
+              onChange={(v) => p.update({ [k]: v } as Partial<StateOf<S>>)}
+            />
+          ))}
+          {p.children}
+          {!hydrated && <noscript><p className="noscript-note">The controls need JavaScript; the chart shows the starting values.</p></noscript>}
+        </div>
+        <div className="widget-figure">
+          <div className={`widget-charts n${p.charts.length}`}>
+            {p.charts.map((c, i) => (
+              <PlotChart key={i} options={c.options} label={c.label} describedBy={summaryId} />
+            ))}
+          </div>
+          <dl className="widget-readouts">
+            {p.readouts.map((r) => (
+              <div key={r.label} className={r.emphasis ? 'emphasis' : undefined}>
+                <dt>{r.label}</dt>
+                <dd data-readout={r.label}>{r.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      </div>
+      <p className={`widget-check ${p.check.pass ? 'pass' : 'fail'}`} data-check={p.check.pass ? 'pass' : 'fail'}>
+        <span className="badge">{p.check.pass ? 'PASS' : 'FAIL'}</span> {p.check.text}
+      </p>
+      <p id={summaryId} className="widget-summary" aria-live="polite">
+        {p.summary}
+      </p>
+      <div className="widget-foot">
+        {p.newSeed && (
+          <span className="widget-seed">
+            Seed <code data-seed="">{p.state.seed}</code>
+            <button type="button" onClick={p.newSeed} disabled={!hydrated}>
+              New data
+            </button>
+          </span>
+        )}
+        <button type="button" onClick={copyLink} disabled={!hydrated}>
+          Copy link to this state
+        </button>
+        <span className="widget-copied" role="status">
+          {copied}
+        </span>
+      </div>
+      <details className="widget-table">
+        <summary>Data table</summary>
+        <div className="table-scroll">
+          <table>
+            <caption>{p.table.caption}</caption>
+            <thead>
+              <tr>
+                {p.table.columns.map((c) => (
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {p.table.rows.map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useState, type ComponentType } from 'react';
+import ErrorBoundary from './ErrorBoundary';
+import { checkKeys, type ControlSpec } from './spec';
+
+/** Props every demo accepts from a lesson (validated at build time against the spec). */
+export interface BaseWidgetProps {
+  /** Unique on the page; prefixes the URL parameters of this demo. */
+  id?: string;
+  title?: string;
+  /** The question this embed answers, shown above the controls. */
+  question?: string;
+  /** Starting values (and seed); unknown keys or out-of-range values fail the build. */
+  preset?: Record<string, unknown>;
+  /** Which controls to show, in order. */
+  show?: string[];
+  /** Relabel controls for a lesson's notation. */
+  labels?: Record<string, string>;
+}
+
+/** Wraps a demo in an error boundary whose reset remounts it and clears its URL state. */
+export function defineWidget<P extends BaseWidgetProps>(kind: string, spec: ControlSpec, Inner: ComponentType<P & { id: string }>) {
+  function Widget(props: P) {
+    const id = props.id ?? kind;
+    if (typeof window === 'undefined') {
+      checkKeys(kind, spec, props.show, 'show');
+      checkKeys(kind, spec, props.labels ? Object.keys(props.labels) : undefined, 'labels');
+    }
+    const [generation, setGeneration] = useState(0);
+    const reset = () => {
+      try {
+        const params = new URLSearchParams(window.location.search);
+        for (const k of [...params.keys()]) if (k.startsWith(`${id}.`) || k === 'fail') params.delete(k);
+        const q = params.toString();
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}${q ? `?${q}` : ''}${window.location.hash}`);
+      } catch {
+        // History may be unavailable; remounting still resets the demo.
+      }
+      setGeneration((g) => g + 1);
+    };
+    return (
+      <ErrorBoundary name={id} onReset={reset}>
+        <Inner key={generation} {...props} id={id} />
+      </ErrorBoundary>
+    );
+  }
+  Widget.displayName = `Widget(${kind})`;
+  return Widget;
+}
