@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { rocAuc, rocCurve, thresholdRates } from '@math/index';
+import { sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
+import { ratesPlot, rocPlot } from '@plots/threshold';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+describe('threshold-tradeoff figures', () => {
+  const sample = sampleGuardrailScores(42, 500, 6);
+  const sweep = thresholdSweep(sample);
+
+  it('sweeps 30 thresholds from 0.05 to 0.95 with falling block rates', () => {
+    expect(sweep).toHaveLength(30);
+    expect(sweep[0].tau).toBeCloseTo(0.05, 12);
+    expect(sweep[29].tau).toBeCloseTo(0.95, 12);
+    for (let i = 1; i < sweep.length; i++) {
+      expect(sweep[i].tpr).toBeLessThanOrEqual(sweep[i - 1].tpr);
+      expect(sweep[i].fpr).toBeLessThanOrEqual(sweep[i - 1].fpr);
+    }
+  });
+
+  it('draws the golden rates chart at seed 42', async () => {
+    const svg = Plot.plot({ ...ratesPlot({ sweep, tau: 0.5, optimumTau: 0.513 }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/threshold-rates.svg');
+  });
+
+  it('draws the golden ROC chart at seed 42', async () => {
+    const { tpr, fpr } = thresholdRates(sample.harmful, sample.benign, 0.5);
+    const svg = Plot.plot({ ...rocPlot({ roc: rocCurve(sample.harmful, sample.benign), point: { tpr, fpr }, auc: rocAuc(sample.harmful, sample.benign) }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/threshold-roc.svg');
+  });
+});
