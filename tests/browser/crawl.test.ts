@@ -1,0 +1,92 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axe, baseUrl, builtPages, describeViolations, launch, newContext, watchedPage } from './browser';
+
+const pages = builtPages();
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Scrolls through the page so every `client:visible` island hydrates, then waits for them. */
+export async function hydrateAll(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 30_000 });
+}
+
+const htmlOf = (path: string) => readFileSync(join('dist', path, 'index.html'), 'utf8');
+const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+
+describe('every built page', () => {
+  it('the crawl found the site pages', () => {
+    expect(pages).toContain('/');
+    expect(pages).toContain('/demos/');
+    expect(pages.some((p) => p.includes('/lessons/human-in-the-loop-and-monitoring/notes/'))).toBe(true);
+  });
+
+  it.each(pages)('%s has no broken internal links or #anchors', (path) => {
+    const html = htmlOf(path);
+    const problems: string[] = [];
+    for (const [, href] of html.matchAll(/<a\s[^>]*href="([^"]+)"/g)) {
+      if (/^(https?:|mailto:)/.test(href)) continue;
+      const url = new URL(href.replace(/&amp;/g, '&'), `http://site${path}`);
+      const target = url.pathname;
+      const file = target.endsWith('/') ? join('dist', target, 'index.html') : join('dist', target);
+      if (!existsSync(file)) {
+        problems.push(`${href}: no page at ${target}`);
+        continue;
+      }
+      if (url.hash && target.endsWith('/')) {
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (!idsOf(htmlOf(target)).has(id)) problems.push(`${href}: no element with id "${id}" on ${target}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it.each(pages)('%s renders every formula (no raw TeX, no KaTeX errors)', (path) => {
+    const html = htmlOf(path);
+    expect(html).not.toContain('katex-error');
+    const text = html
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '')
+      .replace(/<span class="katex[\s\S]*?<\/annotation>/g, '')
+      .replace(/<[^>]+>/g, ' ');
+    expect(text.match(/\$\$|\$[^$\s][^$]{0,200}?[\\^_{}][^$]{0,200}?\$/g) ?? []).toEqual([]);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it.each(pages)(`%s loads cleanly and has no axe violations (${scheme})`, async (path) => {
+      const context = await newContext(browser, { colorScheme: scheme });
+      try {
+        const { page, errors, failed } = await watchedPage(context);
+        await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
+        expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
+        await hydrateAll(page);
+        await page.waitForLoadState('networkidle');
+        expect(errors, 'console errors').toEqual([]);
+        expect(failed, 'failed requests').toEqual([]);
+        expect(await page.title()).toMatch(/\S/);
+        expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/\S{10,}/);
+        expect(await page.locator('html').getAttribute('lang')).toBe('en');
+        expect(await page.locator('main#main').count()).toBe(1);
+        const violations = await axe(page);
+        expect(violations, describeViolations(violations)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
