@@ -11,7 +11,12 @@ interface Props {
 }
 
 function draw(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
-  return Plot.plot({ ...options, document: plotDocument() });
+  const el = Plot.plot({ ...options, document: plotDocument() });
+  // The wrapper carries the text alternative (role=img + summary); Plot's per-mark aria-labels on
+  // <g> elements are invalid without a role, so the drawing itself is hidden from assistive tech.
+  for (const g of el.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
+  el.setAttribute('aria-hidden', 'true');
+  return el;
 }
 
 /**
