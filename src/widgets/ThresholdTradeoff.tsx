@@ -72,7 +72,7 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
           ? `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} is within the ${pct(fprBudget)} budget.`
           : `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} exceeds the ${pct(fprBudget)} budget: raise τ.`,
       }}
-      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${pct(fpr)} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${pct(precision)} of blocked items are harmful; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}.`}
+      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${pct(fpr)} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${pct(precision)} of blocked items are harmful; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}. The false-block budget of ${pct(fprBudget)} is ${withinBudget ? 'met' : 'exceeded'}.`}
       table={{
         caption: `Block rates at 30 thresholds (${n} harmful and ${n} benign items, seed ${seed})`,
         columns: ['τ', 'TPR', 'FPR', 'Expected cost'],

@@ -80,3 +80,16 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
 export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`).join('\n   ')}`).join('\n');
 }
+
+/** Scrolls through the page so every `client:visible` island hydrates, then waits for them. */
+export async function hydrateAll(page: Page) {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 30_000 });
+}
+

@@ -1,8 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { axe, baseUrl, builtPages, describeViolations, launch, newContext, watchedPage } from './browser';
+import type { Browser } from 'playwright-core';
+import { axe, baseUrl, builtPages, describeViolations, hydrateAll, launch, newContext, watchedPage } from './browser';
 
 const pages = builtPages();
 let browser: Browser;
@@ -12,18 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Scrolls through the page so every `client:visible` island hydrates, then waits for them. */
-export async function hydrateAll(page: Page) {
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 500) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    window.scrollTo(0, 0);
-  });
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 30_000 });
-}
 
 const htmlOf = (path: string) => readFileSync(join('dist', path, 'index.html'), 'utf8');
 const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));

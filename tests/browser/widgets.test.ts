@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { baseUrl, hydrateAll, launch, newContext, watchedPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Snapshot {
+  chart: string;
+  readouts: string;
+  check: string;
+  summary: string;
+}
+
+async function snapshot(widget: Locator): Promise<Snapshot> {
+  return widget.evaluate((el) => ({
+    chart: el.querySelector('.widget-charts')?.innerHTML ?? '',
+    readouts: el.querySelector('.widget-readouts')?.textContent ?? '',
+    check: el.querySelector('.widget-check')?.textContent ?? '',
+    summary: el.querySelector('.widget-summary')?.textContent ?? '',
+  }));
+}
+
+/** Waits two animation frames: React commits, then the chart effect paints. */
+const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/** Changes one control by keyboard (sliders), option choice (selects) or click (toggles). */
+async function change(control: Locator) {
+  const input = control.locator('input, select').first();
+  const type = await input.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type));
+  if (type === 'range') {
+    const [value, max] = await input.evaluate((el) => [Number((el as HTMLInputElement).value), Number((el as HTMLInputElement).max)]);
+    await input.focus();
+    await input.press(value >= max ? 'Home' : 'End');
+  } else if (type === 'select') {
+    const next = await input.evaluate((el) => {
+      const s = el as HTMLSelectElement;
+      return s.options[(s.selectedIndex + 1) % s.options.length].value;
+    });
+    await input.selectOption(next);
+  } else {
+    await input.focus();
+    await input.press('Space');
+  }
+}
+
+async function openGallery(query = '') {
+  const context = await newContext(browser);
+  const w = await watchedPage(context);
+  await w.page.goto(`${baseUrl()}/demos/${query}`, { waitUntil: 'networkidle' });
+  await hydrateAll(w.page);
+  return { context, ...w };
+}
+
+describe('demo gallery', () => {
+  it('every demo hydrates, and every control changes what the demo shows', async () => {
+    const { context, page, errors } = await openGallery();
+    try {
+      const widgets = page.locator('[data-widget]');
+      const count = await widgets.count();
+      expect(count).toBeGreaterThanOrEqual(1);
+      for (let i = 0; i < count; i++) {
+        const widget = widgets.nth(i);
+        const kind = await widget.getAttribute('data-widget');
+        await expect.poll(() => widget.getAttribute('data-hydrated'), { message: `${kind} hydrates` }).toBe('true');
+        const controls = widget.locator('.widget-control');
+        const n = await controls.count();
+        expect(n, `${kind} has controls`).toBeGreaterThan(0);
+        for (let j = 0; j < n; j++) {
+          const control = controls.nth(j);
+          const name = await control.getAttribute('data-control');
+          const before = await snapshot(widget);
+          await change(control);
+          await settle(page);
+          const after = await snapshot(widget);
+          const changed = (['chart', 'readouts', 'check', 'summary'] as const).filter((k) => before[k] !== after[k]);
+          expect(changed, `${kind}: changing "${name}" changes the chart, numbers, check or summary`).not.toEqual([]);
+          // The spoken summary follows every control, so screen-reader users get the same news.
+          expect(after.summary, `${kind}: summary follows "${name}"`).not.toBe(before.summary);
+        }
+        const seedButton = widget.getByRole('button', { name: 'New data' });
+        if (await seedButton.count()) {
+          const seed = await widget.locator('[data-seed]').textContent();
+          const before = await snapshot(widget);
+          await seedButton.click();
+          await settle(page);
+          expect(await widget.locator('[data-seed]').textContent(), `${kind}: new seed`).not.toBe(seed);
+          expect((await snapshot(widget)).chart, `${kind}: new data redraws the chart`).not.toBe(before.chart);
+        }
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a copied URL restores every demo exactly', async () => {
+    const first = await openGallery();
+    let url: string;
+    const states: Snapshot[] = [];
+    try {
+      const widgets = first.page.locator('[data-widget]');
+      const count = await widgets.count();
+      for (let i = 0; i < count; i++) {
+        const controls = widgets.nth(i).locator('.widget-control');
+        for (let j = 0; j < Math.min(2, await controls.count()); j++) await change(controls.nth(j));
+      }
+      await first.page.waitForTimeout(400); // URL writes are batched
+      url = first.page.url();
+      expect(url).toContain('?');
+      for (let i = 0; i < count; i++) states.push(await snapshot(widgets.nth(i)));
+    } finally {
+      await first.context.close();
+    }
+    const context = await newContext(browser);
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(url, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      await settle(page);
+      const widgets = page.locator('[data-widget]');
+      for (let i = 0; i < states.length; i++) {
+        const s = await snapshot(widgets.nth(i));
+        expect(s.readouts).toBe(states[i].readouts);
+        expect(s.summary).toBe(states[i].summary);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('junk URL parameters are ignored or clamped, never break the page', async () => {
+    const clean = await openGallery();
+    const defaults: Snapshot[] = [];
+    const ids: string[] = [];
+    try {
+      const widgets = clean.page.locator('[data-widget]');
+      for (let i = 0; i < (await widgets.count()); i++) {
+        defaults.push(await snapshot(widgets.nth(i)));
+        ids.push((await widgets.nth(i).getAttribute('data-widget-id'))!);
+      }
+    } finally {
+      await clean.context.close();
+    }
+    const junk = ids.flatMap((id) => [`${id}.seed=-7`, `${id}.seed=abc`, `${id}.tau=NaN`, `${id}.mode=%3Cscript%3E`, `${id}.n=1e400`, `${id}.zzz=1`]);
+    const { context, page, errors } = await openGallery(`?${junk.join('&')}&%E0%A4%A=1&=&&x`);
+    try {
+      const widgets = page.locator('[data-widget]');
+      expect(await widgets.count()).toBe(defaults.length);
+      for (let i = 0; i < defaults.length; i++) {
+        const s = await snapshot(widgets.nth(i));
+        expect(s.readouts).toBe(defaults[i].readouts);
+        expect(s.readouts).not.toMatch(/NaN/);
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('out-of-range URL values are clamped to the control range', async () => {
+    const { context, page, errors } = await openGallery('?thr.tau=7&thr.n=-5');
+    try {
+      const widget = page.locator('[data-widget-id="thr"]');
+      await expect.poll(() => widget.locator('[data-control="tau"] input').inputValue()).toBe('0.95');
+      expect(await widget.locator('[data-control="n"] input').inputValue()).toBe('50');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a demo forced to throw shows a message, and the other demos keep working', async () => {
+    const { context, page } = await openGallery('?fail=thr');
+    try {
+      const failed = page.locator('.widget-error');
+      await expect.poll(() => failed.count()).toBe(1);
+      expect(await failed.textContent()).toMatch(/stopped working/);
+      const others = page.locator('[data-widget]');
+      if ((await others.count()) > 0) {
+        const widget = others.first();
+        const before = await snapshot(widget);
+        await change(widget.locator('.widget-control').first());
+        await settle(page);
+        expect((await snapshot(widget)).summary).not.toBe(before.summary);
+      }
+      // Reset brings the failed demo back.
+      await failed.getByRole('button', { name: 'Reset demo' }).click();
+      await expect.poll(() => page.locator('[data-widget-id="thr"]').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
