@@ -1,0 +1,167 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseUrl, builtPages, launch, newContext, watchedPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const notesPages = builtPages().filter((p) => p.includes('/notes/'));
+
+/** JavaScript a page loads before any island: inline scripts plus external module scripts (gzip bytes). */
+function pageScriptBytes(path: string) {
+  const html = readFileSync(join('dist', path, 'index.html'), 'utf8');
+  let bytes = 0;
+  for (const [, attrs, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+    const src = attrs.match(/src="([^"]+)"/)?.[1];
+    const code = src ? readFileSync(join('dist', src), 'utf8') : body;
+    bytes += gzipSync(code).length;
+  }
+  return { html, bytes };
+}
+
+describe('reading experience', () => {
+  it('the theme toggle switches themes and is remembered across reloads', async () => {
+    const context = await newContext(browser, { colorScheme: 'light' });
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`);
+      const toggle = page.getByRole('button', { name: 'Dark theme' });
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await toggle.click();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(lightBg);
+      await page.reload();
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('applies the remembered theme before first paint (no flash)', async () => {
+    const context = await newContext(browser, { colorScheme: 'light' });
+    try {
+      await context.addInitScript(() => {
+        try {
+          localStorage.setItem('theme', 'dark');
+        } catch {
+          /* ignore */
+        }
+        // Record the theme at the moment the body starts parsing, before any paint.
+        new MutationObserver((_, obs) => {
+          if (document.body) {
+            (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset.theme;
+            obs.disconnect();
+          }
+        }).observe(document, { childList: true, subtree: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/`);
+      expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('follows the system preference when the reader has not chosen', async () => {
+    const context = await newContext(browser, { colorScheme: 'dark' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/`);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the skip link is the first stop and moves focus to the main content', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/`);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => location.hash)).toBe('#main');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('printing hides navigation and keeps formulas', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}${notesPages[0]}`);
+      await page.emulateMedia({ media: 'print' });
+      expect(await page.locator('.site-header').isVisible()).toBe(false);
+      expect(await page.locator('.part-nav').isVisible()).toBe(false);
+      expect(await page.locator('.katex-display').first().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('search finds lesson text and links to the subsection', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`);
+      await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('rankings');
+      const sub = page.locator('#search-results a[href*="#"]').first();
+      await sub.waitFor({ timeout: 15_000 });
+      const href = await sub.getAttribute('href');
+      expect(href).toMatch(/\/lessons\/[a-z-]+\/notes\/[a-z-]+\/#[\w-]+/);
+      // Excerpts never contain KaTeX's duplicate HTML rendering.
+      expect(await page.locator('#search-results').textContent()).not.toMatch(/katex|\\frac/);
+      await sub.click();
+      await page.waitForURL(/#/);
+      const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('search says so when nothing matches', async () => {
+    const context = await newContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/`);
+      await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('zzqxv');
+      await page.locator('#search-results', { hasText: 'No results' }).waitFor({ timeout: 15_000 });
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('static HTML', () => {
+  it.each(notesPages)('%s has formulas in the HTML and ships no framework JavaScript when it has no demos', (path) => {
+    const { html, bytes } = pageScriptBytes(path);
+    expect(html).toContain('<math');
+    if (!html.includes('<astro-island')) {
+      // Only the small site script (theme toggle, lazy search, notes box) — no React, no islands.
+      expect(html).not.toMatch(/react|client\.[a-z0-9]+\.js/i);
+      expect(bytes).toBeLessThan(8 * 1024);
+    }
+  });
+
+  it('serves a 404 page for unknown paths', async () => {
+    const res = await fetch(`${baseUrl()}/no/such/page/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Page not found');
+  });
+});
