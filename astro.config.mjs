@@ -8,8 +8,19 @@ import rehypeKatex from 'rehype-katex';
 import rehypeMathGuard from './src/lib/rehype-math-guard.mjs';
 import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
 
 const alias = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+// Observable Plot puts one fixed <style> element in every chart; the CSP allows exactly that text.
+function plotStyleHash() {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const svg = Plot.plot({ document, marks: [Plot.dot([[0, 0]])] });
+  const css = svg.querySelector('style').textContent;
+  return `sha256-${createHash('sha256').update(css).digest('base64')}`;
+}
 
 export default defineConfig({
   site: 'https://alignment-math.example.org',
@@ -29,6 +40,27 @@ export default defineConfig({
     }),
   },
   integrations: [mdx(), react()],
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs WebAssembly; everything else is hashed by Astro.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: {
+        // KaTeX positions glyphs with style attributes, and Plot with its own style element.
+        resources: ["'self'", { resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }],
+        hashes: [{ hash: plotStyleHash(), kind: 'element' }],
+      },
+    },
+  },
   vite: {
     resolve: {
       alias: {
