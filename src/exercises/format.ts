@@ -1,0 +1,39 @@
+/** Number formatting shared by generators, so prompts, solutions and tests agree on the digits. */
+
+/** Fixed decimals, without "-0.00". */
+export function fixed(x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** Round to `digits` decimals as a number (for values given in a prompt). */
+export function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** An integer with a TeX thin group separator: 120000 → "120{,}000". */
+export function texInt(n: number): string {
+  return Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
+}
+
+/** Several significant digits for an exact value shown after a correct answer. */
+export function exact(x: number, sig = 6): string {
+  if (Number.isInteger(x)) return String(x);
+  const s = x.toPrecision(sig);
+  return s.includes('e') ? s : s.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+}
+
+/** Uniform draw of an integer in [lo, hi] from a [0, 1) source. */
+export function intIn(u: () => number, lo: number, hi: number): number {
+  return lo + Math.floor(u() * (hi - lo + 1));
+}
+
+/** Uniform draw on a grid lo, lo+step, …, hi (e.g. two-decimal probabilities), rounded to the step. */
+export function gridIn(u: () => number, lo: number, hi: number, step: number): number {
+  const n = Math.round((hi - lo) / step);
+  const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  return round(lo + intIn(u, 0, n) * step, digits);
+}
+
+export const LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'];

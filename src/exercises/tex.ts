@@ -1,0 +1,41 @@
+/**
+ * Turns exercise `Tex` text (prose with `$…$` and `$$…$$`) into HTML. KaTeX is passed in, so the
+ * build imports it statically and the browser loads it only when a learner asks for new numbers.
+ */
+export interface KatexLike {
+  renderToString(tex: string, options?: Record<string, unknown>): string;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+// `**bold**` is the only prose markup authors may use.
+const prose = (s: string) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
+
+/** Inline rendering of one paragraph (no <p> wrapper). Display math becomes a block span. */
+export function texInline(text: string, katex: KatexLike | null): string {
+  const pieces = text.split(/(\$\$[\s\S]+?\$\$|\$[^$]+\$)/g);
+  return pieces
+    .map((piece) => {
+      const display = piece.startsWith('$$') && piece.endsWith('$$') && piece.length > 4;
+      const inline = !display && piece.startsWith('$') && piece.endsWith('$') && piece.length > 2;
+      if (!display && !inline) return prose(piece);
+      const tex = display ? piece.slice(2, -2).trim() : piece.slice(1, -1);
+      // Without KaTeX (it failed to load) the TeX source is still readable.
+      if (!katex) return `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
+      const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
+      return display ? `<span class="katex-display-wrap">${html}</span>` : html;
+    })
+    .join('');
+}
+
+/** Block rendering: paragraphs separated by blank lines, each in <p>. */
+export function texToHtml(text: string, katex: KatexLike | null): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => `<p>${texInline(p, katex)}</p>`)
+    .join('');
+}
