@@ -1,2 +1,4 @@
 // Demo simulations (one module per demo kind); pure and seeded like the rest of the core.
 export * from './threshold-demo';
+export * from './dpo-loss';
+export * from './kl-optimum';

@@ -1,0 +1,126 @@
+import * as Plot from '@observablehq/plot';
+import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
+import { frame, palette } from './theme';
+
+export interface KlFrontierPlotData {
+  /** The β sweep, in any order. */
+  sweep: KlTradeoffPoint[];
+  current: KlTradeoffPoint;
+  /** The sweep point with the highest true reward under proxy optimization. */
+  best: KlTradeoffPoint;
+}
+
+/**
+ * Expected reward against KL(π*‖π_ref), traced by sweeping β: the frontier of the true reward,
+ * and for the proxy-optimal policy both what the proxy promises and what the true reward pays.
+ */
+export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Plot.PlotOptions {
+  const byBeta = [...sweep].sort((a, b) => a.beta - b.beta);
+  const honest = byBeta.map((p) => ({ kl: p.honestKl, reward: p.honestReward }));
+  const estimate = byBeta.map((p) => ({ kl: p.proxyKl, reward: p.proxyEstimate }));
+  const hacked = byBeta.map((p) => ({ kl: p.proxyKl, reward: p.proxyTrue }));
+  const maxKl = Math.max(...byBeta.map((p) => Math.max(p.proxyKl, p.honestKl)));
+  const maxY = Math.max(1, ...byBeta.map((p) => Math.max(p.proxyEstimate, p.honestReward)));
+  // Labels sit at the small-β (high-KL) end of each curve; coinciding ends share one label.
+  const end = byBeta[0]!;
+  const labels = placeEndLabels(
+    [
+      { kl: end.honestKl, reward: end.honestReward, text: 'true optimum (frontier)', fill: palette.primary },
+      { kl: end.proxyKl, reward: end.proxyEstimate, text: 'proxy’s estimate', fill: palette.secondary },
+      { kl: end.proxyKl, reward: end.proxyTrue, text: 'true reward under proxy', fill: palette.bad },
+    ],
+    maxKl,
+    maxY * 1.08,
+  );
+  return {
+    ...frame(440, 320),
+    marginRight: 24,
+    x: { domain: [0, maxKl * 1.04], label: 'KL(π*‖π_ref), nats →', grid: true, ticks: 6 },
+    y: { domain: [0, maxY * 1.08], label: '↑ expected reward', grid: true, ticks: 6 },
+    marks: [
+      Plot.ruleY([0]),
+      // The gap between promise and delivery at the current β.
+      Plot.ruleX([current], { x: 'proxyKl', y1: 'proxyTrue', y2: 'proxyEstimate', stroke: palette.bad, strokeWidth: 6, strokeOpacity: 0.18 }),
+      Plot.line(honest, { x: 'kl', y: 'reward', stroke: palette.primary, strokeWidth: 2.5 }),
+      Plot.line(estimate, { x: 'kl', y: 'reward', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4' }),
+      Plot.line(hacked, { x: 'kl', y: 'reward', stroke: palette.bad, strokeWidth: 2.5 }),
+      Plot.dot([best], { x: 'proxyKl', y: 'proxyTrue', r: 5, stroke: palette.bad, strokeWidth: 1.5, fill: 'none' }),
+      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5 }),
+      ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600 })),
+      Plot.dot([current], { x: 'honestKl', y: 'honestReward', r: 5.5, fill: palette.primary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+      Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+      Plot.dot([current], { x: 'proxyKl', y: 'proxyTrue', r: 6.5, fill: palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+    ],
+  };
+}
+
+interface EndLabel {
+  kl: number;
+  reward: number;
+  text: string;
+  fill: string;
+}
+
+/**
+ * Places the curve labels above their end points. Ends that (nearly) coincide share one label,
+ * and labels closer than one line height are pushed apart vertically.
+ */
+export function placeEndLabels(labels: EndLabel[], xSpan: number, ySpan: number, lineFraction = 0.065): (EndLabel & { dy: number })[] {
+  const merged: (EndLabel & { parts: string[] })[] = [];
+  for (const l of labels) {
+    const same = merged.find((m) => Math.abs(m.kl - l.kl) < 0.02 * xSpan && Math.abs(m.reward - l.reward) < 0.02 * ySpan);
+    if (same) same.parts.push(l.text);
+    else merged.push({ ...l, parts: [l.text] });
+  }
+  for (const m of merged) m.text = m.parts.length === 3 ? 'all three coincide' : m.parts.join(' = ');
+  // Highest first; each label may sit no closer than one line below the one above it.
+  const sorted = merged.sort((a, b) => b.reward - a.reward);
+  const out: (EndLabel & { dy: number })[] = [];
+  const pxPerUnit = 250 / ySpan; // plot height in px, roughly
+  let floor = Infinity;
+  for (const l of sorted) {
+    const y = Math.min(l.reward + 10 / pxPerUnit, floor);
+    out.push({ ...l, dy: -(y - l.reward) * pxPerUnit });
+    floor = y - lineFraction * ySpan;
+  }
+  return out;
+}
+
+export interface KlPolicyPlotData {
+  labels: readonly string[];
+  reference: readonly number[];
+  policy: readonly number[];
+  trueRewards: readonly number[];
+  proxy: readonly number[];
+  /** Index of the response the proxy overrates (its label is marked). */
+  overrated: number;
+}
+
+/** The proxy-optimal policy against π_ref, one row per response, named with its rewards at the left. */
+export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, overrated }: KlPolicyPlotData): Plot.PlotOptions {
+  const rows = labels.map((label, i) => ({
+    key: String(i),
+    label: i === overrated ? `${label} ★` : label,
+    ref: reference[i]!,
+    pi: policy[i]!,
+    rewards: i === overrated && proxy[i] !== trueRewards[i] ? `r ${trueRewards[i]!.toFixed(2)} · proxy ${proxy[i]!.toFixed(2)}` : `r ${trueRewards[i]!.toFixed(2)}`,
+  }));
+  return {
+    ...frame(380, 300),
+    marginLeft: 136,
+    marginRight: 14,
+    marginTop: 40,
+    x: { domain: [0, 1.12], label: 'probability →', ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (v: number) => String(v), grid: true },
+    y: { domain: rows.map((r) => r.key), axis: null, padding: 0.3 },
+    marks: [
+      Plot.barX(rows, { y: 'key', x: 'pi', fill: palette.bad, fillOpacity: 0.85 }),
+      Plot.tickX(rows, { y: 'key', x: 'ref', stroke: 'currentColor', strokeWidth: 2.5, inset: -3 }),
+      Plot.text(rows, { y: 'key', x: 'pi', text: (d: { pi: number }) => d.pi.toFixed(2), textAnchor: 'start', dx: 6, fontSize: 11.5 }),
+      // Two-line row names: the response, then its true (and proxy) reward.
+      Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'label', textAnchor: 'end', dx: -8, dy: -7, fontSize: 12.5 }),
+      Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'rewards', textAnchor: 'end', dx: -8, dy: 8, fontSize: 11, fill: palette.muted }),
+      Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -4, textAnchor: 'start', fontSize: 12.5 }),
+      Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 140, textAnchor: 'start', fontSize: 12.5 }),
+    ],
+  };
+}

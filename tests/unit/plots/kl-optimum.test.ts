@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { KL_DEMO_RESPONSES, bestProxyTrue, klSweep, klTradeoff, logSpacedGrid, proxyRewards } from '@math/sims/kl-optimum';
+import { klFrontierPlot, klPolicyPlot, placeEndLabels } from '@plots/kl-optimum';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const ref = KL_DEMO_RESPONSES.map((r) => r.ref);
+const reward = KL_DEMO_RESPONSES.map((r) => r.reward);
+
+describe('kl-optimum figures', () => {
+  const proxy = proxyRewards(reward, 4, 1);
+  const sweep = klSweep(ref, reward, proxy, logSpacedGrid(0.01, 10, 121));
+  const current = klTradeoff(ref, reward, proxy, 0.2);
+  const best = bestProxyTrue(sweep);
+
+  it('labels the three curves apart when the proxy is wrong, and once when it is exact', () => {
+    const three = placeEndLabels(
+      [
+        { kl: 1.9, reward: 1, text: 'a', fill: 'x' },
+        { kl: 3.9, reward: 1.1, text: 'b', fill: 'x' },
+        { kl: 3.9, reward: 0.1, text: 'c', fill: 'x' },
+      ],
+      4,
+      1.2,
+    );
+    expect(three.map((l) => l.text)).toEqual(['b', 'a', 'c']);
+    const one = placeEndLabels(
+      [
+        { kl: 1.9, reward: 1, text: 'a', fill: 'x' },
+        { kl: 1.9, reward: 1, text: 'b', fill: 'x' },
+        { kl: 1.9, reward: 1, text: 'c', fill: 'x' },
+      ],
+      2,
+      1.1,
+    );
+    expect(one.map((l) => l.text)).toEqual(['all three coincide']);
+  });
+
+  it('draws the golden frontier at proxy error 1 and β = 0.2', async () => {
+    // the sweep's KL reaches −log π_ref(flattery) = −log 0.02 = 3.912 as β → 0.01
+    expect(sweep[0]!.proxyKl).toBeCloseTo(-Math.log(0.02), 2);
+    const svg = Plot.plot({ ...klFrontierPlot({ sweep, current, best }), document: doc() });
+    expect(svg.textContent).toContain('true reward under proxy');
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/kl-optimum-frontier.svg');
+  });
+
+  it('draws the golden policy bars at proxy error 1 and β = 0.2', async () => {
+    const svg = Plot.plot({
+      ...klPolicyPlot({ labels: KL_DEMO_RESPONSES.map((r) => r.label), reference: ref, policy: current.proxyPolicy, trueRewards: reward, proxy, overrated: 4 }),
+      document: doc(),
+    });
+    expect(svg.textContent).toContain('r 0.10 · proxy 1.10');
+    expect(svg.textContent).toContain('0.48'); // π*(careful) = 0.477615
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/kl-optimum-policy.svg');
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { parseHTML } from 'linkedom';
+import '../../../src/plots/ssr-document';
+import KlOptimum, { klOptimumSpec } from '@widgets/KlOptimum';
+import { applyPreset } from '@widgets/core/spec';
+
+const render = (props: Parameters<typeof KlOptimum>[0]) => parseHTML(renderToString(<KlOptimum {...props} />)).document;
+const check = (d: Document) => d.querySelector('[data-check]')!;
+
+describe('KlOptimum widget (server render)', () => {
+  it('passes at the default β = 0.2: true reward 0.794 is within 5% of the peak 0.799', () => {
+    const d = render({ id: 'k' });
+    expect(d.querySelector('[data-readout="True reward"]')?.textContent).toBe('0.794');
+    expect(d.querySelector('[data-readout="Proxy’s estimate"]')?.textContent).toBe('0.899');
+    expect(check(d).getAttribute('data-check')).toBe('pass');
+  });
+
+  it('fails when β is small enough for the proxy error to be exploited', () => {
+    const d = render({ id: 'k', preset: { beta: 0.05 } });
+    expect(d.querySelector('[data-readout="True reward"]')?.textContent).toBe('0.558');
+    expect(check(d).getAttribute('data-check')).toBe('fail');
+    expect(check(d).textContent).toContain('β is too small');
+  });
+
+  it('without proxy error the smallest β is best, and a large β fails as too timid', () => {
+    expect(check(render({ id: 'k', preset: { proxyError: 0, beta: 0.01 } })).getAttribute('data-check')).toBe('pass');
+    const d = render({ id: 'k', preset: { proxyError: 0, beta: 2 } });
+    expect(check(d).getAttribute('data-check')).toBe('fail');
+    expect(check(d).textContent).toContain('β is too large');
+  });
+
+  it('rejects unknown responses in presets', () => {
+    expect(() => applyPreset('kl-optimum', klOptimumSpec, { overrated: 'bribe' })).toThrow(/overrated must be one of/);
+  });
+});
