@@ -2,3 +2,5 @@
 export * from './threshold-demo';
 export * from './dpo-loss';
 export * from './kl-optimum';
+export * from './reviewer-agreement';
+export * from './asr-interval';

@@ -1,0 +1,108 @@
+import * as Plot from '@observablehq/plot';
+import { seriesKey } from './series-key';
+import { frame, palette } from './theme';
+
+export interface IntervalRow {
+  method: string;
+  low: number;
+  high: number;
+}
+
+export interface IntervalPlotData {
+  intervals: IntervalRow[];
+  estimate: number;
+  trueRate: number;
+}
+
+const METHOD_COLORS = [palette.secondary, palette.primary, palette.tertiary];
+// Four decimals only below 0.01 (rare events), trailing zeros dropped: 0.005, 0.0092.
+const fmt = (v: number) => (v < 0.01 && v > 0 ? v.toFixed(4).replace(/0+$/, '') : v.toFixed(3));
+
+/**
+ * The three intervals for the current audit, one row each, against the true rate. A Wald
+ * interval squeezed to a point (0 successes) is drawn as a ring and called out.
+ */
+export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData): Plot.PlotOptions {
+  const methods = intervals.map((d) => d.method);
+  // Zoom on the intervals, but keep 0 in view when they come near it (Wald's collapse lives there).
+  const hi = Math.max(trueRate, ...intervals.map((d) => d.high));
+  const lo = Math.min(trueRate, ...intervals.map((d) => d.low));
+  const span = Math.max(hi - lo, 0.002);
+  const left = lo - 0.3 * span <= 0 ? 0 : lo - 0.3 * span;
+  const top = Math.min(1, hi + 0.12 * span + 0.001);
+  const rows = intervals.map((d, i) => ({
+    ...d,
+    color: METHOD_COLORS[i % METHOD_COLORS.length]!,
+    covers: d.low <= trueRate && trueRate <= d.high,
+    collapsed: d.high - d.low < 1e-12,
+  }));
+  return {
+    ...frame(340, 230),
+    marginLeft: 18,
+    marginRight: 18,
+    marginTop: 30,
+    marginBottom: 44,
+    x: { domain: [left, top], label: `violation rate (dot: estimate ${fmt(estimate)}) →`, grid: true, tickFormat: top - left < 0.05 ? '.3f' : '.2f', ticks: 5 },
+    y: { domain: methods, type: 'point', padding: 0.6, axis: null },
+    marks: [
+      Plot.ruleX([trueRate], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '5,4' }),
+      Plot.text([trueRate], { x: (d) => d, frameAnchor: 'top', dy: -16, text: () => `true rate ${fmt(trueRate)}`, fontSize: 13 }),
+      Plot.ruleY(rows, { y: 'method', x1: 'low', x2: 'high', stroke: 'color', strokeWidth: 7, strokeLinecap: 'round' }),
+      Plot.dot(rows.filter((d) => d.collapsed), { y: 'method', x: 'low', r: 6, stroke: 'color', strokeWidth: 2.5, fill: 'var(--bg-raised)' }),
+      Plot.text(rows, { y: 'method', text: 'method', frameAnchor: 'left', textAnchor: 'start', dy: -15, fill: 'color', fontWeight: 700, fontSize: 13 }),
+      Plot.dot(rows, { y: 'method', x: () => estimate, r: 4.5, fill: 'currentColor', stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+      Plot.text(rows, {
+        y: 'method',
+        text: (d) => (d.collapsed ? `[${fmt(d.low)}, ${fmt(d.high)}] collapsed` : `[${fmt(d.low)}, ${fmt(d.high)}]`) + (d.covers ? '' : ' misses'),
+        dy: -15,
+        textAnchor: 'end',
+        frameAnchor: 'right',
+        fill: (d) => (d.covers ? 'currentColor' : palette.bad),
+        fontSize: 13,
+        fontWeight: (d) => (d.covers ? 400 : 700),
+      }),
+    ],
+  };
+}
+
+export interface CoverageRow {
+  method: string;
+  exact: number;
+  simulated: number;
+}
+
+export interface CoveragePlotData {
+  rows: CoverageRow[];
+  nominal: number;
+  replicates: number;
+}
+
+/** Actual coverage of each method (exact sum and seeded replicates) against the nominal level. */
+export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): Plot.PlotOptions {
+  const lowest = Math.min(nominal, ...rows.flatMap((d) => [d.exact, d.simulated]));
+  const lo = Math.max(0, Math.min(nominal - 0.1, Math.floor((lowest - 0.03) * 20) / 20));
+  const colored = rows.map((d, i) => ({ ...d, color: METHOD_COLORS[i % METHOD_COLORS.length]! }));
+  return {
+    ...frame(300, 230),
+    marginLeft: 18,
+    marginTop: 30,
+    marginRight: 22,
+    x: { domain: [lo, 1], label: 'share of audits covered →', grid: true, tickFormat: '.0%', ticks: 4 },
+    y: { domain: rows.map((d) => d.method), type: 'point', padding: 0.6, axis: null },
+    marks: [
+      Plot.ruleX([nominal], { stroke: 'currentColor', strokeDasharray: '5,4', strokeWidth: 1.5 }),
+      Plot.ruleY(colored, { y: 'method', x1: lo, x2: 'exact', stroke: 'color', strokeOpacity: 0.35, strokeWidth: 7 }),
+      Plot.dot(colored, { y: 'method', x: 'exact', r: 6, fill: 'color' }),
+      Plot.dot(colored, { y: 'method', x: 'simulated', r: 5, stroke: 'currentColor', strokeWidth: 2, fill: 'none' }),
+      Plot.text(colored, { y: 'method', text: (d) => `${d.method}: ${(100 * d.exact).toFixed(1)}%`, frameAnchor: 'left', dy: -15, textAnchor: 'start', fontSize: 13, fill: 'color', fontWeight: 700 }),
+      ...seriesKey(
+        [
+          { label: 'exact', color: 'currentColor', glyph: '●' },
+          { label: `${replicates} replicates`, color: 'currentColor', glyph: '○' },
+          { label: 'nominal', color: 'currentColor', glyph: '┆' },
+        ],
+        { widths: [62, 118], top: -20, left: -6 },
+      ),
+    ],
+  };
+}

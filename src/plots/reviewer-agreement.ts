@@ -1,0 +1,96 @@
+import * as Plot from '@observablehq/plot';
+import { seriesKey } from './series-key';
+import { frame, palette } from './theme';
+
+export interface ConfusionPlotData {
+  /** counts[i][j]: items rater A put in category i and rater B in category j. */
+  table: number[][];
+  names: string[];
+}
+
+/** Heatmap of the two raters' labels with the count in each cell; the diagonal is agreement. */
+export function confusionPlot({ table, names }: ConfusionPlotData): Plot.PlotOptions {
+  const K = names.length;
+  const max = Math.max(1, ...table.flat());
+  const cells = table.flatMap((row, i) =>
+    row.map((count, j) => ({ a: names[i]!, b: names[j]!, count, share: count / max, agree: i === j })),
+  );
+  const longest = Math.max(...names.map((s) => s.length));
+  return {
+    ...frame(300, 280),
+    marginLeft: 16 + 7 * longest,
+    marginBottom: K > 3 ? 56 : 44,
+    marginTop: 12,
+    x: { domain: names, label: `rater B's label →`, labelAnchor: 'right', tickRotate: K > 3 ? -25 : 0 },
+    y: { domain: names, label: `↑ rater A's label`, labelAnchor: 'top' },
+    opacity: { type: 'identity' },
+    marks: [
+      Plot.cell(cells, { x: 'b', y: 'a', fill: palette.primary, fillOpacity: (d) => 0.06 + 0.84 * d.share, inset: 1 }),
+      // Agreement cells get an outline, so the diagonal reads as "same label".
+      Plot.cell(cells.filter((d) => d.agree), { x: 'b', y: 'a', stroke: 'currentColor', strokeWidth: 1.5, fill: 'none', inset: 1 }),
+      // Dark cells take the background colour for their numbers so they stay legible in both themes.
+      Plot.text(cells, {
+        x: 'b',
+        y: 'a',
+        text: (d) => String(d.count),
+        fill: (d) => (d.share > 0.5 ? 'var(--bg-raised)' : 'currentColor'),
+        fontSize: K > 3 ? 12 : 15,
+        fontWeight: 600,
+      }),
+    ],
+  };
+}
+
+export interface ParadoxCurvePoint {
+  prevalence: number;
+  observed: number;
+  expected: number;
+  kappa: number;
+}
+
+export interface ParadoxPlotData {
+  curve: ParadoxCurvePoint[];
+  prevalence: number;
+  sample: { observed: number; expected: number; kappa: number };
+  /** The bar the check uses (e.g. 0.6 = "substantial"). */
+  bar: number;
+}
+
+type Series = 'observed' | 'expected' | 'kappa';
+const SERIES: { key: Series; label: string; color: string; glyph: string }[] = [
+  { key: 'kappa', label: 'κ', color: palette.primary, glyph: '▬' },
+  { key: 'observed', label: 'pₒ observed', color: palette.secondary, glyph: '- -' },
+  { key: 'expected', label: 'pₑ chance', color: palette.tertiary, glyph: '▬' },
+];
+
+/**
+ * The prevalence paradox: with the flip rate fixed, observed agreement p_o stays put while
+ * chance agreement p_e rises toward it at extreme prevalence, so κ falls.
+ */
+export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData): Plot.PlotOptions {
+  const long = curve.flatMap((d) => SERIES.map((s) => ({ prevalence: d.prevalence, value: d[s.key], series: s.key })));
+  const sampleDots = SERIES.filter((s) => Number.isFinite(sample[s.key])).map((s) => ({ prevalence, value: sample[s.key], series: s.key }));
+  const minY = Math.min(0, ...long.map((d) => d.value).filter(Number.isFinite), ...sampleDots.map((d) => d.value));
+  return {
+    ...frame(380, 300),
+    marginTop: 34,
+    marginLeft: 40,
+    x: { domain: [0, 1], label: 'prevalence of the positive label →', grid: true },
+    y: { domain: [Math.max(-1, Math.floor(minY * 10) / 10), 1], label: null, grid: true },
+    color: { domain: SERIES.map((s) => s.key), range: SERIES.map((s) => s.color) },
+    marks: [
+      Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
+      Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end' }),
+      Plot.ruleX([prevalence], { stroke: 'currentColor', strokeOpacity: 0.5 }),
+      ...SERIES.map((s) =>
+        Plot.line(
+          curve.filter((d) => Number.isFinite(d[s.key])),
+          { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
+        ),
+      ),
+      ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96] }),
+      // The current sample: its κ (and p_o, p_e) at the chosen prevalence.
+      Plot.dot(sampleDots, { x: 'prevalence', y: 'value', fill: 'series', r: 5, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+    ],
+  };
+}

@@ -1,0 +1,124 @@
+import { useMemo } from 'react';
+import {
+  INTERVAL_METHODS,
+  auditSeverities,
+  drawAuditUniforms,
+  drawReplicateUniforms,
+  exactCoverage,
+  intervalsFor,
+  replicateCounts,
+  severityCounts,
+  simulatedCoverage,
+} from '@math/sims/asr-interval';
+import { coveragePlot, intervalPlot } from '../plots/asr-interval';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const spec = {
+  n: {
+    kind: 'number',
+    label: 'Responses audited n',
+    min: 20,
+    max: 2000,
+    step: 10,
+    default: 300,
+    help: 'Try n = 100 with a true rate near 0.005: most audits then find no violation at all.',
+  },
+  rate: {
+    kind: 'number',
+    label: 'True violation rate',
+    min: 0.001,
+    max: 0.5,
+    step: 0.001,
+    default: 0.14,
+    help: 'Share of responses with severity ≥ 2. The four severity probabilities scale with it; 0.14 gives the original .68/.18/.10/.04.',
+  },
+  confidence: { kind: 'number', label: 'Confidence level', min: 0.8, max: 0.99, step: 0.01, default: 0.95 },
+} satisfies ControlSpec;
+
+const REPLICATES = 200;
+/** How far actual coverage may sit from nominal before the check fails (2 percentage points). */
+const TOLERANCE = 0.02;
+
+const pct = (v: number, d = 1) => `${formatNumber(100 * v, d)}%`;
+const r3 = (v: number) => (v > 0 && v < 0.01 ? formatNumber(v, 4).replace(/0+$/, '') : formatNumber(v, 3));
+const ci = ([lo, hi]: [number, number]) => `[${r3(lo)}, ${r3(hi)}]`;
+// A narrow no-break space keeps an interval on one line in the small readout boxes.
+const ciTight = ([lo, hi]: [number, number]) => `[${r3(lo)},\u202f${r3(hi)}]`;
+
+function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('asr-interval', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { n, rate, confidence, seed } = state;
+
+  // Draws depend on (seed, n); the rate and confidence sliders re-read them.
+  const uniforms = useMemo(() => drawAuditUniforms(seed, n), [seed, n]);
+  const severities = useMemo(() => auditSeverities(uniforms, rate), [uniforms, rate]);
+  const counts = useMemo(() => severityCounts(severities), [severities]);
+  const x = counts[2] + counts[3];
+  const estimate = x / n;
+  const intervals = useMemo(() => intervalsFor(x, n, confidence), [x, n, confidence]);
+
+  // Coverage: replicate draws on (seed, n), their counts on the rate, intervals on the level.
+  const replicateU = useMemo(() => drawReplicateUniforms(seed, n, REPLICATES), [seed, n]);
+  const repCounts = useMemo(() => replicateCounts(replicateU, n, rate), [replicateU, n, rate]);
+  const simulated = useMemo(() => simulatedCoverage(repCounts, n, rate, confidence), [repCounts, n, rate, confidence]);
+  const exact = useMemo(() => exactCoverage(n, rate, confidence), [n, rate, confidence]);
+
+  const pZero = Math.pow(1 - rate, n);
+
+  const charts = useMemo(() => {
+    const rows = INTERVAL_METHODS.map((m) => ({ method: m, low: intervals[m][0], high: intervals[m][1] }));
+    const covRows = INTERVAL_METHODS.map((m) => ({ method: m, exact: exact[m], simulated: simulated[m] }));
+    return [
+      { options: intervalPlot({ intervals: rows, estimate, trueRate: rate }), label: 'Wald, Wilson and Clopper–Pearson intervals for this audit against the true violation rate' },
+      { options: coveragePlot({ rows: covRows, nominal: confidence, replicates: REPLICATES }), label: 'Actual coverage of each interval method against the nominal confidence level' },
+    ];
+  }, [intervals, estimate, rate, exact, simulated, confidence]);
+
+  const gap = exact.Wald - confidence;
+  const pass = Math.abs(gap) <= TOLERANCE;
+  const covers = (m: (typeof INTERVAL_METHODS)[number]) => intervals[m][0] <= rate && rate <= intervals[m][1];
+  const checkText = pass
+    ? `Wald’s actual coverage ${pct(exact.Wald)} is within 2 points of the nominal ${pct(confidence, 0)}.`
+    : `Wald’s actual coverage ${pct(exact.Wald)} is ${formatNumber(Math.abs(100 * gap), 1)} points ${gap < 0 ? 'below' : 'above'} the nominal ${pct(confidence, 0)}${gap < 0 ? ': its intervals are too narrow here (and collapse to [0, 0] whenever an audit finds nothing).' : '.'}`;
+
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="asr-interval"
+      title={props.title ?? 'Attack success rate with an honest interval'}
+      question={props.question ?? 'How sure can an audit of n responses be about the violation rate, and which interval keeps its promise?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'Severity 0/1/2/3 counts', value: counts.join('/') },
+        { label: 'Violations (severity ≥ 2)', value: `${x} of ${n}` },
+        { label: 'ASR estimate p̂', value: r3(estimate), emphasis: true },
+        { label: 'Wald', value: ciTight(intervals.Wald) },
+        { label: 'Wilson', value: ciTight(intervals.Wilson) },
+        { label: 'Clopper–Pearson', value: ciTight(intervals['Clopper–Pearson']) },
+        { label: 'Wald coverage (exact)', value: pct(exact.Wald), emphasis: true },
+        { label: 'Wilson / C–P coverage', value: `${pct(exact.Wilson)} / ${pct(exact['Clopper–Pearson'])}` },
+        { label: 'P(audit finds 0)', value: pZero < 0.0001 ? '< 0.01%' : pct(pZero, pZero < 0.01 ? 2 : 1) },
+      ]}
+      check={{ pass, text: checkText }}
+      summary={`An audit of ${n} responses at a true rate of ${r3(rate)} found ${x} violations (severities ${counts.join(', ')}), so p̂ = ${r3(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
+      table={{
+        caption: `Intervals for ${x} violations out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${r3(rate)} (seed ${seed})`,
+        columns: ['method', 'lower', 'upper', 'covers true rate', 'coverage (exact)', `coverage (${REPLICATES} replicates)`],
+        rows: INTERVAL_METHODS.map((m) => [m, r3(intervals[m][0]), r3(intervals[m][1]), covers(m) ? 'yes' : 'no', pct(exact[m]), pct(simulated[m])]),
+      }}
+    />
+  );
+}
+
+export default defineWidget('asr-interval', spec, AsrIntervalInner);
+export { spec as asrIntervalSpec };

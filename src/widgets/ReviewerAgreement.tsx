@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { cohenKappa } from '@math/index';
+import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, populationAgreement, raterLabels } from '@math/sims/reviewer-agreement';
+import { confusionPlot, paradoxPlot } from '../plots/reviewer-agreement';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const spec = {
+  n: { kind: 'number', label: 'Items rated by both', min: 50, max: 2000, step: 50, default: 300 },
+  prevalence: {
+    kind: 'number',
+    label: 'Prevalence of the positive label',
+    min: 0.01,
+    max: 0.99,
+    step: 0.01,
+    default: 0.3,
+    help: 'Share of items rater A puts in the first ("positive") category; with more categories the rest is split evenly.',
+  },
+  flip: {
+    kind: 'number',
+    label: 'Disagreement (flip rate)',
+    min: 0,
+    max: 0.5,
+    step: 0.01,
+    default: 0.12,
+    help: 'Chance that rater B picks a different category than A, uniformly among the others.',
+  },
+  categories: { kind: 'number', label: 'Number of categories', min: 2, max: 5, step: 1, default: 2 },
+} satisfies ControlSpec;
+
+/** κ ≥ 0.6 is "substantial" on the Landis & Koch (1977) scale. */
+const BAR = 0.6;
+
+const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+const num = (v: number) => (Number.isNaN(v) ? 'undefined' : formatNumber(v, 3));
+
+function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('reviewer-agreement', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { n, prevalence, flip, categories, seed } = state;
+
+  // The random draws depend on the seed and n only; the sliders re-read them (cheap, O(n)).
+  const draws = useMemo(() => drawRaterUniforms(seed, n), [seed, n]);
+  const setup = useMemo(() => ({ prevalence, flip, categories }), [prevalence, flip, categories]);
+  const labels = useMemo(() => raterLabels(draws, setup), [draws, setup]);
+  const sample = useMemo(() => cohenKappa(labels.a, labels.b), [labels]);
+  const names = useMemo(() => categoryNames(categories), [categories]);
+  const table = useMemo(() => agreementTable(labels.a, labels.b, categories), [labels, categories]);
+  const curve = useMemo(() => kappaByPrevalence(flip, categories), [flip, categories]);
+  const population = populationAgreement(setup);
+  const balanced = populationAgreement({ prevalence: 1 / categories, flip, categories });
+
+  const agreeCount = table.reduce((s, row, i) => s + row[i]!, 0);
+  const positivesA = table[0]!.reduce((s, c) => s + c, 0);
+
+  const charts = useMemo(
+    () => [
+      { options: paradoxPlot({ curve, prevalence, sample, bar: BAR }), label: 'Observed agreement, chance agreement and kappa across prevalence at the current flip rate, with the current sample as dots' },
+      { options: confusionPlot({ table, names }), label: `Heatmap of the two raters' labels: counts per pair of categories, agreements on the diagonal` },
+    ],
+    [table, names, curve, prevalence, sample],
+  );
+
+  const pass = sample.kappa >= BAR;
+  const checkText = Number.isNaN(sample.kappa)
+    ? 'κ is undefined here: both raters used one single label, so chance agreement is 100%.'
+    : pass
+      ? `κ = ${num(sample.kappa)} ≥ ${BAR}: substantial agreement beyond chance.`
+      : `κ = ${num(sample.kappa)} < ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
+
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="reviewer-agreement"
+      title={props.title ?? 'Reviewer agreement and Cohen’s κ'}
+      question={props.question ?? 'How much of two reviewers’ agreement is more than chance, and why does it shrink when one label is rare?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'Observed agreement pₒ', value: pct(sample.observed) },
+        { label: 'Chance agreement pₑ', value: pct(sample.expected) },
+        { label: 'Cohen’s κ (sample)', value: num(sample.kappa), emphasis: true },
+        { label: 'κ expected at this setup', value: num(population.kappa) },
+        { label: 'κ at balanced prevalence', value: num(balanced.kappa) },
+        { label: 'Positive by rater A', value: `${positivesA} of ${n}` },
+      ]}
+      check={{ pass, text: checkText }}
+      summary={`${n} items in ${categories} categories, ${pct(prevalence)} positive, rater B flips ${pct(flip)}. The raters agree on ${agreeCount} items (observed agreement ${pct(sample.observed)}); chance agreement is ${pct(sample.expected)}, so κ = ${num(sample.kappa)}. For this setup κ settles near ${num(population.kappa)} as n grows, and near ${num(balanced.kappa)} at balanced prevalence ${formatNumber(1 / categories, 2)}.`}
+      table={{
+        caption: `Counts of label pairs (rows: rater A, columns: rater B), seed ${seed}`,
+        columns: ['rater A ↓ / rater B →', ...names, 'total'],
+        rows: table.map((row, i) => [names[i]!, ...row, row.reduce((s, c) => s + c, 0)]),
+      }}
+    />
+  );
+}
+
+export default defineWidget('reviewer-agreement', spec, ReviewerAgreementInner);
+export { spec as reviewerAgreementSpec };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import {
+  INTERVAL_METHODS,
+  auditSeverities,
+  drawAuditUniforms,
+  drawReplicateUniforms,
+  exactCoverage,
+  intervalsFor,
+  replicateCounts,
+  severityCounts,
+  simulatedCoverage,
+} from '@math/sims/asr-interval';
+import { coveragePlot, intervalPlot } from '@plots/asr-interval';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+describe('asr-interval figures', () => {
+  const n = 300;
+  const rate = 0.14;
+  const counts = severityCounts(auditSeverities(drawAuditUniforms(42, n), rate));
+  const x = counts[2] + counts[3];
+  const ci = intervalsFor(x, n, 0.95);
+  const rows = INTERVAL_METHODS.map((m) => ({ method: m, low: ci[m][0], high: ci[m][1] }));
+
+  it('the audit at seed 42 is near the original 14% and every interval contains its estimate', () => {
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(300);
+    expect(x).toBeGreaterThan(25);
+    expect(x).toBeLessThan(60);
+    for (const r of rows) {
+      expect(r.low).toBeLessThanOrEqual(x / n);
+      expect(r.high).toBeGreaterThanOrEqual(x / n);
+    }
+  });
+
+  it('draws the golden interval chart at seed 42', async () => {
+    const svg = Plot.plot({ ...intervalPlot({ intervals: rows, estimate: x / n, trueRate: rate }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/asr-interval-intervals.svg');
+  });
+
+  it('calls out the collapsed Wald interval when an audit finds nothing', () => {
+    const zero = intervalsFor(0, 100, 0.95);
+    const zrows = INTERVAL_METHODS.map((m) => ({ method: m, low: zero[m][0], high: zero[m][1] }));
+    const html = Plot.plot({ ...intervalPlot({ intervals: zrows, estimate: 0, trueRate: 0.005 }), document: doc() }).outerHTML;
+    expect(html).toContain('[0.000, 0.000] collapsed misses');
+  });
+
+  it('draws the golden coverage chart at seed 42', async () => {
+    const reps = replicateCounts(drawReplicateUniforms(42, n, 200), n, rate);
+    const sim = simulatedCoverage(reps, n, rate, 0.95);
+    const exact = exactCoverage(n, rate, 0.95);
+    const cov = INTERVAL_METHODS.map((m) => ({ method: m, exact: exact[m], simulated: sim[m] }));
+    const svg = Plot.plot({ ...coveragePlot({ rows: cov, nominal: 0.95, replicates: 200 }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/asr-interval-coverage.svg');
+  });
+});
