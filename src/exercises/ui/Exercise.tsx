@@ -1,0 +1,369 @@
+/**
+ * Self-graded exercise (React island; its default variant arrives pre-rendered from ExerciseBlock.astro).
+ *
+ * Hooks for browser tests:
+ * - root `[data-exercise="<id>"]` with `data-seed` and `data-status` = untouched | attempted | revealed | solved
+ *   (the saved record on this device); `data-ready="1"` once hydrated.
+ * - each part `[data-part="a"]` (b, c…) with `data-done="1"` once answered correctly.
+ *   Numeric: text input labelled "Your answer" (multi-part: "Your answer to part (a)"), data-testid="answer".
+ *   Choice: a fieldset of radios/checkboxes labelled by the option text.
+ *   Button "Check" (data-testid="check"; multi-part: accessible name "Check part (a)").
+ *   Feedback: data-testid="feedback", role=status, `data-state` = correct | incorrect | targeted | unreadable.
+ *   Exact value after a correct answer: data-testid="exact".
+ * - buttons "Hint" (data-testid="hint"), "Show solution" (data-testid="show-solution"), "New numbers"
+ *   (data-testid="new-numbers"); lists data-testid="hints" and data-testid="solution".
+ * - the variant's seed is mirrored to the URL as `?ex-<id>=<seed>`; invalid seeds are ignored.
+ *
+ * HTML from `dangerouslySetInnerHTML` is only ever KaTeX output and escaped exercise text produced by
+ * our generators; what the learner types is rendered as React text and never as HTML.
+ */
+import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { getExercise, progressKey } from '../registry';
+import { gradeChoice, gradeNumeric, isAttempt, type Feedback } from '../grade';
+import { extrasFrom, renderVariant, type RenderedCore, type RenderedExtras } from '../render';
+import type { KatexLike } from '../tex';
+import type { ExerciseDef, Part, Variant } from '../types';
+import { freshSeed, readSeed, writeSeed } from '../url-seed';
+import { getLearnerStore, type LearnerStore } from '../../lib/state/store';
+import { exerciseStatus, type ExerciseStatus } from '../../lib/state/schema';
+import { mountNotices } from '../../lib/state/ui';
+
+export interface ExerciseProps {
+  id: string;
+  /** Part prompts and option labels of the default variant, rendered with KaTeX at build time. */
+  core: RenderedCore;
+}
+
+interface PartState {
+  text: string;
+  selected: string[];
+  feedback: Feedback | null;
+  done: boolean;
+}
+
+interface View {
+  seed: number;
+  variant: Variant;
+  core: RenderedCore;
+  /** Hints, solution and feedback HTML; read from the page's <template> after mount, or rendered for new numbers. */
+  extras: RenderedExtras | null;
+  parts: PartState[];
+  hints: number;
+  solution: boolean;
+}
+
+const freshParts = (v: Variant): PartState[] => v.parts.map(() => ({ text: '', selected: [], feedback: null, done: false }));
+
+let katexPromise: Promise<KatexLike | null> | null = null;
+/** KaTeX is fetched only when a learner asks for other numbers than the pre-rendered ones. */
+function loadKatex(): Promise<KatexLike | null> {
+  katexPromise ??= import('katex').then(
+    (m) => ((m as { default?: KatexLike }).default ?? (m as unknown as KatexLike)),
+    () => null,
+  );
+  return katexPromise;
+}
+
+function safeStore(): LearnerStore | null {
+  try {
+    return getLearnerStore();
+  } catch {
+    return null;
+  }
+}
+
+const Html = ({ html, as = 'div', className }: { html: string; as?: 'div' | 'span'; className?: string }) =>
+  as === 'span' ? <span className={className} dangerouslySetInnerHTML={{ __html: html }} /> : <div className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+
+/** The default variant's extras, carried once in the page by ExerciseBlock.astro. */
+function extrasFromPage(id: string, variant: Variant): RenderedExtras | null {
+  const t = document.getElementById(`ex-extras-${id}`);
+  if (!(t instanceof HTMLTemplateElement) || t.dataset.seed !== String(variant.seed)) return null;
+  return extrasFrom(variant, (k) => t.content.querySelector(`[data-k="${k}"]`)?.innerHTML ?? null);
+}
+
+/** The setup text sits outside the island (static HTML); new numbers replace it in place. */
+function setPrompt(id: string, html: string) {
+  const el = document.getElementById(`ex-prompt-${id}`);
+  if (el) el.innerHTML = html;
+}
+
+function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCore }) {
+  const [view, setView] = useState<View>(() => {
+    const variant = def.generate(def.defaultSeed);
+    return { seed: def.defaultSeed, variant, core: initial, extras: null, parts: freshParts(variant), hints: 0, solution: false };
+  });
+  const [loading, setLoading] = useState(false);
+  const [status, setStatus] = useState<ExerciseStatus>('untouched');
+  const [ready, setReady] = useState(false);
+  const storeRef = useRef<LearnerStore | null>(null);
+  const key = progressKey(def);
+  const uid = useId();
+  const multi = view.variant.parts.length > 1;
+
+  const refreshStatus = useCallback(() => {
+    const store = storeRef.current;
+    if (store) setStatus(exerciseStatus(store.getExercise(key)));
+  }, [key]);
+
+  const switchTo = useCallback(
+    async (seed: number) => {
+      setLoading(true);
+      const katex = await loadKatex();
+      const variant = def.generate(seed);
+      const html = renderVariant(variant, katex);
+      setPrompt(def.id, html.prompt);
+      setView({ seed, variant, core: html.core, extras: html.extras, parts: freshParts(variant), hints: 0, solution: false });
+      setLoading(false);
+      try {
+        const q = writeSeed(window.location.search, def.id, seed, def.defaultSeed);
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}${q}${window.location.hash}`);
+      } catch {
+        // History can be unavailable in sandboxed frames; the variant still changes.
+      }
+    },
+    [def],
+  );
+
+  useEffect(() => {
+    storeRef.current = safeStore();
+    if (storeRef.current) {
+      mountNotices(storeRef.current);
+      refreshStatus();
+    }
+    const seed = readSeed(window.location.search, def.id);
+    if (seed !== undefined && seed !== def.defaultSeed) {
+      void switchTo(seed).then(() => setReady(true));
+      return;
+    }
+    const extras = extrasFromPage(def.id, def.generate(def.defaultSeed));
+    if (extras) {
+      setView((v) => (v.seed === def.defaultSeed ? { ...v, extras } : v));
+      setReady(true);
+    } else {
+      // The page lacks the pre-rendered extras (should not happen): render them here instead.
+      void switchTo(def.defaultSeed).then(() => setReady(true));
+    }
+  }, [def, refreshStatus, switchTo]);
+
+  const setPart = (i: number, patch: Partial<PartState>) =>
+    setView((v) => ({ ...v, parts: v.parts.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
+
+  const check = (i: number) => {
+    const part = view.variant.parts[i]!;
+    const ps = view.parts[i]!;
+    const feedback = part.kind === 'numeric' ? gradeNumeric(ps.text, part) : gradeChoice(ps.selected, part);
+    const done = ps.done || feedback.state === 'correct';
+    const allDone = view.parts.every((p, j) => (j === i ? done : p.done));
+    setPart(i, { feedback, done });
+    const store = storeRef.current;
+    if (store && isAttempt(feedback)) {
+      store.recordAttempt(key);
+      if (allDone && !view.solution) store.markSolved(key);
+      refreshStatus();
+    }
+  };
+
+  const showSolution = () => {
+    setView((v) => ({ ...v, solution: true }));
+    storeRef.current?.markRevealed(key);
+    refreshStatus();
+  };
+
+  const partLabel = (p: Part) => (multi ? ` to part (${p.id})` : '');
+  const { core, variant } = view;
+  const extras = view.extras;
+  const hintsTotal = variant.hints.length;
+  const statusText: Record<ExerciseStatus, string> = {
+    untouched: '',
+    attempted: 'Attempted on this device',
+    revealed: 'Solution viewed on this device',
+    solved: 'Solved on this device',
+  };
+
+  return (
+    <div className="exercise-body" data-exercise={def.id} data-seed={view.seed} data-status={status} data-ready={ready ? '1' : undefined} aria-busy={loading || undefined}>
+      {variant.parts.map((part, i) => {
+        const ps = view.parts[i]!;
+        const rp = core.parts[i]!;
+        const rx = extras?.parts[i];
+        const locked = i > 0 && !view.parts[i - 1]!.done && !view.solution;
+        const inputId = `${uid}-${part.id}`;
+        const fbId = `${uid}-${part.id}-fb`;
+        return (
+          <section key={`${view.seed}-${part.id}`} className="ex-part" data-part={part.id} data-done={ps.done ? '1' : undefined} aria-label={multi ? `Part (${part.id})` : undefined}>
+            <div className="ex-part-prompt">
+              {multi && <span className="ex-part-id">({part.id})</span>}
+              <Html html={rp.prompt} />
+            </div>
+            <form
+              className="ex-answer"
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (!locked) check(i);
+              }}
+            >
+              {part.kind === 'numeric' ? (
+                <div className="ex-numeric">
+                  <label htmlFor={inputId}>Your answer{partLabel(part)}</label>
+                  <input
+                    id={inputId}
+                    data-testid="answer"
+                    type="text"
+                    inputMode="text"
+                    autoComplete="off"
+                    autoCorrect="off"
+                    spellCheck={false}
+                    disabled={locked || !ready}
+                    value={ps.text}
+                    aria-describedby={fbId}
+                    onChange={(e) => setPart(i, { text: e.target.value })}
+                  />
+                </div>
+              ) : (
+                <fieldset className="ex-choices" disabled={locked || !ready} aria-describedby={fbId}>
+                  <legend>{part.multiple ? 'Select every option that applies' : 'Choose one'}{partLabel(part)}</legend>
+                  {part.choices.map((c, k) => {
+                    const checked = ps.selected.includes(c.id);
+                    const showWhy = ps.feedback !== null && ps.feedback.state !== 'unreadable' && (checked || ps.done || view.solution);
+                    return (
+                      <div key={c.id} className="ex-choice" data-choice={c.id}>
+                        <label>
+                          <input
+                            type={part.multiple ? 'checkbox' : 'radio'}
+                            name={`${uid}-${part.id}`}
+                            value={c.id}
+                            checked={checked}
+                            onChange={(e) => {
+                              const on = e.target.checked;
+                              setPart(i, {
+                                selected: part.multiple ? (on ? [...ps.selected, c.id] : ps.selected.filter((x) => x !== c.id)) : [c.id],
+                              });
+                            }}
+                          />
+                          <Html as="span" html={rp.choices[k]!.label} />
+                        </label>
+                        {(showWhy || view.solution) && (
+                          <p className={`ex-why ${c.correct ? 'is-right' : 'is-wrong'}`} data-testid="choice-explanation">
+                            <span className="visually-hidden">{c.correct ? 'Correct option: ' : 'Incorrect option: '}</span>
+                            <Html as="span" html={rx?.why[k] ?? ''} />
+                          </p>
+                        )}
+                      </div>
+                    );
+                  })}
+                </fieldset>
+              )}
+              <button type="submit" className="primary" data-testid="check" disabled={locked || !ready} aria-label={multi ? `Check part (${part.id})` : undefined}>
+                Check
+              </button>
+            </form>
+            {locked && <p className="ex-locked">Answer part ({variant.parts[i - 1]!.id}) first: this part uses its exact value.</p>}
+            <div id={fbId} className="ex-feedback" role="status" data-testid="feedback" data-state={ps.feedback?.state}>
+              {ps.feedback && <FeedbackView feedback={ps.feedback} mistakes={rx?.mistakes ?? []} />}
+              {ps.feedback?.state === 'correct' && part.kind === 'numeric' && (
+                <p className="ex-exact" data-testid="exact">
+                  Exact value: <Html as="span" html={rx?.exact ?? ''} />
+                </p>
+              )}
+            </div>
+            {view.solution && !ps.done && part.kind === 'numeric' && (
+              <p className="ex-exact ex-exact-revealed">
+                Answer: <Html as="span" html={rx?.exact ?? ''} />
+              </p>
+            )}
+          </section>
+        );
+      })}
+
+      <div className="ex-tools">
+        <button type="button" data-testid="hint" disabled={!ready || view.hints >= hintsTotal} onClick={() => setView((v) => ({ ...v, hints: Math.min(v.hints + 1, hintsTotal) }))}>
+          Hint
+        </button>
+        <span className="ex-hint-count" aria-live="polite">
+          {view.hints > 0 ? `${view.hints} of ${hintsTotal} hints shown` : `${hintsTotal} hints available`}
+        </span>
+        <button type="button" data-testid="show-solution" disabled={!ready || view.solution} onClick={showSolution}>
+          Show solution
+        </button>
+        <button type="button" data-testid="new-numbers" disabled={!ready || loading} onClick={() => void switchTo(freshSeed(view.seed))}>
+          New numbers
+        </button>
+        {loading && <span className="ex-loading">Drawing new numbers…</span>}
+        {statusText[status] && (
+          <span className={`ex-status ex-status-${status}`} data-testid="status">
+            {statusText[status]}
+          </span>
+        )}
+      </div>
+      {view.hints > 0 && (
+        <ol className="ex-hints" data-testid="hints" aria-label="Hints">
+          {(extras?.hints ?? []).slice(0, view.hints).map((h, k) => (
+            <li key={k}>
+              <Html html={h} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {view.solution && (
+        <div className="ex-solution" data-testid="solution">
+          <h4>Worked solution</h4>
+          <ol>
+            {(extras?.solution ?? []).map((s, k) => (
+              <li key={k}>
+                <Html html={s} />
+              </li>
+            ))}
+          </ol>
+          <p className="ex-solution-note">Viewing the solution does not count as solving. Try “New numbers” to solve a fresh variant yourself.</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FeedbackView({ feedback, mistakes }: { feedback: Feedback; mistakes: string[] }) {
+  switch (feedback.state) {
+    case 'correct':
+      return <p className="ex-fb ex-fb-correct"><strong>Correct.</strong></p>;
+    case 'targeted':
+      return (
+        <p className="ex-fb ex-fb-targeted">
+          <strong>Not quite. </strong>
+          {feedback.mistake !== undefined && mistakes[feedback.mistake] ? <Html as="span" html={mistakes[feedback.mistake]!} /> : feedback.message}
+        </p>
+      );
+    case 'incorrect':
+      return <p className="ex-fb ex-fb-incorrect">{feedback.message}</p>;
+    case 'unreadable':
+      return <p className="ex-fb ex-fb-unreadable">{feedback.message} <span className="muted">(Not counted as an attempt.)</span></p>;
+  }
+}
+
+class ExerciseBoundary extends Component<{ id: string; children: ReactNode }, { failed: boolean }> {
+  state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  componentDidCatch(error: Error) {
+    console.warn(`Exercise "${this.props.id}" failed:`, error.message);
+  }
+  render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="ex-error" role="alert">
+        <p><strong>This exercise stopped working.</strong> The rest of the page is unaffected; reloading the page without its <code>?ex-…</code> parameter restores the default numbers.</p>
+      </div>
+    );
+  }
+}
+
+export default function Exercise({ id, core }: ExerciseProps) {
+  const def = useMemo(() => getExercise(id), [id]);
+  if (!def) return <p className="ex-error" role="alert">Unknown exercise “{id}”.</p>;
+  return (
+    <ExerciseBoundary id={id}>
+      <ExerciseInner def={def} initial={core} />
+    </ExerciseBoundary>
+  );
+}

@@ -1,0 +1,83 @@
+import { parseExport } from './schema';
+import type { LearnerStore } from './store';
+import { downloadExport } from './ui';
+
+/** Largest import we read; a real export of this site is a few hundred kilobytes at most. */
+export const MAX_IMPORT_BYTES = 2_000_000;
+
+/**
+ * Wires the "Your progress" controls (markup in ProgressControls.astro): export, import with a
+ * preview and confirmation, reset with confirmation. Messages go to one status line.
+ */
+export function bindProgressControls(root: HTMLElement, store: LearnerStore, onChange: () => void) {
+  const q = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+  const message = q<HTMLElement>('[data-testid="progress-message"]');
+  const file = q<HTMLInputElement>('[data-testid="import-file"]');
+  const importConfirm = q<HTMLElement>('[data-testid="import-confirm"]');
+  const importSummary = q<HTMLElement>('[data-testid="import-summary"]');
+  const resetConfirm = q<HTMLElement>('[data-testid="reset-confirm"]');
+  let pending: string | null = null;
+
+  const say = (text: string, kind: 'ok' | 'bad' = 'ok') => {
+    message.textContent = text;
+    message.dataset.kind = kind;
+  };
+
+  q<HTMLButtonElement>('[data-action="export"]').addEventListener('click', () => {
+    downloadExport(store);
+    say('Your progress and notes were saved to a file in your downloads.');
+  });
+
+  q<HTMLButtonElement>('[data-action="import"]').addEventListener('click', () => file.click());
+  file.addEventListener('change', async () => {
+    const f = file.files?.[0];
+    file.value = '';
+    importConfirm.hidden = true;
+    pending = null;
+    if (!f) return;
+    if (f.size > MAX_IMPORT_BYTES) return say('That file is too large to be a progress export from this site. Nothing was imported.', 'bad');
+    let text: string;
+    try {
+      text = await f.text();
+    } catch {
+      return say('The file could not be read. Nothing was imported.', 'bad');
+    }
+    const parsed = parseExport(text);
+    if (!parsed.ok) return say(parsed.message, 'bad');
+    pending = text;
+    const s = parsed.state;
+    importSummary.textContent = `The file holds ${Object.keys(s.exercises).length} exercise records, ${Object.keys(s.reads).length} parts read and ${Object.keys(s.notes).length} notes. Importing replaces everything currently saved in this browser.`;
+    say('');
+    importConfirm.hidden = false;
+    q<HTMLButtonElement>('[data-action="confirm-import"]').focus();
+  });
+  q<HTMLButtonElement>('[data-action="confirm-import"]').addEventListener('click', () => {
+    if (pending === null) return;
+    const r = store.importJson(pending);
+    pending = null;
+    importConfirm.hidden = true;
+    if (!r.ok) return say(r.message, 'bad');
+    say(r.saved ? 'Imported. Your progress and notes now come from the file.' : 'Imported for this page, but the browser could not save it (see the notice above).');
+    onChange();
+  });
+  q<HTMLButtonElement>('[data-action="cancel-import"]').addEventListener('click', () => {
+    pending = null;
+    importConfirm.hidden = true;
+    say('Import cancelled; nothing changed.');
+  });
+
+  q<HTMLButtonElement>('[data-action="reset"]').addEventListener('click', () => {
+    resetConfirm.hidden = false;
+    q<HTMLButtonElement>('[data-action="cancel-reset"]').focus();
+  });
+  q<HTMLButtonElement>('[data-action="confirm-reset"]').addEventListener('click', () => {
+    store.reset();
+    resetConfirm.hidden = true;
+    say('All progress and notes on this device were erased.');
+    onChange();
+  });
+  q<HTMLButtonElement>('[data-action="cancel-reset"]').addEventListener('click', () => {
+    resetConfirm.hidden = true;
+    say('Reset cancelled; nothing changed.');
+  });
+}
