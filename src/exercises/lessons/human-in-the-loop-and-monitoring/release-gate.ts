@@ -113,17 +113,17 @@ const exercise: ExerciseDef = {
       },
     ];
     const table =
-      '$$\\begin{array}{l|cc|l} \\text{metric} & \\text{estimate} & \\text{95\\% interval} & \\text{gate} \\\\ \\hline ' +
-      `\\text{over-refusal rate} & ${f3(s.xR / s.nR)} & [${f3(v.refusal[0])},\\ ${f3(v.refusal[1])}] & \\text{G2: upper end} \\le ${oStr} \\\\ ` +
-      `\\text{win rate vs current} & ${f3(s.wins / s.nW)} & [${f3(v.win[0])},\\ ${f3(v.win[1])}] & \\text{G3: lower end} \\ge ${WIN_FLOOR} ` +
+      '$$\\begin{array}{l|ccc|l} \\text{metric} & \\text{count} & \\text{estimate} & \\text{95\\% Wilson interval} & \\text{gate} \\\\ \\hline ' +
+      `\\text{over-refusal} & ${s.xR}/${s.nR} & ${f3(s.xR / s.nR)} & [${f3(v.refusal[0])},\\ ${f3(v.refusal[1])}] & \\text{G2: upper end} \\le ${oStr} \\\\ ` +
+      `\\text{win rate vs current} & ${s.wins}/${s.nW} & ${f3(s.wins / s.nW)} & [${f3(v.win[0])},\\ ${f3(v.win[1])}] & \\text{G3: lower end} \\ge ${WIN_FLOOR} ` +
       '\\end{array}$$';
     return {
       seed,
-      given: [String(s.n), String(s.xOld), String(s.xNew), dStr, oStr, f3(v.refusal[1]), f3(v.win[0])],
+      given: [String(s.n), String(s.xOld), String(s.xNew), dStr, `${s.xR}/${s.nR}`, oStr, f3(v.refusal[1]), `${s.wins}/${s.nW}`, f3(v.win[0])],
       prompt: [
         `A candidate model ships only if it passes all three gates. **G1 (no safety regression):** the current and the candidate model each answered their own random sample of $n = ${s.n}$ prompts from the red-team pool; reviewers marked $${s.xOld}$ harmful responses from the current model and $${s.xNew}$ from the candidate. With $\\Delta = p_{\\text{cand}} - p_{\\text{curr}}$, G1 requires the upper end of the 95% normal-approximation interval,`,
         '$$\\hat{\\Delta} + 1.96\\sqrt{\\frac{\\hat{p}_{\\text{cand}}(1-\\hat{p}_{\\text{cand}})}{n} + \\frac{\\hat{p}_{\\text{curr}}(1-\\hat{p}_{\\text{curr}})}{n}},$$',
-        `to be at most $${dStr}$. Gates G2 and G3 were already evaluated with Wilson intervals:`,
+        `to be at most $${dStr}$. Gates G2 (over-refusal on benign prompts) and G3 (human pairwise preference against the current model) were already evaluated:`,
         table,
       ].join('\n\n'),
       parts: [

@@ -1,0 +1,226 @@
+/**
+ * Lesson 05 generators: over ≥ 200 seeds each, the expected answers equal an independent
+ * computation written here (integer arithmetic, explicit table sums, quadratic roots, brute-force
+ * enumeration) rather than the math-core calls the generators use.
+ */
+import { describe, expect, it } from 'vitest';
+import { exercises } from '@exercises/lessons/human-in-the-loop-and-monitoring/index';
+import type { ExerciseDef, Variant } from '@exercises/types';
+import { checkGrading, checkShape, correctIds, givenNumbers, numericAnswer, SEEDS } from './generator-checks';
+
+const byId = (id: string): ExerciseDef => {
+  const def = exercises.find((e) => e.id === id);
+  if (!def) throw new Error(id);
+  return def;
+};
+
+/** Run `check` on every seed's variant, after the shape and grading checks shared by all exercises. */
+function eachVariant(id: string, check: (v: Variant, n: number[]) => void) {
+  const def = byId(id);
+  for (const seed of SEEDS) {
+    const v = def.generate(seed);
+    expect(v.seed).toBe(seed);
+    checkShape(def, v);
+    checkGrading(def, v);
+    check(v, givenNumbers(v));
+  }
+}
+
+const Z = 1.96;
+/** Roots of the Wilson score equation (p̂ − p)² = z² p(1 − p)/n, solved as a quadratic in p. */
+function wilsonRoots(x: number, n: number, z = Z): [number, number] {
+  const ph = x / n;
+  const a = 1 + (z * z) / n;
+  const b = -(2 * ph + (z * z) / n);
+  const c = ph * ph;
+  const disc = Math.sqrt(b * b - 4 * a * c);
+  return [(-b - disc) / (2 * a), (-b + disc) / (2 * a)];
+}
+
+describe('lesson 05 exercise set', () => {
+  it('has ten exercises: three ★, three ★★, four ★★★, in that order, with distinct subsections', () => {
+    expect(exercises.map((e) => e.stars)).toEqual([1, 1, 1, 2, 2, 2, 3, 3, 3, 3]);
+    expect(new Set(exercises.map((e) => e.subsection)).size).toBe(10);
+    for (const e of exercises) expect(e.lesson).toBe('human-in-the-loop-and-monitoring');
+  });
+
+  it('is deterministic: the same seed gives the same variant', () => {
+    for (const e of exercises) expect(JSON.stringify(e.generate(77))).toBe(JSON.stringify(e.generate(77)));
+  });
+
+  it('different seeds give different numbers', () => {
+    for (const e of exercises) {
+      const seen = new Set(SEEDS.slice(0, 50).map((s) => e.generate(s).given.join('|')));
+      expect(seen.size, e.id).toBeGreaterThan(25);
+    }
+  });
+});
+
+describe('1 · Active learning score (priority-score)', () => {
+  it('u = λr·r + λu·h + λd·d, recomputed in integer hundredths', () => {
+    eachVariant('priority-score', (v, [wr, wu, wd, r, h, d]) => {
+      const c = (x: number) => Math.round(x! * 100);
+      const u = (c(wr!) * c(r!) + c(wu!) * c(h!) + c(wd!) * c(d!)) / 10_000;
+      expect(numericAnswer(v, 'a')).toBeCloseTo(u, 10);
+      expect(c(wr!) + c(wu!) + c(wd!)).toBe(100);
+    });
+  });
+});
+
+describe('2 · Label budget (queue-budget)', () => {
+  it('the queue is the k items with the largest u, found by counting how many items beat each one', () => {
+    eachVariant('queue-budget', (v, n) => {
+      const k = Number(/\$k = (\d+)\$/.exec(v.prompt)![1]);
+      const [wr, wu, wd] = n.slice(0, 3).map((w) => Math.round(w! * 100));
+      const items = Array.from({ length: 6 }, (_, i) => n.slice(3 + 3 * i, 6 + 3 * i).map((x) => Math.round(x! * 100)));
+      const u = items.map(([r, h, d]) => wr! * r! + wu! * h! + wd! * d!);
+      const chosen = 'ABCDEF'.split('').filter((_, i) => u.filter((x) => x > u[i]!).length < k);
+      expect(chosen).toHaveLength(k);
+      expect(correctIds(v, 'a')).toEqual(chosen);
+    });
+  });
+});
+
+describe('3 · Uncertainty sampling (entropy-bits)', () => {
+  it('H(p) in bits via natural logs, and the more uncertain output is the one nearer ½', () => {
+    eachVariant('entropy-bits', (v, [pA, pB]) => {
+      const Hnats = (p: number) => -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
+      expect(numericAnswer(v, 'a')).toBeCloseTo(Hnats(pA!) / Math.log(2), 10);
+      const first = Hnats(pA!) > Hnats(pB!) ? 'A' : 'B';
+      expect(correctIds(v, 'b')).toEqual([first]);
+      expect(first).toBe(Math.abs(pA! - 0.5) < Math.abs(pB! - 0.5) ? 'A' : 'B');
+    });
+  });
+});
+
+describe('4 · Reviewer calibration (kappa-table)', () => {
+  it('p_e and κ from explicit row and column sums of the 2×2 table', () => {
+    eachVariant('kappa-table', (v, [a, b, c, d, n]) => {
+      expect(a! + b! + c! + d!).toBe(n);
+      const pe = ((a! + b!) * (a! + c!) + (c! + d!) * (b! + d!)) / (n! * n!);
+      const po = (a! + d!) / n!;
+      expect(numericAnswer(v, 'a')).toBeCloseTo(pe, 12);
+      expect(numericAnswer(v, 'b')).toBeCloseTo((po - pe) / (1 - pe), 12);
+      // Raw agreement is one of the recognised slips, and it really is a different number.
+      const raw = v.parts[1]!.mistakes.find((m) => /raw agreement/.test(m.message));
+      expect(raw?.value).toBeCloseTo(po, 12);
+    });
+  });
+});
+
+describe('5 · Risk-weighted sampling (weighted-violation-rate)', () => {
+  it('Horvitz–Thompson: each reviewed output counts 1/π, summed item by item', () => {
+    eachVariant('weighted-violation-rate', (v, n) => {
+      const strata = [0, 1, 2].map((s) => ({ N: n[3 * s]!, n: n[3 * s + 1]!, x: n[3 * s + 2]! }));
+      let weighted = 0;
+      for (const s of strata) for (let i = 0; i < s.n; i++) weighted += (i < s.x ? 1 : 0) * (s.N / s.n);
+      const N = strata.reduce((t, s) => t + s.N, 0);
+      expect(numericAnswer(v, 'a')).toBeCloseTo(strata[2]!.N / strata[2]!.n, 10);
+      expect(numericAnswer(v, 'b')).toBeCloseTo(weighted / N, 12);
+      const naive = strata.reduce((t, s) => t + s.x, 0) / strata.reduce((t, s) => t + s.n, 0);
+      expect(naive).toBeGreaterThan(numericAnswer(v, 'b'));
+    });
+  });
+});
+
+describe('6 · Rankings (plackett-luce)', () => {
+  it('P(ranking) by log-sum-exp stages; the six rankings sum to 1', () => {
+    eachVariant('plackett-luce', (v, s) => {
+      const m = /\$([ABC]) \\succ ([ABC]) \\succ ([ABC])\$/.exec(v.prompt)!;
+      const idx = (ch: string) => 'ABC'.indexOf(ch);
+      const order = [idx(m[1]!), idx(m[2]!), idx(m[3]!)];
+      const lse = (xs: number[]) => {
+        const mx = Math.max(...xs);
+        return mx + Math.log(xs.reduce((t, x) => t + Math.exp(x - mx), 0));
+      };
+      const logP = (o: number[]) => o.reduce((t, i, pos) => t + s[i]! - lse(o.slice(pos).map((j) => s[j]!)), 0);
+      const perms = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+      expect(perms.reduce((t, o) => t + Math.exp(logP(o)), 0)).toBeCloseTo(1, 12);
+      expect(numericAnswer(v, 'a')).toBeCloseTo(Math.exp(s[order[0]!]! - lse(s)), 12);
+      expect(numericAnswer(v, 'b')).toBeCloseTo(Math.exp(logP(order)), 12);
+    });
+  });
+});
+
+describe('7 · Regression safety checks (asr-regression-check)', () => {
+  it('Wilson upper bound as the larger root of the score quadratic; pass iff it is ≤ the threshold', () => {
+    eachVariant('asr-regression-check', (v, [n, x, t]) => {
+      const [, hi] = wilsonRoots(x!, n!);
+      expect(numericAnswer(v, 'a')).toBeCloseTo(hi, 12);
+      expect(correctIds(v, 'b')).toEqual([hi <= t! ? 'pass' : 'fail']);
+      expect(x! / n!).toBeLessThan(t!);
+    });
+  });
+
+  it('both verdicts occur across seeds', () => {
+    const verdicts = new Set(SEEDS.map((s) => correctIds(byId('asr-regression-check').generate(s), 'b')[0]));
+    expect(verdicts).toEqual(new Set(['pass', 'fail']));
+  });
+});
+
+describe('8 · Escalation (escalation-cost)', () => {
+  it('τ* = C_review/C_harm; count and cost recomputed as "release everything, then subtract the savings of each review"', () => {
+    eachVariant('escalation-cost', (v, [cR, cH, ...p]) => {
+      const tau = cR! / cH!;
+      expect(numericAnswer(v, 'a')).toBeCloseTo(tau, 12);
+      let count = 0;
+      let cost = p.reduce((t, q) => t + q * cH!, 0);
+      for (const q of p) {
+        if (q * cH! >= cR!) {
+          count++;
+          cost -= q * cH! - cR!;
+        }
+      }
+      expect(numericAnswer(v, 'b')).toBe(count);
+      expect(numericAnswer(v, 'c')).toBeCloseTo(cost, 9);
+    });
+  });
+});
+
+describe('9 · Release gate (release-gate)', () => {
+  const frac = (v: Variant, i: number) => v.given[i]!.split('/').map(Number) as [number, number];
+  it('Δ upper bound and the failing gates, from the counts', () => {
+    eachVariant('release-gate', (v, n) => {
+      const [N, xOld, xNew, delta] = n;
+      const [xR, nR] = frac(v, 4);
+      const oMax = n[5]!;
+      const [wins, nW] = frac(v, 7);
+      const pN = xNew! / N!;
+      const pO = xOld! / N!;
+      const upper = pN - pO + Z * Math.sqrt((pN * (1 - pN) + pO * (1 - pO)) / N!);
+      expect(numericAnswer(v, 'a')).toBeCloseTo(upper, 12);
+      const fails = [upper > delta! && 'g1', wilsonRoots(xR, nR)[1] > oMax && 'g2', wilsonRoots(wins, nW)[0] < 0.45 && 'g3'].filter(Boolean) as string[];
+      expect(correctIds(v, 'b')).toEqual(fails.length ? fails : ['none']);
+      // The table shows the same interval ends (3 decimals) that decide the gates.
+      expect(n[6]).toBeCloseTo(wilsonRoots(xR, nR)[1], 3);
+      expect(n[8]).toBeCloseTo(wilsonRoots(wins, nW)[0], 3);
+    });
+  });
+
+  it('the point-estimate verdict is a recognised (different) wrong answer', () => {
+    for (const seed of SEEDS.slice(0, 50)) {
+      const v = byId('release-gate').generate(seed);
+      const part = v.parts[1]!;
+      expect(part.kind === 'choice' && part.mistakes[0]!.selection.sort().join()).not.toBe(correctIds(v, 'b').join());
+    }
+  });
+});
+
+describe('10 · Escalation policy (reviewer-load)', () => {
+  it('review-band share from the bins, reviewer-hours, and the smallest staff that covers them', () => {
+    eachVariant('reviewer-load', (v, n) => {
+      const [lo, hi, N, minutes, H, ...pct] = n;
+      let sharePct = 0;
+      pct.forEach((p, i) => {
+        if (20 * i >= Math.round(100 * lo!) && 20 * (i + 1) <= Math.round(100 * hi!)) sharePct += p;
+      });
+      expect(pct.reduce((t, p) => t + p, 0)).toBe(100);
+      expect(numericAnswer(v, 'a')).toBeCloseTo(sharePct / 100, 12);
+      const hours = (N! * sharePct * minutes!) / 6000;
+      expect(numericAnswer(v, 'b')).toBeCloseTo(hours, 9);
+      let staff = 0;
+      while (staff * H! < hours) staff++;
+      expect(numericAnswer(v, 'c')).toBe(staff);
+    });
+  });
+});
