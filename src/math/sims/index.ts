@@ -4,3 +4,7 @@ export * from './dpo-loss';
 export * from './kl-optimum';
 export * from './reviewer-agreement';
 export * from './asr-interval';
+export * from './sft-loss';
+export * from './loss-mask';
+export * from './validation-curve';
+export * from './bradley-terry';

@@ -1,0 +1,49 @@
+import * as Plot from '@observablehq/plot';
+import type { ValidationRun } from '../math/sims/validation-curve';
+import { frame, palette } from './theme';
+
+export interface ValidationPlotData {
+  run: ValidationRun;
+  /** Draw the noisy observed points (only when evaluation noise is on). */
+  noisy: boolean;
+}
+
+/** Train and validation loss per step; the gap shaded, memorization region tinted, early-stopping step marked. */
+export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.PlotOptions {
+  const { points, bestStep, onsetStep } = run;
+  const last = points[points.length - 1]!;
+  const best = points.find((p) => p.step === bestStep)!;
+  const yMax = Math.max(2.2, ...points.map((p) => Math.max(p.train, p.observed)));
+  const marks: Plot.Markish[] = [];
+  if (onsetStep < last.step) {
+    marks.push(
+      Plot.rect([{ x1: Math.max(onsetStep, 1), x2: last.step }], { x1: 'x1', x2: 'x2', fill: palette.bad, fillOpacity: 0.07 }),
+      Plot.text([Math.max(onsetStep, 1)], { x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: 'start', dx: 4, dy: -8, fill: palette.bad, fontSize: 12 }),
+    );
+  }
+  marks.push(
+    Plot.areaY(points, { x: 'step', y1: 'train', y2: 'val', fill: palette.secondary, fillOpacity: 0.12 }),
+    Plot.line(points, { x: 'step', y: 'train', stroke: palette.primary, strokeWidth: 2.5 }),
+    Plot.line(points, { x: 'step', y: 'val', stroke: palette.secondary, strokeWidth: 2.5, strokeDasharray: noisy ? '4,3' : undefined, strokeOpacity: noisy ? 0.6 : 1 }),
+  );
+  if (noisy) marks.push(Plot.dot(points, { x: 'step', y: 'observed', fill: palette.secondary, r: 2.5 }));
+  marks.push(
+    Plot.ruleX([bestStep], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '2,3' }),
+    Plot.dot([best], { x: 'step', y: 'observed', r: 6, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 2 }),
+    Plot.text([best], {
+      x: 'step', frameAnchor: 'top', text: (p: typeof best) => `stop: step ${p.step}`, dy: -14,
+      textAnchor: bestStep > last.step * 0.85 ? 'end' : bestStep < last.step * 0.15 ? 'start' : 'middle', fontSize: 12, fontWeight: 700, fill: 'currentColor',
+    }),
+    // Direct labels at the right end instead of a legend.
+    Plot.text([last], { x: 'step', y: 'train', text: () => 'train', dy: 12, dx: -10, textAnchor: 'end', fill: palette.primary, fontSize: 13, fontWeight: 600 }),
+    Plot.text([last], { x: 'step', y: 'val', text: () => 'validation', dy: -12, dx: -10, textAnchor: 'end', fill: palette.secondary, fontSize: 13, fontWeight: 600 }),
+    Plot.ruleY([0], { stroke: 'currentColor' }),
+  );
+  return {
+    ...frame(520, 300),
+    marginTop: 34,
+    x: { domain: [1, last.step], label: 'training step →', grid: true },
+    y: { domain: [0, yMax], label: '↑ loss', grid: true, ticks: 6 },
+    marks,
+  };
+}

@@ -1,0 +1,104 @@
+import { useMemo } from 'react';
+import { buildLossMask, sampleChats } from '@math/sims/loss-mask';
+import { lossMaskPlot, lossSharePlot } from '../plots/loss-mask';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const spec = {
+  examples: { kind: 'number', label: 'Conversations in the batch', min: 1, max: 4, step: 1, default: 3 },
+  turns: { kind: 'number', label: 'User/assistant exchanges each', min: 1, max: 3, step: 1, default: 1 },
+  system: { kind: 'toggle', label: 'Add a system prompt', default: true },
+  trainSystem: { kind: 'toggle', label: 'Train on system tokens', default: false },
+  trainUser: { kind: 'toggle', label: 'Train on user tokens', default: false },
+  packing: { kind: 'toggle', label: 'Pack chats together', default: false, help: 'Off: one row per chat, padded to the longest. On: all chats end to end in one sequence.' },
+  boundaries: {
+    kind: 'toggle', label: 'Keep chat boundaries', default: true,
+    help: 'When packed: reset attention at each chat start and drop the label that crosses into the next chat.',
+  },
+  normalize: {
+    kind: 'choice', label: 'Average the loss over', default: 'token',
+    options: [
+      { value: 'token', label: 'all loss tokens in the batch' },
+      { value: 'example', label: 'each chat, then the chats' },
+    ],
+  },
+} satisfies ControlSpec;
+
+const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+
+function LossMaskInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('loss-mask', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { examples, turns, system, trainSystem, trainUser, packing, boundaries, normalize, seed } = state;
+
+  const chats = useMemo(() => sampleChats(seed, examples, turns, system), [seed, examples, turns, system]);
+  const r = useMemo(
+    () => buildLossMask(chats, { trainSystem, trainUser, packing, boundaries, normalize: normalize as 'token' | 'example' }),
+    [chats, trainSystem, trainUser, packing, boundaries, normalize],
+  );
+  const charts = useMemo(() => {
+    const data = { result: r, packing, boundaries };
+    return [
+      { options: lossMaskPlot(data), label: packing ? 'The packed sequence, wrapped into rows of 16 positions: colour shows whose token it is, solid cells carry loss' : 'One padded row per conversation: colour shows whose token it is, solid cells carry loss' },
+      { options: lossSharePlot(data), label: 'Share of the total loss carried by each conversation, split by role' },
+    ];
+  }, [r, packing, boundaries]);
+
+  const prompt = r.activeByRole.system + r.activeByRole.user;
+  const assistantShare = r.active ? r.weightByRole.assistant : NaN;
+  const shares = Array.from({ length: examples }, (_, e) => r.exampleShares.filter((s) => s.example === e).reduce((a, s) => a + s.share, 0));
+  const pass = r.active > 0 && prompt === 0 && r.leakingActive === 0;
+  const problems = [
+    prompt > 0 ? `${prompt} loss-bearing token${prompt === 1 ? ' is a' : 's are'} prompt token${prompt === 1 ? '' : 's'} (${r.activeByRole.system} system, ${r.activeByRole.user} user)` : '',
+    r.leakingActive > 0 ? `${r.leakingActive} loss-bearing token${r.leakingActive === 1 ? '' : 's'} can attend to another conversation` : '',
+  ].filter(Boolean);
+
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="loss-mask"
+      title={props.title ?? 'Which tokens carry the loss?'}
+      question={props.question ?? 'Build a chat batch: which positions does the model actually learn from?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'Loss-bearing tokens', value: String(r.active), emphasis: true },
+        { label: 'Positions computed', value: String(r.positions) },
+        { label: 'Padding', value: r.positions ? `${r.padding} (${pct(r.padding / r.positions)})` : '0' },
+        { label: 'Loss weight on assistant', value: Number.isNaN(assistantShare) ? 'undefined' : pct(assistantShare), emphasis: true },
+        { label: 'Loss tokens seeing another chat', value: String(r.leakingActive) },
+        { label: 'Chat shares of the loss', value: shares.map((s) => `${Math.round(100 * s)}`).join(' / ') + '%' },
+      ]}
+      check={{
+        pass,
+        text: pass
+          ? `Every one of the ${r.active} loss-bearing tokens is an assistant token that sees only its own conversation.`
+          : `Not only the assistant's own replies are learned: ${problems.join('; ')}.`,
+      }}
+      summary={`${examples} conversation${examples === 1 ? '' : 's'} with ${turns} exchange${turns === 1 ? '' : 's'} each, ${packing ? `packed into one sequence of ${r.positions} tokens${boundaries ? ' with boundaries' : ' without boundaries'}` : `padded to ${r.cols} positions (${r.padding} padding)`}: ${r.active} of ${r.positions} positions carry loss, ${r.activeByRole.assistant} assistant, ${r.activeByRole.user} user and ${r.activeByRole.system} system tokens; assistant tokens get ${Number.isNaN(assistantShare) ? 'no' : pct(assistantShare)} of the loss weight. Shares by conversation: ${shares.map((s, e) => `${e + 1}: ${pct(s)}`).join(', ')}.`}
+      table={{
+        caption: `Every position (seed ${seed}): whose token, whether it is a training label, and its weight in the loss`,
+        columns: ['Chat', 'Position', 'Role', 'Token', 'Label?', 'Loss weight', 'Sees another chat'],
+        rows: r.cells.map((c) => [
+          c.example + 1,
+          c.position,
+          c.role,
+          c.text,
+          c.mask ? (c.crossLabel ? 'yes (across the seam)' : 'yes') : 'no',
+          c.weight ? c.weight.toFixed(4) : '0',
+          c.seesOtherExample ? 'yes' : 'no',
+        ]),
+      }}
+    />
+  );
+}
+
+export default defineWidget('loss-mask', spec, LossMaskInner);
+export { spec as lossMaskSpec };

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { evalNoiseDraws, toyOverfitOnsetStep, validationRun } from '@math/sims/validation-curve';
+import { validationCurvePlot } from '../plots/validation-curve';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const MAX_STEPS = 120;
+const spec = {
+  steps: { kind: 'number', label: 'Training steps', min: 20, max: MAX_STEPS, step: 5, default: 40 },
+  dataScale: { kind: 'number', label: 'Training-set size', min: 0.25, max: 4, step: 0.25, default: 1, unit: '×', help: 'Relative to the original run.' },
+  labelNoise: { kind: 'number', label: 'Label noise', min: 0, max: 0.4, step: 0.01, default: 0.1, help: 'Share of training answers that are wrong.' },
+  lr: { kind: 'number', label: 'Learning rate', min: 0.25, max: 3, step: 0.05, default: 1, unit: '×', help: 'Relative to the original run.' },
+  evalNoise: {
+    kind: 'number', label: 'Validation noise (sd)', min: 0, max: 0.05, step: 0.005, default: 0,
+    help: 'Scatter from evaluating on a small validation set; 0 draws the exact curve.',
+  },
+} satisfies ControlSpec;
+
+function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('validation-curve', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { steps, dataScale, labelNoise, lr, evalNoise, seed } = state;
+
+  // Drawn once per seed for the longest run, so moving a slider never reshuffles the noise.
+  const draws = useMemo(() => evalNoiseDraws(seed, MAX_STEPS), [seed]);
+  const run = useMemo(
+    () => validationRun({ dataScale, labelNoise, lr }, steps, evalNoise, draws),
+    [dataScale, labelNoise, lr, steps, evalNoise, draws],
+  );
+  const charts = useMemo(
+    () => [{ options: validationCurvePlot({ run, noisy: evalNoise > 0 }), label: 'Training and validation loss per step, with the early-stopping step marked' }],
+    [run, evalNoise],
+  );
+
+  const last = run.points[run.points.length - 1]!;
+  const best = run.points[run.bestStep - 1]!;
+  const saved = last.val - best.val;
+  const inside = run.bestStep < steps;
+  const onset = toyOverfitOnsetStep({ dataScale, labelNoise, lr });
+  const noisy = evalNoise > 0;
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="validation-curve"
+      title={props.title ?? 'SFT validation curve and early stopping'}
+      question={props.question ?? 'When should fine-tuning stop, and what moves that point?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={noisy ? newSeed : undefined}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'Early-stopping step', value: String(run.bestStep), emphasis: true },
+        { label: 'Validation loss there', value: formatNumber(best.val, 3) },
+        { label: `Validation at step ${steps}`, value: formatNumber(last.val, 3) },
+        { label: 'Saved by stopping early', value: formatNumber(saved, 3), emphasis: true },
+        { label: 'Gap val − train at stop', value: formatNumber(best.val - best.train, 3) },
+        { label: 'Memorizing from step', value: onset <= steps ? formatNumber(onset, 1) : `${formatNumber(onset, 1)} (after the run)` },
+        ...(noisy ? [{ label: 'Best step without noise', value: String(run.trueBestStep) }] : []),
+      ]}
+      check={{
+        pass: inside,
+        text: inside
+          ? `The validation minimum at step ${run.bestStep} lies inside the ${steps}-step run: keeping that checkpoint instead of the last saves ${saved.toFixed(3)} in validation loss.`
+          : `Validation loss is still ${noisy ? 'at its lowest' : 'falling'} at the last step ${steps}, so the “best” checkpoint is just the final one: no overfitting is visible yet. Train longer, or faster, to find the minimum.`,
+      }}
+      summary={`Over ${steps} steps with ${formatNumber(dataScale, 2)}× the data, ${Math.round(100 * labelNoise)}% label noise and ${formatNumber(lr, 2)}× the learning rate, training loss falls to ${last.train.toFixed(3)}. Validation loss is lowest at step ${run.bestStep} (${best.val.toFixed(3)}, gap ${(best.val - best.train).toFixed(3)} over training) and ends at ${last.val.toFixed(3)}; memorization starts adding validation loss from step ${onset.toFixed(1)}.`}
+      table={{
+        caption: `Loss per step${noisy ? ` (observed validation = exact + noise, seed ${seed})` : ''}`,
+        columns: noisy ? ['Step', 'Train', 'Validation (exact)', 'Validation (observed)'] : ['Step', 'Train', 'Validation'],
+        rows: run.points.map((p) => (noisy ? [p.step, p.train.toFixed(4), p.val.toFixed(4), p.observed.toFixed(4)] : [p.step, p.train.toFixed(4), p.val.toFixed(4)])),
+      }}
+    />
+  );
+}
+
+export default defineWidget('validation-curve', spec, ValidationCurveInner);
+export { spec as validationCurveSpec };

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { BT_REWARD_LOSE, BT_REWARD_WIN, preferencePairs } from '@math/sims/bradley-terry';
+import { preferenceCurvePlot, preferenceRewardsPlot } from '@plots/bradley-terry';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const margins = BT_REWARD_WIN.map((w, i) => w - BT_REWARD_LOSE[i]!);
+
+describe('bradley-terry figures', () => {
+  const { pairs } = preferencePairs(margins);
+
+  it('puts each pair on the curve at (margin, σ(margin))', () => {
+    const svg = Plot.plot({ ...preferenceCurvePlot({ pairs }), document: doc() });
+    // four pairs on σ(m), four on σ(−m)
+    expect(svg.querySelectorAll('circle').length).toBe(8);
+    expect(pairs[3]!.margin).toBeLessThan(0);
+  });
+
+  it('draws the golden sigmoid chart', async () => {
+    const svg = Plot.plot({ ...preferenceCurvePlot({ pairs }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/bradley-terry-curve.svg');
+  });
+
+  it('draws the golden rewards chart', async () => {
+    const svg = Plot.plot({ ...preferenceRewardsPlot({ pairs }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/bradley-terry-rewards.svg');
+  });
+
+  it('a common shift moves the reward dots but not the curve chart', () => {
+    const shifted = preferencePairs(margins, 2).pairs;
+    const a = Plot.plot({ ...preferenceCurvePlot({ pairs }), document: doc() }).outerHTML;
+    const b = Plot.plot({ ...preferenceCurvePlot({ pairs: shifted }), document: doc() }).outerHTML;
+    // equal up to floating-point noise in the last digits
+    const round = (svg: string) => svg.replace(/\d+\.\d+/g, (m) => Number(m).toFixed(3));
+    expect(round(b)).toBe(round(a));
+    const ra = Plot.plot({ ...preferenceRewardsPlot({ pairs }), document: doc() }).outerHTML;
+    const rb = Plot.plot({ ...preferenceRewardsPlot({ pairs: shifted }), document: doc() }).outerHTML;
+    expect(rb).not.toBe(ra);
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { buildLossMask, sampleChats } from '@math/sims/loss-mask';
+import { lossMaskPlot, lossSharePlot } from '@plots/loss-mask';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+const base = { trainSystem: false, trainUser: false, packing: false, boundaries: true, normalize: 'token' as const };
+
+describe('loss-mask figures', () => {
+  const chats = sampleChats(42, 3, 1, true);
+
+  it('draws one rect per position, padding included', () => {
+    const result = buildLossMask(chats, base);
+    const svg = Plot.plot({ ...lossMaskPlot({ result, packing: false, boundaries: true }), document: doc() });
+    expect(svg.querySelectorAll('rect').length).toBeGreaterThanOrEqual(result.positions);
+    expect(result.positions).toBe(result.rows * result.cols);
+    expect(svg.outerHTML).toContain('chat 3');
+  });
+
+  it('draws the golden padded mask at seed 42', async () => {
+    const result = buildLossMask(chats, base);
+    const svg = Plot.plot({ ...lossMaskPlot({ result, packing: false, boundaries: true }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/loss-mask-padded.svg');
+  });
+
+  it('draws the golden packed mask (no boundaries, user tokens trained) at seed 42', async () => {
+    const result = buildLossMask(chats, { ...base, packing: true, boundaries: false, trainUser: true });
+    expect(result.padding).toBe(0);
+    const svg = Plot.plot({ ...lossMaskPlot({ result, packing: true, boundaries: false }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/loss-mask-packed.svg');
+  });
+
+  it('draws the golden loss-share bars, which add up to 100%', async () => {
+    const result = buildLossMask(chats, base);
+    expect(result.exampleShares.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 12);
+    const svg = Plot.plot({ ...lossSharePlot({ result, packing: false, boundaries: true }), document: doc() });
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/loss-mask-share.svg');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { parseHTML } from 'linkedom';
+import '../../../src/plots/ssr-document';
+import BradleyTerry, { bradleyTerrySpec } from '@widgets/BradleyTerry';
+import { applyPreset } from '@widgets/core/spec';
+
+const render = (props: Parameters<typeof BradleyTerry>[0]) => parseHTML(renderToString(<BradleyTerry {...props} />)).document;
+const readout = (d: Document, label: string) => d.querySelector(`[data-readout="${label}"]`)?.textContent;
+const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('data-check');
+
+describe('BradleyTerry widget (server render)', () => {
+  it('starts at the notebook rewards: loss 0.500, pair 4 misranked', () => {
+    const d = render({ id: 'bt' });
+    expect(readout(d, 'Mean loss −log σ(m)')).toBe('0.500');
+    expect(readout(d, 'Pairs ranked right')).toBe('3 of 4');
+    expect(readout(d, 'Pair 1: P, ∂ℓ/∂r_w')).toBe('0.858, −0.142');
+    expect(check(d)).toBe('fail');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('Pair 4');
+  });
+
+  it('passes once pair 4 gets a positive margin', () => {
+    // margins 1.8, 0.3, 0.6, 0.5 → mean loss 0.4047
+    const d = render({ id: 'bt', preset: { d3: 0.5 } });
+    expect(readout(d, 'Mean loss −log σ(m)')).toBe('0.405');
+    expect(check(d)).toBe('pass');
+  });
+
+  it('a shift moves the mean reward and nothing else', () => {
+    const a = render({ id: 'bt' });
+    const b = render({ id: 'bt', preset: { shift: 2 } });
+    expect(readout(b, 'Mean reward')).not.toBe(readout(a, 'Mean reward'));
+    for (const label of ['Mean loss −log σ(m)', 'Pair 1: P, ∂ℓ/∂r_w', 'Pair 4: P, ∂ℓ/∂r_w']) expect(readout(b, label)).toBe(readout(a, label));
+  });
+
+  it('rejects presets outside the controls', () => {
+    expect(() => applyPreset('bradley-terry', bradleyTerrySpec, { d0: 5 })).toThrow(/d0 must be a number in \[-3, 3\]/);
+  });
+});

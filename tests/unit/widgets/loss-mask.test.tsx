@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { parseHTML } from 'linkedom';
+import '../../../src/plots/ssr-document';
+import LossMask, { lossMaskSpec } from '@widgets/LossMask';
+import { applyPreset } from '@widgets/core/spec';
+import { buildLossMask, sampleChats } from '@math/sims/loss-mask';
+
+const render = (props: Parameters<typeof LossMask>[0]) => parseHTML(renderToString(<LossMask {...props} />)).document;
+const readout = (d: Document, label: string) => d.querySelector(`[data-readout="${label}"]`)?.textContent;
+const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('data-check');
+const base = { trainSystem: false, trainUser: false, packing: false, boundaries: true, normalize: 'token' as const };
+
+describe('LossMask widget (server render)', () => {
+  it('by default trains on assistant tokens only and passes', () => {
+    const d = render({ id: 'lm' });
+    const expected = buildLossMask(sampleChats(42, 3, 1, true), base);
+    expect(readout(d, 'Loss-bearing tokens')).toBe(String(expected.active));
+    expect(readout(d, 'Loss weight on assistant')).toBe('100.0%');
+    expect(check(d)).toBe('pass');
+  });
+
+  it('fails when user tokens are trained, and the assistant share drops', () => {
+    const d = render({ id: 'lm', preset: { trainUser: true } });
+    const expected = buildLossMask(sampleChats(42, 3, 1, true), { ...base, trainUser: true });
+    expect(readout(d, 'Loss weight on assistant')).toBe(`${(100 * expected.weightByRole.assistant).toFixed(1)}%`);
+    expect(check(d)).toBe('fail');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('user');
+  });
+
+  it('fails when packed chats can attend across their boundaries', () => {
+    const d = render({ id: 'lm', preset: { packing: true, boundaries: false } });
+    expect(Number(readout(d, 'Loss tokens seeing another chat'))).toBeGreaterThan(0);
+    expect(readout(d, 'Padding')).toBe('0 (0.0%)');
+    expect(check(d)).toBe('fail');
+  });
+
+  it('rejects presets outside the controls', () => {
+    expect(() => applyPreset('loss-mask', lossMaskSpec, { examples: 9 })).toThrow(/examples must be a number in \[1, 4\]/);
+    expect(() => applyPreset('loss-mask', lossMaskSpec, { normalize: 'chat' })).toThrow(/one of token, example/);
+  });
+});

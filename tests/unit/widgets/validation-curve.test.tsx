@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { parseHTML } from 'linkedom';
+import '../../../src/plots/ssr-document';
+import ValidationCurve, { validationCurveSpec } from '@widgets/ValidationCurve';
+import { applyPreset } from '@widgets/core/spec';
+
+const render = (props: Parameters<typeof ValidationCurve>[0]) => parseHTML(renderToString(<ValidationCurve {...props} />)).document;
+const readout = (d: Document, label: string) => d.querySelector(`[data-readout="${label}"]`)?.textContent;
+const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('data-check');
+
+describe('ValidationCurve widget (server render)', () => {
+  it('reproduces the original run, whose minimum is its last step, so the check fails', () => {
+    const d = render({ id: 'vc' });
+    expect(readout(d, 'Early-stopping step')).toBe('40');
+    expect(readout(d, 'Validation at step 40')).toBe('0.691');
+    expect(readout(d, 'Saved by stopping early')).toBe('0.000');
+    expect(check(d)).toBe('fail');
+  });
+
+  it('passes when the run is long enough to pass the minimum at step 52', () => {
+    // val(52) = 0.6677, val(80) = 1.4·e^(−80/22) + 0.38 + 0.006·54 = 0.7409
+    const d = render({ id: 'vc', preset: { steps: 80 } });
+    expect(readout(d, 'Early-stopping step')).toBe('52');
+    expect(readout(d, 'Saved by stopping early')).toBe('0.073');
+    expect(check(d)).toBe('pass');
+  });
+
+  it('a doubled learning rate stops at step 26 inside the original 40 steps', () => {
+    const d = render({ id: 'vc', preset: { lr: 2 } });
+    expect(readout(d, 'Early-stopping step')).toBe('26');
+    expect(check(d)).toBe('pass');
+  });
+
+  it('rejects presets outside the controls', () => {
+    expect(() => applyPreset('validation-curve', validationCurveSpec, { lr: 10 })).toThrow(/lr must be a number in \[0.25, 3\]/);
+  });
+});
