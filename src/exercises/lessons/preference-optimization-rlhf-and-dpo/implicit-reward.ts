@@ -1,0 +1,154 @@
+import { allApart, drawUntil } from '../../helpers';
+import { exact, fixed, gridIn, intIn } from '../../format';
+import type { ExerciseDef, Tolerance } from '../../types';
+import { LESSON, paren, rngFor, tex, type Rng } from './shared';
+
+const TOL: Tolerance = { abs: 0.002 };
+
+/** A probability written as mantissa × 10^exponent, as it is shown in the prompt. */
+interface Sci {
+  m: number;
+  e: number;
+}
+interface Scenario {
+  beta: number;
+  pol1: Sci;
+  ref1: Sci;
+  pol2: Sci;
+  ref2: Sci;
+  /** How much larger the implicit reward of a response to another prompt is (part c). */
+  bump: number;
+}
+
+const val = (x: Sci) => x.m * 10 ** x.e;
+const sciTex = (x: Sci) => `${fixed(x.m, 1)} \\times 10^{${x.e}}`;
+
+function drawPair(rng: Rng): [Sci, Sci] {
+  const u = rng.uniform;
+  const e = intIn(u, -14, -6);
+  const ref: Sci = { m: gridIn(u, 1, 9.9, 0.1), e };
+  const pol: Sci = { m: gridIn(u, 1, 9.9, 0.1), e: e + intIn(u, -1, 1) };
+  return [pol, ref];
+}
+
+function draw(rng: Rng): Scenario {
+  const beta = rng.choice([0.1, 0.2, 0.5]);
+  const [pol1, ref1] = drawPair(rng);
+  const [pol2, ref2] = drawPair(rng);
+  return { beta, pol1, ref1, pol2, ref2, bump: rng.choice([0.1, 0.2, 0.3]) };
+}
+
+function values(s: Scenario) {
+  const rho1 = val(s.pol1) / val(s.ref1);
+  const rho2 = val(s.pol2) / val(s.ref2);
+  const r1 = s.beta * Math.log(rho1);
+  const r2 = s.beta * Math.log(rho2);
+  return {
+    rho1,
+    rho2,
+    r1,
+    r2,
+    diff: r1 - r2,
+    wrong1: { noBeta: Math.log(rho1), log10: s.beta * Math.log10(rho1), log2: s.beta * Math.log2(rho1), noLog: s.beta * rho1, divided: Math.log(rho1) / s.beta },
+    wrongDiff: { noBeta: (r1 - r2) / s.beta, log10: s.beta * Math.log10(rho1 / rho2), swapped: r2 - r1, ratioGap: s.beta * (rho1 - rho2) },
+  };
+}
+
+function acceptable(s: Scenario): boolean {
+  const v = values(s);
+  const l1 = Math.abs(Math.log(v.rho1));
+  const l2 = Math.abs(Math.log(v.rho2));
+  if (l1 < 0.3 || l1 > 3 || l2 < 0.3 || l2 > 3 || Math.abs(v.diff) < 0.05) return false;
+  return allApart([v.r1, ...Object.values(v.wrong1)], TOL) && allApart([v.diff, ...Object.values(v.wrongDiff)], TOL);
+}
+
+const exercise: ExerciseDef = {
+  id: 'implicit-reward',
+  lesson: LESSON,
+  title: 'Implicit reward',
+  subsection: '5.2',
+  stars: 2,
+  defaultSeed: 1,
+  generate(seed) {
+    const rng = rngFor('implicit-reward', seed);
+    const s = drawUntil(rng, draw, acceptable, () => ({
+      beta: 0.1,
+      pol1: { m: 6.4, e: -9 },
+      ref1: { m: 1.6, e: -9 },
+      pol2: { m: 2.5, e: -12 },
+      ref2: { m: 7.5, e: -12 },
+      bump: 0.2,
+    }));
+    const v = values(s);
+    const b = String(s.beta);
+    const f4 = (x: number) => fixed(x, 4);
+    const bump = fixed(s.bump, 1);
+    const explainNothing = tex`Each prompt has its own normaliser: the reward the policy encodes is $\hat r_\theta(x, y) + \beta\log Z(x)$, and $Z(x')$ need not equal $Z(x)$. Comparing implicit rewards across prompts mixes in that unknown difference, so a gap of $${bump}$ says nothing about which response is better.`;
+    const explainDiff = tex`Within one prompt the term $\beta\log Z(x)$ is the same for both responses and cancels, so knowing $Z(x)$ would not change the difference from part (b).`;
+    return {
+      seed,
+      given: [b, fixed(s.pol1.m, 1), fixed(s.ref1.m, 1), fixed(s.pol2.m, 1), fixed(s.ref2.m, 1), String(s.pol1.e), String(s.ref1.e), String(s.pol2.e), String(s.ref2.e), bump],
+      prompt: [
+        tex`A DPO-trained policy $\pi_\theta$ and its reference $\pi_{\mathrm{ref}}$ are asked for the probability of two complete responses to the same prompt $x$. Training used $\beta = ${b}$.`,
+        tex`$$\begin{array}{l|cc} & \pi_\theta(\cdot \mid x) & \pi_{\mathrm{ref}}(\cdot \mid x) \\ \hline y_1 & ${sciTex(s.pol1)} & ${sciTex(s.ref1)} \\ y_2 & ${sciTex(s.pol2)} & ${sciTex(s.ref2)} \end{array}$$`,
+        tex`DPO reads a reward out of the policy, its implicit reward $\hat r_\theta(x, y) = \beta \log\frac{\pi_\theta(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}$ (natural log).`,
+      ].join('\n\n'),
+      parts: [
+        {
+          kind: 'numeric',
+          id: 'a',
+          prompt: tex`Compute the implicit reward $\hat r_\theta(x, y_1)$, to three decimals.`,
+          answer: v.r1,
+          tolerance: TOL,
+          exact: tex`$\hat r_\theta(x, y_1) = ${exact(v.r1)}$`,
+          mistakes: [
+            { value: v.wrong1.noBeta, message: tex`That is the log-ratio $\Delta(y_1)$ itself. The implicit reward scales it by $\beta = ${b}$.` },
+            { value: v.wrong1.log10, message: tex`You used $\log_{10}$. The implicit reward comes from $e^{r/\beta}$ in the optimal policy, so its logarithm is natural.` },
+            { value: v.wrong1.log2, message: tex`You used $\log_2$. The implicit reward comes from $e^{r/\beta}$ in the optimal policy, so its logarithm is natural.` },
+            { value: v.wrong1.noLog, message: tex`That is $\beta$ times the probability ratio. The implicit reward uses the logarithm of the ratio.` },
+            { value: v.wrong1.divided, message: tex`You divided by $\beta$. The reward is $\beta$ times the log-ratio (the optimal policy tilts by $e^{r/\beta}$, so inverting multiplies by $\beta$).` },
+          ],
+        },
+        {
+          kind: 'numeric',
+          id: 'b',
+          prompt: tex`Compute the implicit reward difference $\hat r_\theta(x, y_1) - \hat r_\theta(x, y_2)$, to three decimals.`,
+          answer: v.diff,
+          tolerance: TOL,
+          exact: tex`$\hat r_\theta(x, y_1) - \hat r_\theta(x, y_2) = ${exact(v.diff)}$`,
+          mistakes: [
+            { value: v.wrongDiff.noBeta, message: tex`That is the difference of log-ratios without $\beta$. Both implicit rewards carry the factor $\beta = ${b}$.` },
+            { value: v.wrongDiff.log10, message: tex`You used $\log_{10}$. Use the natural logarithm.` },
+            { value: v.wrongDiff.swapped, message: tex`That is $\hat r_\theta(x, y_2) - \hat r_\theta(x, y_1)$. The question subtracts $y_2$'s reward from $y_1$'s.` },
+            { value: v.wrongDiff.ratioGap, message: tex`You subtracted the probability ratios. Take the logarithm of each ratio first, then subtract.` },
+          ],
+        },
+        {
+          kind: 'choice',
+          id: 'c',
+          prompt: tex`For a different prompt $x'$, the same policy gives a response $y_3$ an implicit reward $${bump}$ higher than $\hat r_\theta(x, y_1)$. What follows?`,
+          multiple: false,
+          choices: [
+            { id: 'higher', label: tex`$y_3$ has a higher true reward than $y_1$.`, correct: false, explanation: explainNothing },
+            { id: 'nothing', label: tex`Nothing about their true rewards: each prompt carries its own unknown constant $\beta\log Z$.`, correct: true, explanation: explainNothing },
+            { id: 'diff', label: tex`Knowing $Z(x)$ would also change the difference computed in part (b).`, correct: false, explanation: explainDiff },
+          ],
+          mistakes: [{ selection: ['higher'], message: explainNothing }],
+        },
+      ],
+      hints: [
+        tex`Divide the probabilities first: $\pi_\theta(y_1 \mid x)/\pi_{\mathrm{ref}}(y_1 \mid x) = ${f4(v.rho1)}$. The powers of ten are part of the ratio.`,
+        tex`Then $\hat r_\theta = ${b} \times \ln(\text{ratio})$, with the natural logarithm.`,
+        tex`For part (c), recall $r(x, y) = \beta\log\frac{\pi^*(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)} + \beta\log Z(x)$: which term depends on the prompt only?`,
+      ],
+      solution: [
+        tex`Ratios: $\rho_1 = \frac{${sciTex(s.pol1)}}{${sciTex(s.ref1)}} = ${f4(v.rho1)}$ and $\rho_2 = \frac{${sciTex(s.pol2)}}{${sciTex(s.ref2)}} = ${f4(v.rho2)}$.`,
+        tex`$\hat r_\theta(x, y_1) = ${b} \ln ${f4(v.rho1)} = ${b} \times ${paren(f4(Math.log(v.rho1)))} = ${f4(v.r1)}$ and $\hat r_\theta(x, y_2) = ${b} \times ${paren(f4(Math.log(v.rho2)))} = ${f4(v.r2)}$.`,
+        tex`Difference: $${f4(v.r1)} - ${v.r2 < 0 ? `(${f4(v.r2)})` : f4(v.r2)} = ${f4(v.diff)}$, the same as $${b} \ln(\rho_1/\rho_2)$. Under Bradley–Terry this gives $P(y_1 \succ y_2) = \sigma(${f4(v.diff)}) = ${f4(1 / (1 + Math.exp(-v.diff)))}$.`,
+        tex`Part (c): ${explainNothing}`,
+      ],
+    };
+  },
+};
+
+export default exercise;
