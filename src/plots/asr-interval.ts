@@ -51,16 +51,19 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
       Plot.dot(rows.filter((d) => d.collapsed), { y: 'method', x: 'low', r: 6, stroke: 'color', strokeWidth: 2.5, fill: 'var(--bg-raised)' }),
       Plot.text(rows, { y: 'method', text: 'method', frameAnchor: 'left', textAnchor: 'start', dy: -15, fill: 'color', fontWeight: 700, fontSize: 13 }),
       Plot.dot(rows, { y: 'method', x: () => estimate, r: 4.5, fill: 'currentColor', stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
-      Plot.text(rows, {
-        y: 'method',
-        text: (d) => (d.collapsed ? `[${fmt(d.low)}, ${fmt(d.high)}] collapsed` : `[${fmt(d.low)}, ${fmt(d.high)}]`) + (d.covers ? '' : ' misses'),
-        dy: -15,
-        textAnchor: 'end',
-        frameAnchor: 'right',
-        fill: (d) => (d.covers ? 'currentColor' : palette.bad),
-        fontSize: 13,
-        fontWeight: (d) => (d.covers ? 400 : 700),
-      }),
+      // Intervals that miss the true rate are named in bold red.
+      ...[true, false].map((covers) =>
+        Plot.text(rows.filter((d) => d.covers === covers), {
+          y: 'method',
+          text: (d) => (d.collapsed ? `[${fmt(d.low)}, ${fmt(d.high)}] collapsed` : `[${fmt(d.low)}, ${fmt(d.high)}]`) + (covers ? '' : ' misses'),
+          dy: -15,
+          textAnchor: 'end',
+          frameAnchor: 'right',
+          fill: covers ? 'currentColor' : palette.bad,
+          fontSize: 13,
+          fontWeight: covers ? 400 : 700,
+        }),
+      ),
     ],
   };
 }

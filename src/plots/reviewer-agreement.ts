@@ -72,7 +72,7 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
   const sampleDots = SERIES.filter((s) => Number.isFinite(sample[s.key])).map((s) => ({ prevalence, value: sample[s.key], series: s.key }));
   const minY = Math.min(0, ...long.map((d) => d.value).filter(Number.isFinite), ...sampleDots.map((d) => d.value));
   return {
-    ...frame(380, 300),
+    ...frame(360, 300),
     marginTop: 34,
     marginLeft: 40,
     x: { domain: [0, 1], label: 'prevalence of the positive label →', grid: true },
@@ -88,7 +88,7 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
           { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
         ),
       ),
-      ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96] }),
+      ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
       // The current sample: its κ (and p_o, p_e) at the chosen prevalence.
       Plot.dot(sampleDots, { x: 'prevalence', y: 'value', fill: 'series', r: 5, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
     ],

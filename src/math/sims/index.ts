@@ -4,6 +4,8 @@ export * from './dpo-loss';
 export * from './kl-optimum';
 export * from './reviewer-agreement';
 export * from './asr-interval';
+export * from './active-learning';
+export * from './feedback-loop';
 export * from './sft-loss';
 export * from './loss-mask';
 export * from './validation-curve';

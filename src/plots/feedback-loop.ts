@@ -1,0 +1,92 @@
+import * as Plot from '@observablehq/plot';
+import { seriesKey } from './series-key';
+import { frame, palette } from './theme';
+
+export interface LoopPoint {
+  round: number;
+  safety: number;
+  helpfulness: number;
+}
+
+export interface LoopCurvesData {
+  records: LoopPoint[];
+  /** Helpfulness before any feedback round: the baseline the alignment tax is measured from. */
+  helpfulness0: number;
+}
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/**
+ * Safety and helpfulness after each round. The shaded band between the starting helpfulness
+ * and the current one is the alignment tax paid so far.
+ */
+export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.PlotOptions {
+  const last = records[records.length - 1]!;
+  const rounds = last.round;
+  const values = records.flatMap((d) => [d.safety, d.helpfulness]);
+  const lo = Math.floor((Math.min(0.68, ...values) - 0.01) * 50) / 50;
+  const hi = Math.ceil((Math.max(0.82, ...values) + 0.01) * 50) / 50;
+  // End labels: the higher series is labelled above its end point, the lower one below.
+  const safetyOnTop = last.safety >= last.helpfulness;
+  const ends = [
+    { round: rounds, value: last.safety, text: `safety ${pct(last.safety)}`, color: palette.primary, dy: safetyOnTop ? -12 : 14 },
+    { round: rounds, value: last.helpfulness, text: `helpfulness ${pct(last.helpfulness)}`, color: palette.secondary, dy: safetyOnTop ? 14 : -12 },
+  ];
+  const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
+  // The band is named part-way along, clear of the end labels, where it is wide enough to hold text.
+  const at = records[Math.max(1, Math.round(rounds * 0.55))] ?? last;
+  const taxLabel = helpfulness0 - at.helpfulness > 0.012 ? [{ round: at.round, y: (at.helpfulness + helpfulness0) / 2 }] : [];
+  return {
+    ...frame(360, 290),
+    marginRight: 16,
+    x: { domain: [0, Math.max(1, rounds)], label: 'feedback round →', ticks: Math.min(rounds, 12), tickFormat: 'd', grid: true },
+    y: { domain: [lo, hi], label: '↑ share of prompts handled well', grid: true, tickFormat: '.0%' },
+    marks: [
+      Plot.areaY(taxBand, { x: 'round', y1: 'y1', y2: 'y2', fill: palette.secondary, fillOpacity: 0.16 }),
+      Plot.ruleY([helpfulness0], { stroke: palette.secondary, strokeDasharray: '4,4', strokeOpacity: 0.8 }),
+      Plot.text(taxLabel, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+      Plot.line(records, { x: 'round', y: 'safety', stroke: palette.primary, strokeWidth: 2.5 }),
+      Plot.dot(records, { x: 'round', y: 'safety', fill: palette.primary, r: 3.5 }),
+      Plot.line(records, { x: 'round', y: 'helpfulness', stroke: palette.secondary, strokeWidth: 2.5 }),
+      Plot.dot(records, { x: 'round', y: 'helpfulness', fill: palette.secondary, r: 3.5 }),
+      // dy is a constant per mark, so each end label is its own mark.
+      ...ends.map((e) => Plot.text([e], { x: 'round', y: 'value', text: 'text', fill: e.color, dy: e.dy, textAnchor: 'end', fontWeight: 700, fontSize: 13, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' })),
+    ],
+  };
+}
+
+export interface BatchRound {
+  round: number;
+  correctHarm: number;
+  missedHarm: number;
+  wrongRefusal: number;
+  helpful: number;
+}
+
+const KINDS = [
+  { key: 'correctHarm', label: 'harm labelled harm', color: palette.tertiary },
+  { key: 'missedHarm', label: 'harm labelled fine', color: palette.bad },
+  { key: 'wrongRefusal', label: 'fine labelled harm', color: palette.secondary },
+  { key: 'helpful', label: 'fine labelled fine', color: palette.muted },
+] as const;
+
+/** What each round's labelled batch contained: the raw material of the updates. */
+export function batchPlot({ rounds }: { rounds: BatchRound[] }): Plot.PlotOptions {
+  const long = rounds.flatMap((r) => KINDS.map((k) => ({ round: r.round, kind: k.label, count: r[k.key] })));
+  return {
+    ...frame(320, 300),
+    marginTop: 48,
+    marginLeft: 50,
+    x: { label: 'round →', type: 'band', padding: 0.2, tickFormat: (d: number) => (rounds.length > 8 && d % 2 === 0 ? '' : String(d)) },
+    y: { label: 'labelled items →', labelAnchor: 'center', grid: true },
+    color: { domain: KINDS.map((k) => k.label), range: KINDS.map((k) => k.color) },
+    marks: [
+      Plot.barY(long, { x: 'round', y: 'count', fill: 'kind', fillOpacity: 0.9 }),
+      Plot.ruleY([0]),
+      ...seriesKey(
+        KINDS.map((k) => ({ label: k.label, color: k.color })),
+        { widths: [152, 140], perRow: 2, top: -30, left: -44 },
+      ),
+    ],
+  };
+}

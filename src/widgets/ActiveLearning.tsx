@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import { buildQueue, gainCurve, sampleReviewPool } from '@math/sims/active-learning';
+import { gainPlot, poolPlot } from '../plots/active-learning';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const WEIGHT_HELP = 'Weights are divided by their sum before use, so only their ratios change the queue.';
+
+const spec = {
+  lambdaRisk: { kind: 'number', label: 'Weight on risk λ_risk', min: 0, max: 1, step: 0.05, default: 0.5, help: WEIGHT_HELP },
+  lambdaUnc: { kind: 'number', label: 'Weight on uncertainty λ_unc', min: 0, max: 1, step: 0.05, default: 0.35 },
+  lambdaDiv: { kind: 'number', label: 'Weight on diversity λ_div', min: 0, max: 1, step: 0.05, default: 0.15 },
+  k: { kind: 'number', label: 'Review budget k', min: 1, max: 100, step: 1, default: 10 },
+  n: { kind: 'number', label: 'Unlabelled pool size n', min: 50, max: 500, step: 10, default: 200 },
+} satisfies ControlSpec;
+
+const f2 = (v: number) => formatNumber(v, 2);
+const f3 = (v: number) => (Number.isNaN(v) ? 'undefined' : formatNumber(v, 3));
+const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+
+function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('active-learning', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { lambdaRisk, lambdaUnc, lambdaDiv, k, n, seed } = state;
+
+  const pool = useMemo(() => sampleReviewPool(seed, n), [seed, n]);
+  const q = useMemo(() => buildQueue(pool, { risk: lambdaRisk, uncertainty: lambdaUnc, diversity: lambdaDiv }, k), [pool, lambdaRisk, lambdaUnc, lambdaDiv, k]);
+  const gain = useMemo(() => gainCurve(q.order, pool.violating), [q.order, pool.violating]);
+  const kk = q.queue.length;
+
+  const charts = useMemo(() => {
+    const inQueue = new Set(q.queue);
+    const points = pool.risk.map((r, i) => ({ risk: r, uncertainty: pool.uncertainty[i]!, diversity: pool.diversity[i]!, violating: pool.violating[i]!, queued: inQueue.has(i) }));
+    return [
+      { options: poolPlot(points), label: 'Unlabelled items by risk and uncertainty, sized by diversity, with violating items coloured and the chosen queue ringed' },
+      { options: gainPlot({ gain, violatingTotal: q.violatingTotal, k: kk }), label: 'Share of violating items caught as the queue grows, for this ranking and for a random queue' },
+    ];
+  }, [pool, q, gain, kk]);
+
+  const w = q.weights;
+  const allZero = w.risk + w.uncertainty + w.diversity === 0;
+  const pass = q.violatingInQueue > q.randomExpectedViolating;
+  const recall = q.violatingTotal > 0 ? q.violatingInQueue / q.violatingTotal : NaN;
+  const checkText = pass
+    ? `The queue of ${kk} catches ${q.violatingInQueue} violating items, more than the ${formatNumber(q.randomExpectedViolating, 2)} a random queue of the same size catches on average.`
+    : `The queue of ${kk} catches ${q.violatingInQueue} violating items, no more than the ${formatNumber(q.randomExpectedViolating, 2)} a random queue would${w.risk === 0 ? ': with no weight on risk the ranking ignores the one score tied to violations.' : '.'}`;
+
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="active-learning"
+      title={props.title ?? 'Active-learning review queue'}
+      question={props.question ?? 'Which items should reviewers see first, and does the ranking beat picking at random?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'Weights used (risk / unc / div)', value: `${f2(w.risk)}/${f2(w.uncertainty)}/${f2(w.diversity)}` },
+        { label: 'Queue mean utility', value: f3(q.queueMeanUtility), emphasis: true },
+        { label: 'Random queue’s mean utility', value: f3(q.randomMeanUtility) },
+        { label: 'Violating in queue', value: `${q.violatingInQueue} of ${kk}`, emphasis: true },
+        { label: 'Random queue catches (expected)', value: formatNumber(q.randomExpectedViolating, 2) },
+        { label: 'Share of all violating caught', value: `${Number.isNaN(recall) ? 'undefined' : pct(recall)} of ${q.violatingTotal}` },
+      ]}
+      check={{ pass, text: checkText }}
+      summary={`${allZero ? 'All weights are zero, so every item ties and the queue is just the first items in the pool. ' : ''}With normalised weights ${f2(w.risk)} on risk, ${f2(w.uncertainty)} on uncertainty and ${f2(w.diversity)} on diversity, the top ${kk} of ${n} items have mean utility ${f3(q.queueMeanUtility)} against ${f3(q.randomMeanUtility)} for a random queue. They include ${q.violatingInQueue} of the ${q.violatingTotal} violating items (${Number.isNaN(recall) ? 'none exist' : pct(recall)}); a random queue of ${kk} would include ${formatNumber(q.randomExpectedViolating, 2)} on average.`}
+      table={{
+        caption: `The review queue: the ${kk} highest-utility items of ${n} (seed ${seed})`,
+        columns: ['rank', 'item', 'risk r', 'uncertainty h', 'diversity d', 'utility u', 'violating'],
+        rows: q.queue.map((i, rank) => [rank + 1, i + 1, f3(pool.risk[i]!), f3(pool.uncertainty[i]!), f3(pool.diversity[i]!), f3(q.utility[i]!), pool.violating[i] ? 'yes' : 'no']),
+      }}
+    />
+  );
+}
+
+export default defineWidget('active-learning', spec, ActiveLearningInner);
+export { spec as activeLearningSpec };

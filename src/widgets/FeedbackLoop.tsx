@@ -1,0 +1,132 @@
+import { useMemo } from 'react';
+import { LOOP_CONSTANTS, drawLoopPools, simulateFeedbackLoop, type LoopStrategy } from '@math/sims/feedback-loop';
+import { batchPlot, loopCurvesPlot } from '../plots/feedback-loop';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const STRATEGIES = [
+  { value: 'random', label: 'Random sample' },
+  { value: 'uncertainty', label: 'Uncertainty (borderline first)' },
+  { value: 'risk', label: 'Risk-weighted (∝ risk score)' },
+] as const;
+
+const spec = {
+  budget: { kind: 'number', label: 'Label budget per round', min: 10, max: 200, step: 10, default: 40, help: 'Prompts sent to annotators each round, out of a fresh pool of 400.' },
+  noise: {
+    kind: 'number',
+    label: 'Label noise',
+    min: 0,
+    max: 0.4,
+    step: 0.01,
+    default: 0.1,
+    help: 'About the share of labels flipped in a random batch; borderline prompts are flipped up to 1.5× as often.',
+  },
+  strategy: {
+    kind: 'choice',
+    label: 'Sampling strategy',
+    options: STRATEGIES,
+    default: 'random',
+    help: 'Uncertainty sends the prompts whose risk score is nearest ½; risk-weighted samples prompts in proportion to their risk score.',
+  },
+  rounds: {
+    kind: 'number',
+    label: 'Feedback rounds',
+    min: 1,
+    max: 12,
+    step: 1,
+    default: 5,
+    help: `Safety creeps toward a ceiling of ${Math.round(100 * LOOP_CONSTANTS.safetyMax)}%: the harm this kind of labelled data can teach the model to refuse.`,
+  },
+  pressure: {
+    kind: 'number',
+    label: 'Over-refusal pressure',
+    min: 0,
+    max: 1,
+    step: 0.05,
+    default: 0.5,
+    help: 'How strongly each refusal example spills over into refusing benign prompts (the alignment-tax knob).',
+  },
+} satisfies ControlSpec;
+
+/** The check: a worthwhile safety gain bought with a small alignment tax. */
+const MIN_GAIN = 0.03;
+const MAX_TAX = 0.02;
+
+const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+const pts = (v: number) => `${v >= 0 ? '+' : '−'}${formatNumber(Math.abs(100 * v), 1)} pts`;
+
+function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('feedback-loop', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { budget, noise, strategy, rounds, pressure, seed } = state;
+
+  // Every prompt and coin flip for 12 rounds comes from the seed alone; the knobs replay them.
+  const draws = useMemo(() => drawLoopPools(seed), [seed]);
+  const records = useMemo(
+    () => simulateFeedbackLoop(draws, { budget, noise, strategy: strategy as LoopStrategy, rounds, pressure }),
+    [draws, budget, noise, strategy, rounds, pressure],
+  );
+
+  const first = records[0]!;
+  const last = records[records.length - 1]!;
+  const gain = last.safety - first.safety;
+  const tax = first.helpfulness - last.helpfulness;
+  const totals = records.reduce(
+    (t, r) => ({ correctHarm: t.correctHarm + r.correctHarm, missedHarm: t.missedHarm + r.missedHarm, wrongRefusal: t.wrongRefusal + r.wrongRefusal, helpful: t.helpful + r.helpful }),
+    { correctHarm: 0, missedHarm: 0, wrongRefusal: 0, helpful: 0 },
+  );
+
+  const charts = useMemo(
+    () => [
+      { options: loopCurvesPlot({ records, helpfulness0: LOOP_CONSTANTS.helpfulness0 }), label: 'Safety and helpfulness after each feedback round, with the alignment tax shaded' },
+      { options: batchPlot({ rounds: records.slice(1) }), label: 'What each round’s labelled batch contained: harmful and benign prompts, labelled right or wrong' },
+    ],
+    [records],
+  );
+
+  const pass = gain >= MIN_GAIN && tax <= MAX_TAX;
+  const checkText = pass
+    ? `Safety gained ${pts(gain)} (at least 3) while helpfulness fell only ${formatNumber(Math.max(0, 100 * tax), 1)} points (at most 2).`
+    : gain < MIN_GAIN
+      ? `Safety gained only ${pts(gain)}; the goal is at least 3 points${tax > MAX_TAX ? `, and helpfulness fell ${formatNumber(100 * tax, 1)} points (more than 2)` : ''}.`
+      : `Safety gained ${pts(gain)}, but helpfulness fell ${formatNumber(100 * tax, 1)} points: more than the 2 points allowed.`;
+  const strategyName = STRATEGIES.find((s) => s.value === strategy)?.label.toLowerCase() ?? strategy;
+
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="feedback-loop"
+      title={props.title ?? 'Feedback loop: safety gained, helpfulness paid'}
+      question={props.question ?? 'Can a labelling plan buy at least 3 points of safety for at most 2 points of helpfulness?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: 'Safety', value: `${pct(first.safety)} → ${pct(last.safety)}` },
+        { label: 'Safety gained', value: pts(gain), emphasis: true },
+        { label: 'Helpfulness', value: `${pct(first.helpfulness)} → ${pct(last.helpfulness)}` },
+        { label: 'Alignment tax', value: `${formatNumber(100 * tax, 1)} pts`, emphasis: true },
+        { label: 'Labels used', value: String(budget * rounds) },
+        { label: 'Harm labelled harm', value: String(totals.correctHarm) },
+        { label: 'Harm labelled fine', value: String(totals.missedHarm) },
+        { label: 'Fine labelled harm', value: String(totals.wrongRefusal) },
+      ]}
+      check={{ pass, text: checkText }}
+      summary={`After ${rounds} round${rounds === 1 ? '' : 's'} of ${budget} labels (${strategyName}, ${pct(noise)} label noise, over-refusal pressure ${formatNumber(pressure, 2)}), safety moved from ${pct(first.safety)} to ${pct(last.safety)} (${pts(gain)}) and helpfulness from ${pct(first.helpfulness)} to ${pct(last.helpfulness)}, an alignment tax of ${formatNumber(100 * tax, 1)} points. The batches held ${totals.correctHarm} harmful prompts labelled harmful, ${totals.missedHarm} harmful prompts labelled fine and ${totals.wrongRefusal} benign prompts labelled harmful.`}
+      table={{
+        caption: `Safety, helpfulness and batch contents per round (seed ${seed})`,
+        columns: ['round', 'safety', 'helpfulness', 'alignment tax', 'harm labelled harm', 'harm labelled fine', 'fine labelled harm', 'fine labelled fine'],
+        rows: records.map((r) => [r.round, pct(r.safety), pct(r.helpfulness), `${formatNumber(100 * r.tax, 1)} pts`, r.correctHarm, r.missedHarm, r.wrongRefusal, r.helpful]),
+      }}
+    />
+  );
+}
+
+export default defineWidget('feedback-loop', spec, FeedbackLoopInner);
+export { spec as feedbackLoopSpec };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { parseHTML } from 'linkedom';
+import '../../../src/plots/ssr-document';
+import AsrInterval, { asrIntervalSpec } from '@widgets/AsrInterval';
+import { applyPreset } from '@widgets/core/spec';
+
+const render = (props: Parameters<typeof AsrInterval>[0]) => parseHTML(renderToString(<AsrInterval {...props} />)).document;
+const readout = (d: Document, label: string) => d.querySelector(`[data-readout="${label}"]`)?.textContent;
+const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('data-check');
+
+describe('AsrInterval widget (server render)', () => {
+  it('at the original n = 300, rate .14, Wald keeps its promise', () => {
+    const d = render({ id: 'a' });
+    const [v, n] = readout(d, 'Violations (severity ≥ 2)')!.split(' of ');
+    expect(n).toBe('300');
+    expect(readout(d, 'ASR estimate p̂')).toBe((Number(v) / 300).toFixed(3));
+    expect(check(d)).toBe('pass');
+  });
+
+  it('a rare event in a small audit: Wald collapses to [0, 0] and its coverage fails', () => {
+    // At seed 42 this audit finds nothing; P(0 of 100) = .995¹⁰⁰ = 60.6%.
+    const d = render({ id: 'a', preset: { n: 100, rate: 0.005 } });
+    expect(readout(d, 'Violations (severity ≥ 2)')).toBe('0 of 100');
+    expect(readout(d, 'Wald')).toBe('[0.000,\u202f0.000]');
+    expect(readout(d, 'P(audit finds 0)')).toBe('60.6%');
+    expect(readout(d, 'Wald coverage (exact)')).toBe('39.4%');
+    expect(check(d)).toBe('fail');
+  });
+
+  it('rejects presets outside the controls', () => {
+    expect(() => applyPreset('asr-interval', asrIntervalSpec, { confidence: 0.999 })).toThrow(/confidence must be a number/);
+  });
+});

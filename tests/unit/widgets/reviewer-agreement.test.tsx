@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { renderToString } from 'react-dom/server';
+import { parseHTML } from 'linkedom';
+import '../../../src/plots/ssr-document';
+import ReviewerAgreement, { reviewerAgreementSpec } from '@widgets/ReviewerAgreement';
+import { applyPreset } from '@widgets/core/spec';
+import { cohenKappa } from '@math/index';
+import { sampleRaterPair } from '@math/sims/reviewer-agreement';
+
+const render = (props: Parameters<typeof ReviewerAgreement>[0]) => parseHTML(renderToString(<ReviewerAgreement {...props} />)).document;
+const readout = (d: Document, label: string) => d.querySelector(`[data-readout="${label}"]`)?.textContent;
+const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('data-check');
+
+describe('ReviewerAgreement widget (server render)', () => {
+  it('shows the sample κ from the core cohenKappa and passes at the original setup', () => {
+    const d = render({ id: 'k' });
+    const { a, b } = sampleRaterPair(42, 300, { prevalence: 0.3, flip: 0.12, categories: 2 });
+    const k = cohenKappa(a, b);
+    expect(readout(d, 'Cohen’s κ (sample)')).toBe(k.kappa.toFixed(3));
+    // Population value worked out by hand in the sim tests: .3192/.4392
+    expect(readout(d, 'κ expected at this setup')).toBe('0.727');
+    expect(check(d)).toBe('pass');
+  });
+
+  it('fails at extreme prevalence even though raw agreement stays high (the paradox)', () => {
+    const d = render({ id: 'k', preset: { prevalence: 0.03 } });
+    expect(check(d)).toBe('fail');
+    expect(Number.parseFloat(readout(d, 'Observed agreement pₒ')!)).toBeGreaterThan(80);
+  });
+
+  it('fails at a high flip rate', () => {
+    expect(check(render({ id: 'k', preset: { flip: 0.3 } }))).toBe('fail');
+  });
+
+  it('draws a K×K heatmap for more categories', () => {
+    const d = render({ id: 'k', preset: { categories: 4 } });
+    expect(d.querySelectorAll('table tbody tr')).toHaveLength(4);
+  });
+
+  it('rejects presets outside the controls', () => {
+    expect(() => applyPreset('reviewer-agreement', reviewerAgreementSpec, { categories: 6 })).toThrow(/categories must be a number in \[2, 5\]/);
+  });
+});
