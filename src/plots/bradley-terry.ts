@@ -7,6 +7,18 @@ export interface BradleyTerryPlotData {
   pairs: PreferencePair[];
 }
 
+/** Groups pairs whose margins lie within `gap` of the previous one, so their labels do not overprint. */
+export function labelClusters(pairs: readonly PreferencePair[], gap: number): { margin: number; pWin: number; text: string }[] {
+  const sorted = [...pairs].sort((a, b) => a.margin - b.margin);
+  const out: { margin: number; pWin: number; members: number[] }[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && p.margin - last.margin < gap) last.members.push(p.pair);
+    else out.push({ margin: p.margin, pWin: p.pWin, members: [p.pair] });
+  }
+  return out.map((c) => ({ margin: c.margin, pWin: c.pWin, text: c.members.sort((a, b) => a - b).join(', ') }));
+}
+
 /** σ(m) (probability of the labelled preference) and σ(−m) (the size of the gradient), with the pairs on both. */
 export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotOptions {
   const reach = Math.max(5, ...pairs.map((p) => Math.abs(p.margin) + 0.5));
@@ -27,12 +39,11 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
         x: 'margin', y: 'pWin', r: 6, stroke: 'var(--bg-raised)', strokeWidth: 1.5,
         fill: (p: PreferencePair) => (p.margin > 0 ? palette.primary : palette.bad),
       }),
-      // Odd pairs labelled above, even below, so nearby pairs stay readable.
-      ...[1, 0].map((odd) =>
-        Plot.text(pairs.filter((p) => p.pair % 2 === odd), {
-          x: 'margin', y: 'pWin', text: (p: PreferencePair) => String(p.pair), fontSize: 12, fontWeight: 700, dy: odd ? -13 : 14, fill: 'currentColor',
-        }),
-      ),
+      // Labels sit up and to the left of each point, the side a rising curve leaves empty; pairs
+      // whose points (nearly) coincide share one label, e.g. "2, 4".
+      Plot.text(labelClusters(pairs, reach / 20), {
+        x: 'margin', y: 'pWin', text: 'text', fontSize: 12, fontWeight: 700, dx: -7, dy: -9, textAnchor: 'end', fill: 'currentColor',
+      }),
     ],
   };
 }

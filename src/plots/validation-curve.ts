@@ -18,7 +18,11 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
   if (onsetStep < last.step) {
     marks.push(
       Plot.rect([{ x1: Math.max(onsetStep, 1), x2: last.step }], { x1: 'x1', x2: 'x2', fill: palette.bad, fillOpacity: 0.07 }),
-      Plot.text([Math.max(onsetStep, 1)], { x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: 'start', dx: 4, dy: -8, fill: palette.bad, fontSize: 12 }),
+      // A narrow region near the end gets its label right-aligned, so it stays inside the frame.
+      Plot.text([onsetStep > 0.7 * last.step ? last.step : Math.max(onsetStep, 1)], {
+        x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: onsetStep > 0.7 * last.step ? 'end' : 'start',
+        dx: onsetStep > 0.7 * last.step ? -4 : 4, dy: -8, fill: palette.bad, fontSize: 13,
+      }),
     );
   }
   marks.push(
@@ -32,7 +36,7 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     Plot.dot([best], { x: 'step', y: 'observed', r: 6, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 2 }),
     Plot.text([best], {
       x: 'step', frameAnchor: 'top', text: (p: typeof best) => `stop: step ${p.step}`, dy: -14,
-      textAnchor: bestStep > last.step * 0.85 ? 'end' : bestStep < last.step * 0.15 ? 'start' : 'middle', fontSize: 12, fontWeight: 700, fill: 'currentColor',
+      textAnchor: bestStep > last.step * 0.85 ? 'end' : bestStep < last.step * 0.15 ? 'start' : 'middle', fontSize: 13, fontWeight: 700, fill: 'currentColor',
     }),
     // Direct labels at the right end instead of a legend.
     Plot.text([last], { x: 'step', y: 'train', text: () => 'train', dy: 12, dx: -10, textAnchor: 'end', fill: palette.primary, fontSize: 13, fontWeight: 600 }),
@@ -40,7 +44,7 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     Plot.ruleY([0], { stroke: 'currentColor' }),
   );
   return {
-    ...frame(520, 300),
+    ...frame(460, 290),
     marginTop: 34,
     x: { domain: [1, last.step], label: 'training step →', grid: true },
     y: { domain: [0, yMax], label: '↑ loss', grid: true, ticks: 6 },

@@ -41,7 +41,7 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
   const charts = useMemo(() => {
     const data = { result: r, packing, boundaries };
     return [
-      { options: lossMaskPlot(data), label: packing ? 'The packed sequence, wrapped into rows of 16 positions: colour shows whose token it is, solid cells carry loss' : 'One padded row per conversation: colour shows whose token it is, solid cells carry loss' },
+      { options: lossMaskPlot(data), label: packing ? 'The packed sequence, wrapped into rows of 12 positions: colour shows whose token it is, solid cells carry loss' : 'One padded row per conversation: colour shows whose token it is, solid cells carry loss' },
       { options: lossSharePlot(data), label: 'Share of the total loss carried by each conversation, split by role' },
     ];
   }, [r, packing, boundaries]);

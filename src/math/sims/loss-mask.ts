@@ -103,7 +103,7 @@ export function buildLossMask(chats: readonly ChatExample[], o: LossMaskOptions)
   );
   const cells: MaskCell[] = [];
   const maxLen = Math.max(1, ...flat.map((f) => f.length));
-  const width = o.packing ? (o.packedWidth ?? 16) : maxLen;
+  const width = o.packing ? (o.packedWidth ?? 12) : maxLen;
   const trains = (role: LossMaskRole) => role === 'assistant' || (role === 'system' ? o.trainSystem : o.trainUser);
 
   if (o.packing) {

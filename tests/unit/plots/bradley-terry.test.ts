@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { BT_REWARD_LOSE, BT_REWARD_WIN, preferencePairs } from '@math/sims/bradley-terry';
-import { preferenceCurvePlot, preferenceRewardsPlot } from '@plots/bradley-terry';
+import { labelClusters, preferenceCurvePlot, preferenceRewardsPlot } from '@plots/bradley-terry';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const margins = BT_REWARD_WIN.map((w, i) => w - BT_REWARD_LOSE[i]!);
@@ -37,5 +37,13 @@ describe('bradley-terry figures', () => {
     const ra = Plot.plot({ ...preferenceRewardsPlot({ pairs }), document: doc() }).outerHTML;
     const rb = Plot.plot({ ...preferenceRewardsPlot({ pairs: shifted }), document: doc() }).outerHTML;
     expect(rb).not.toBe(ra);
+  });
+});
+
+describe('bradley-terry pair labels', () => {
+  it('merges the labels of pairs whose points coincide', () => {
+    const { pairs } = preferencePairs([1.8, 0.45, 0.9, 0.45]);
+    expect(labelClusters(pairs, 0.25).map((c) => c.text)).toEqual(['2, 4', '3', '1']);
+    expect(labelClusters(preferencePairs(margins).pairs, 0.25).map((c) => c.text)).toEqual(['4', '2', '3', '1']);
   });
 });
