@@ -96,6 +96,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   const [loading, setLoading] = useState(false);
   const [status, setStatus] = useState<ExerciseStatus>('untouched');
   const [ready, setReady] = useState(false);
+  /** Polite announcement when a new variant replaces the numbers (the prompt changes outside this island). */
+  const [announce, setAnnounce] = useState('');
   const storeRef = useRef<LearnerStore | null>(null);
   const key = progressKey(def);
   const uid = useId();
@@ -191,7 +193,14 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         const inputId = `${uid}-${part.id}`;
         const fbId = `${uid}-${part.id}-fb`;
         return (
-          <section key={`${view.seed}-${part.id}`} className="ex-part" data-part={part.id} data-done={ps.done ? '1' : undefined} aria-label={multi ? `Part (${part.id})` : undefined}>
+          <div
+            key={`${view.seed}-${part.id}`}
+            className="ex-part"
+            data-part={part.id}
+            data-done={ps.done ? '1' : undefined}
+            role="group"
+            aria-label={multi ? `${def.title}, part (${part.id})` : def.title}
+          >
             <div className="ex-part-prompt">
               {multi && <span className="ex-part-id">({part.id})</span>}
               <Html html={rp.prompt} />
@@ -272,7 +281,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                 Answer: <Html as="span" html={rx?.exact ?? ''} />
               </p>
             )}
-          </section>
+          </div>
         );
       })}
 
@@ -286,10 +295,13 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         <button type="button" data-testid="show-solution" disabled={!ready || view.solution} onClick={showSolution}>
           Show solution
         </button>
-        <button type="button" data-testid="new-numbers" disabled={!ready || loading} onClick={() => void switchTo(freshSeed(view.seed))}>
+        <button type="button" data-testid="new-numbers" disabled={!ready || loading} onClick={() => void switchTo(freshSeed(view.seed)).then(() => setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`))}>
           New numbers
         </button>
         {loading && <span className="ex-loading">Drawing new numbers…</span>}
+        <span className="visually-hidden" role="status">
+          {announce}
+        </span>
         {statusText[status] && (
           <span className={`ex-status ex-status-${status}`} data-testid="status">
             {statusText[status]}

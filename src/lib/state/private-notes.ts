@@ -32,7 +32,8 @@ export function mountPrivateNotes(store: LearnerStore) {
     const area = document.createElement('textarea');
     area.id = `pn-text-${n}`;
     area.rows = 6;
-    area.maxLength = NOTE_LIMIT;
+    // No maxlength: a paste over the limit would be cut silently. Over-long text is shown, flagged and
+    // not saved (the last saved version stays) until the learner shortens it.
     area.spellcheck = true;
     area.value = store.getNote(page);
     const status = document.createElement('p');
@@ -57,9 +58,13 @@ export function mountPrivateNotes(store: LearnerStore) {
       const used = area.value.length;
       count.textContent = `${fmt(used)} / ${fmt(NOTE_LIMIT)} characters`;
       const left = NOTE_LIMIT - used;
-      count.classList.toggle('near-limit', left <= 500);
-      const step = left <= 0 ? 3 : left <= 100 ? 2 : left <= 500 ? 1 : 0;
-      if (step > lastWarned) live.textContent = left <= 0 ? 'Character limit reached.' : `${fmt(left)} characters left.`;
+      count.classList.toggle('near-limit', left <= 500 && left >= 0);
+      count.classList.toggle('over-limit', left < 0);
+      area.setAttribute('aria-invalid', left < 0 ? 'true' : 'false');
+      const step = left < 0 ? 4 : left === 0 ? 3 : left <= 100 ? 2 : left <= 500 ? 1 : 0;
+      if (step > lastWarned) {
+        live.textContent = left < 0 ? `Over the limit by ${fmt(-left)} characters; shorten the note to save it.` : left === 0 ? 'Character limit reached.' : `${fmt(left)} characters left.`;
+      }
       lastWarned = step;
     };
     let timer: number | undefined;
@@ -69,11 +74,17 @@ export function mountPrivateNotes(store: LearnerStore) {
       timer = undefined;
       if (!dirty) return;
       dirty = false;
-      const ok = store.setNote(page, area.value.slice(0, NOTE_LIMIT));
+      const ok = store.setNote(page, area.value);
       const memory = store.mode === 'memory';
-      saved.textContent = !ok ? 'Not saved: over the limit' : memory ? 'Kept on this page only (not saved)' : 'Saved in this browser';
+      saved.textContent = !ok
+        ? `Not saved: ${fmt(area.value.length - NOTE_LIMIT)} characters over the limit (the last saved version is kept)`
+        : memory
+          ? 'Kept on this page only (not saved)'
+          : 'Saved in this browser';
       saved.classList.toggle('unsaved', !ok || memory);
       if (!ok || memory) live.textContent = saved.textContent;
+      // Stay dirty while over the limit, so the note is saved as soon as it fits again.
+      if (!ok) dirty = true;
     };
     saved.textContent = area.value ? 'Saved in this browser' : '';
     area.addEventListener('input', () => {
