@@ -10,3 +10,5 @@ export * from './sft-loss';
 export * from './loss-mask';
 export * from './validation-curve';
 export * from './bradley-terry';
+export * from './red-team-search';
+export * from './policy-matrix';

@@ -1,0 +1,107 @@
+import * as Plot from '@observablehq/plot';
+import { POLICY_LEVELS, type PolicyCell } from '../math/sims/policy-matrix';
+import { frame, palette } from './theme';
+
+export type PolicyMetric = 'block' | 'overRefusal' | 'miss';
+const METRIC_LINES: { key: PolicyMetric; short: string }[] = [
+  { key: 'block', short: 'block' },
+  { key: 'overRefusal', short: 'over-ref' },
+  { key: 'miss', short: 'miss' },
+];
+/** Colour saturates at these values: errors are judged on a finer scale than block rates. */
+const METRIC_MAX: Record<PolicyMetric, number> = { block: 1, overRefusal: 0.25, miss: 0.5 };
+export const METRIC_NAMES: Record<PolicyMetric, string> = {
+  block: 'block rate',
+  overRefusal: 'over-refusal (benign blocked)',
+  miss: 'misses (harmful allowed)',
+};
+
+export const formatRate = (v: number) => {
+  const p = 100 * v;
+  return `${p < 9.95 ? p.toFixed(1) : p.toFixed(0)}%`;
+};
+
+export interface PolicyHeatmapData {
+  cells: PolicyCell[][];
+  metric: PolicyMetric;
+}
+
+/** 3 × 3 matrix (intent risk × harm severity) shaded by one metric, with all three rates written in each cell. */
+export function policyHeatmapPlot({ cells, metric }: PolicyHeatmapData): Plot.PlotOptions {
+  const flat = cells.flat().map((c) => ({
+    ...c,
+    intent: POLICY_LEVELS[c.row]!,
+    severity: POLICY_LEVELS[c.col]!,
+    value: c[metric],
+  }));
+  return {
+    ...frame(390, 330),
+    marginLeft: 64,
+    marginTop: 46,
+    marginBottom: 20,
+    marginRight: 8,
+    x: { domain: [...POLICY_LEVELS], axis: 'top', label: 'harm severity →', tickSize: 0, padding: 0.04 },
+    y: { domain: [...POLICY_LEVELS], label: 'user-intent risk ↓', tickSize: 0, padding: 0.04, labelAnchor: 'top' },
+    opacity: { domain: [0, METRIC_MAX[metric]], range: [0.04, 0.5], clamp: true },
+    marks: [
+      Plot.cell(flat, { x: 'severity', y: 'intent', fill: palette.bad, fillOpacity: { value: 'value', scale: 'opacity' }, rx: 4 } as Plot.CellOptions),
+      Plot.cell(flat, { x: 'severity', y: 'intent', stroke: palette.grid, fill: 'none', rx: 4 }),
+      ...METRIC_LINES.map((m, k) =>
+        Plot.text(flat, {
+          x: 'severity',
+          y: 'intent',
+          text: (d: PolicyCell) => `${m.short} ${formatRate(d[m.key])}`,
+          dy: (k - 1) * 18,
+          fontSize: m.key === metric ? 13.5 : 11.5,
+          fontWeight: m.key === metric ? 700 : 400,
+          fill: 'currentColor',
+          // A halo in the background colour keeps the numbers legible on the darkest cells.
+          stroke: 'var(--bg-raised)',
+          strokeWidth: 3,
+          strokeOpacity: 0.85,
+          paintOrder: 'stroke',
+        }),
+      ),
+    ],
+  };
+}
+
+export interface ScoreDensityData {
+  benign: { score: number; density: number }[];
+  harmful: { score: number; density: number }[];
+  /** τ per severity column for low-risk intent, and (when shifted) for high-risk intent. */
+  thresholds: readonly number[];
+  highIntentThresholds?: readonly number[];
+}
+
+/** The classifier's score densities for benign and violating requests, with the block thresholds. */
+export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresholds }: ScoreDensityData): Plot.PlotOptions {
+  const yMax = Math.min(6, Math.max(...benign.map((d) => d.density), ...harmful.map((d) => d.density)));
+  const lines = thresholds.map((t, j) => ({ t, label: `τ ${POLICY_LEVELS[j]} sev`, j }));
+  // Threshold labels stack in rows above the plot, so equal thresholds stay readable.
+  return {
+    ...frame(360, 300),
+    marginTop: 64,
+    marginLeft: 40,
+    x: { domain: [0, 1], label: 'classifier score →', ticks: 5, grid: true },
+    y: { domain: [0, yMax * 1.05], label: '↑ density', ticks: 4, grid: true },
+    marks: [
+      Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
+      Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
+      Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
+      Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
+      Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+      ...(highIntentThresholds
+        ? [
+            Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 }),
+            Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+          ]
+        : []),
+      Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),
+      ...lines.map((l) =>
+        Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor' }),
+      ),
+    ],
+  };
+}

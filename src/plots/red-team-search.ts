@@ -1,0 +1,97 @@
+import * as Plot from '@observablehq/plot';
+import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
+import { frame, palette } from './theme';
+
+export interface SearchCurvePlotData {
+  /** Mean best-so-far per query, for the chosen strategy and the one it is compared with. */
+  chosen: { name: string; mean: number[]; low: number[]; high: number[] };
+  other: { name: string; mean: number[] };
+  /** The landscape's highest violation probability (what a perfect search would reach). */
+  ceiling: number;
+}
+
+/** Best violation score found so far against the number of queries, averaged over seeded runs. */
+export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData): Plot.PlotOptions {
+  const n = chosen.mean.length;
+  const band = chosen.mean.map((_, i) => ({ q: i + 1, lo: chosen.low[i]!, hi: chosen.high[i]! }));
+  const mine = chosen.mean.map((v, i) => ({ q: i + 1, v }));
+  const theirs = other.mean.map((v, i) => ({ q: i + 1, v }));
+  const lastMine = mine[n - 1]!;
+  const lastTheirs = theirs[n - 1]!;
+  // Put the higher curve's label above its end and the lower one's below, so they never collide.
+  const mineAbove = lastMine.v >= lastTheirs.v;
+  return {
+    ...frame(400, 300),
+    marginRight: 16,
+    x: { domain: [1, Math.max(2, n)], label: 'queries →', grid: true, ticks: 6 },
+    y: { domain: [0, 1], label: '↑ best violation score so far', grid: true, ticks: 5 },
+    marks: [
+      Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
+      Plot.text([{ q: 1, v: ceiling }], { x: 'q', y: 'v', text: () => `worst prompt in the space: ${ceiling.toFixed(2)}`, textAnchor: 'start', dy: -7, dx: 4, fill: palette.muted, fontSize: 11.5 }),
+      Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
+      Plot.text([{ q: Math.max(2, n), v: HIT_THRESHOLD }], { x: 'q', y: 'v', text: () => 'judged a violation above 0.5', textAnchor: 'end', dy: 11, fill: palette.bad, fontSize: 11.5 }),
+      Plot.areaY(band, { x: 'q', y1: 'lo', y2: 'hi', fill: palette.primary, fillOpacity: 0.12, curve: 'step-after' }),
+      Plot.line(theirs, { x: 'q', y: 'v', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4', curve: 'step-after' }),
+      Plot.line(mine, { x: 'q', y: 'v', stroke: palette.primary, strokeWidth: 2.75, curve: 'step-after' }),
+      Plot.text([lastMine], { x: 'q', y: 'v', text: () => chosen.name, textAnchor: 'end', dy: mineAbove ? -10 : 14, fill: palette.primary, fontWeight: 700 }),
+      Plot.text([lastTheirs], { x: 'q', y: 'v', text: () => other.name, textAnchor: 'end', dy: mineAbove ? 14 : -10, fill: palette.secondary, fontWeight: 600 }),
+    ],
+  };
+}
+
+export interface LandscapePlotData {
+  landscape: AttackLandscape;
+  /** One run of the chosen strategy, drawn as its queries and (for hill climbing) its path of improvements. */
+  run: SearchRun;
+  showPath: boolean;
+}
+
+/** Improvements in order: each query that beat every earlier one. */
+export function improvementPath(run: SearchRun): { x: number; y: number; score: number }[] {
+  const out: { x: number; y: number; score: number }[] = [];
+  let best = -Infinity;
+  for (const q of run.queries) {
+    if (q.score > best) {
+      best = q.score;
+      out.push(q);
+    }
+  }
+  return out;
+}
+
+/** The violation-probability landscape (shaded contours) with one run's queries on top. */
+export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): Plot.PlotOptions {
+  const path = showPath ? improvementPath(run) : [];
+  return {
+    ...frame(320, 320),
+    marginLeft: 40,
+    marginBottom: 40,
+    marginTop: 28,
+    marginRight: 12,
+    x: { domain: [0, 1], label: 'prompt feature 1 →', ticks: 5 },
+    y: { domain: [0, 1], label: '↑ feature 2', ticks: 5 },
+    marks: [
+      Plot.frame({ stroke: palette.grid }),
+      // Nested contour bands, each lightly filled: the overlap darkens toward the peaks in either theme.
+      Plot.contour({
+        x1: 0,
+        y1: 0,
+        x2: 1,
+        y2: 1,
+        width: 80,
+        height: 80,
+        value: (x: number, y: number) => violationProbability(landscape, x, y),
+        thresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+        fill: palette.bad,
+        fillOpacity: 0.13,
+        stroke: palette.bad,
+        strokeOpacity: 0.25,
+        strokeWidth: 0.6,
+      } as Plot.ContourOptions),
+      Plot.dot(run.queries, { x: 'x', y: 'y', r: 1.8, fill: 'currentColor', fillOpacity: 0.55 }),
+      ...(path.length > 1 ? [Plot.line(path, { x: 'x', y: 'y', stroke: palette.primary, strokeWidth: 1.75, marker: 'dot' })] : []),
+      Plot.dot([run.best], { x: 'x', y: 'y', r: 7, stroke: palette.primary, strokeWidth: 2.5, fill: 'none' }),
+      Plot.text([run.best], { x: 'x', y: 'y', text: () => `best ${run.best.score.toFixed(2)}`, dy: -14, fill: palette.primary, fontWeight: 700, fontSize: 12.5 }),
+    ],
+  };
+}

@@ -1,0 +1,107 @@
+import { useMemo } from 'react';
+import { compareRedTeamSearch, landscapeCeiling, type StrategySummary } from '@math/sims/red-team-search';
+import { landscapePlot, searchCurvePlot } from '../plots/red-team-search';
+import WidgetFrame from './core/WidgetFrame';
+import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { useWidgetState } from './core/use-widget-state';
+
+const RUNS = 16;
+const NAMES = { hill: 'mutate & keep best', random: 'random sampling' } as const;
+
+const spec = {
+  strategy: {
+    kind: 'choice',
+    label: 'Strategy to inspect',
+    options: [
+      { value: 'hill', label: 'Mutate & keep best' },
+      { value: 'random', label: 'Random sampling' },
+    ],
+    default: 'hill',
+    help: 'Hill climbing or blind guessing; the other is drawn dashed.',
+  },
+  budget: { kind: 'number', label: 'Query budget per run', min: 10, max: 400, step: 10, default: 100 },
+  step: { kind: 'number', label: 'Mutation step σ', min: 0.01, max: 0.5, step: 0.01, default: 0.1, help: 'Gaussian change per prompt feature; used by hill climbing only.' },
+  peakWidth: { kind: 'number', label: 'Width of attack peaks', min: 0.015, max: 0.08, step: 0.005, default: 0.03, help: 'Narrow peaks are rare targets for random sampling.' },
+} satisfies ControlSpec;
+
+const f2 = (v: number) => formatNumber(v, 2);
+const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+
+function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
+  const base = useMemo(() => applyPreset('red-team-search', spec, props.preset), [props.preset]);
+  const { state, update, newSeed } = useWidgetState(spec, props.id, base);
+  const { strategy, budget, step, peakWidth, seed } = state;
+
+  // All runs are cheap (16 × 2 × ≤ 400 queries), so one memo covers every numeric control.
+  const cmp = useMemo(() => compareRedTeamSearch(seed, { budget, step, peakWidth, runs: RUNS }), [seed, budget, step, peakWidth]);
+  const ceiling = useMemo(() => landscapeCeiling(cmp.landscape), [cmp.landscape]);
+  const chosenKey = strategy === 'random' ? 'random' : 'hill';
+  const otherKey = chosenKey === 'hill' ? 'random' : 'hill';
+  const chosen: StrategySummary = cmp[chosenKey];
+  const other: StrategySummary = cmp[otherKey];
+
+  const charts = useMemo(
+    () => [
+      {
+        options: searchCurvePlot({
+          chosen: { name: NAMES[chosenKey], mean: chosen.meanBestSoFar, low: chosen.lowBestSoFar, high: chosen.highBestSoFar },
+          other: { name: NAMES[otherKey], mean: other.meanBestSoFar },
+          ceiling,
+        }),
+        label: `Best violation score found so far against queries, mean of ${RUNS} runs, for ${NAMES[chosenKey]} (solid, with the 10–90% range over runs) and ${NAMES[otherKey]} (dashed)`,
+      },
+      {
+        options: landscapePlot({ landscape: cmp.landscape, run: chosen.runs[0]!, showPath: chosenKey === 'hill' }),
+        label: `Map of the attack landscape (shaded by violation probability) with the queries of the first ${NAMES[chosenKey]} run`,
+      },
+    ],
+    [cmp, chosen, other, chosenKey, otherKey, ceiling],
+  );
+
+  const wins = chosen.runs.filter((r, i) => r.best.score > other.runs[i]!.best.score).length;
+  const hillWins = cmp.hill.meanBest > cmp.random.meanBest;
+  const every = Math.max(1, Math.round(budget / 40));
+  const rows: (string | number)[][] = [];
+  for (let i = 0; i < budget; i += every) rows.push([i + 1, f2(cmp.hill.meanBestSoFar[i]!), f2(cmp.random.meanBestSoFar[i]!)]);
+  if ((budget - 1) % every !== 0) rows.push([budget, f2(cmp.hill.meanBest), f2(cmp.random.meanBest)]);
+
+  return (
+    <WidgetFrame
+      id={props.id}
+      kind="red-team-search"
+      title={props.title ?? 'Adaptive red-team search'}
+      question={props.question ?? 'With a fixed query budget, does adapting to what worked find worse prompts than guessing at random?'}
+      spec={spec}
+      state={state}
+      update={update}
+      newSeed={newSeed}
+      show={props.show as (keyof typeof spec)[] | undefined}
+      labels={props.labels}
+      charts={charts}
+      readouts={[
+        { label: `Best score: ${NAMES[chosenKey]}`, value: f2(chosen.meanBest), emphasis: true },
+        { label: `Best score: ${NAMES[otherKey]}`, value: f2(other.meanBest) },
+        { label: 'Replay ASR of best prompt', value: pct(chosen.meanBestP) },
+        { label: 'Queries judged violations', value: pct(chosen.hitRate) },
+        { label: 'Runs won vs the other', value: `${wins} of ${RUNS}` },
+        { label: 'Worst prompt in the space', value: f2(ceiling) },
+      ]}
+      check={{
+        pass: hillWins,
+        text: hillWins
+          ? `At ${budget} queries the adaptive search beats random sampling: mean best score ${f2(cmp.hill.meanBest)} versus ${f2(cmp.random.meanBest)} over ${RUNS} runs.`
+          : `At ${budget} queries the adaptive search does not beat random sampling: mean best score ${f2(cmp.hill.meanBest)} versus ${f2(cmp.random.meanBest)} over ${RUNS} runs. Try a larger budget or a mutation step near the peak width.`,
+      }}
+      summary={`Averaged over ${RUNS} runs of ${budget} queries, ${NAMES[chosenKey]} reaches a best violation score of ${f2(chosen.meanBest)} and ${NAMES[otherKey]} ${f2(other.meanBest)} (the worst prompt in this space scores ${f2(ceiling)}). The best prompts ${NAMES[chosenKey]} found elicit a violation ${pct(chosen.meanBestP)} of the time when replayed, and ${pct(chosen.hitRate)} of its queries were judged violations. Mutation step ${f2(step)}, peak width ${formatNumber(peakWidth, 3)}, seed ${seed}.`}
+      table={{
+        caption: `Mean best score so far over ${RUNS} runs (seed ${seed})`,
+        columns: ['query', NAMES.hill, NAMES.random],
+        rows,
+      }}
+    />
+  );
+}
+
+export default defineWidget('red-team-search', spec, RedTeamSearchInner);
+export { spec as redTeamSearchSpec };

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+import { POLICY_DEFAULT_THRESHOLDS, evaluatePolicy, logitNormalDensity } from '@math/sims/policy-matrix';
+import { formatRate, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
+
+const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+
+describe('policy-matrix figures', () => {
+  const e = evaluatePolicy({ thresholds: POLICY_DEFAULT_THRESHOLDS, intentShift: 0, separation: 3 });
+
+  it('formats rates with one decimal below 10% and none above', () => {
+    expect(formatRate(0.0668)).toBe('6.7%');
+    expect(formatRate(0.62)).toBe('62%');
+    expect(formatRate(0)).toBe('0.0%');
+  });
+
+  it('draws the golden heatmap: the original matrix appears as block rates', async () => {
+    const svg = Plot.plot({ ...policyHeatmapPlot({ cells: e.cells, metric: 'block' }), document: doc() });
+    for (const s of ['block 2.0%', 'block 8.0%', 'block 25%', 'block 4.0%', 'block 20%', 'block 62%', 'block 12%', 'block 45%', 'block 88%']) {
+      expect(svg.textContent).toContain(s);
+    }
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/policy-matrix-heatmap.svg');
+  });
+
+  it('draws the golden score densities with the three default thresholds', async () => {
+    const svg = Plot.plot({
+      ...scoreDensityPlot({ benign: logitNormalDensity(-1.5), harmful: logitNormalDensity(1.5), thresholds: POLICY_DEFAULT_THRESHOLDS }),
+      document: doc(),
+    });
+    expect(svg.textContent).toContain('τ high sev');
+    await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/policy-matrix-scores.svg');
+  });
+});
