@@ -3,10 +3,13 @@
  * computation written here (integer arithmetic, explicit table sums, quadratic roots, brute-force
  * enumeration) rather than the math-core calls the generators use.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { exercises } from '@exercises/lessons/human-in-the-loop-and-monitoring/index';
 import type { ExerciseDef, Variant } from '@exercises/types';
 import { checkGrading, checkShape, correctIds, givenNumbers, numericAnswer, SEEDS } from './generator-checks';
+
+// Hundreds of seeds / property runs: allow for a busy machine (no timing is asserted).
+vi.setConfig({ testTimeout: 60_000 });
 
 const byId = (id: string): ExerciseDef => {
   const def = exercises.find((e) => e.id === id);

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { parseAnswer } from '@exercises/parse-answer';
+
+// Hundreds of seeds / property runs: allow for a busy machine (no timing is asserted).
+vi.setConfig({ testTimeout: 60_000 });
 
 const value = (s: string) => {
   const r = parseAnswer(s);

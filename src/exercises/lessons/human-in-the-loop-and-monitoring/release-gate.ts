@@ -168,7 +168,7 @@ const exercise: ExerciseDef = {
         `$\\hat{\\Delta} = ${f4(v.pN)} - ${f4(v.pO)} = ${f4(v.d)}$.`,
         `Standard error: $\\sqrt{${fixed(v.vN, 7)} + ${fixed(v.vO, 7)}} = ${fixed(Math.sqrt(v.vN + v.vO), 5)}$.`,
         `Upper end: $${f4(v.d)} + 1.96 \\times ${fixed(Math.sqrt(v.vN + v.vO), 5)} = ${f4(v.upper)}$.`,
-        `G1 ${explain('g1')} G2 ${explain('g2')} G3 ${explain('g3')}`,
+        (['g1', 'g2', 'g3'] as const).map((g) => `${g.toUpperCase()} ${v.fails[g] ? 'fails' : 'passes'}: ${gateText[g]}.`).join(' '),
         correct[0] === 'none' ? 'No gate fails: the candidate ships.' : `Failing gates: ${correct.map((g) => g.toUpperCase()).join(', ')}. The candidate does not ship.`,
       ],
     };

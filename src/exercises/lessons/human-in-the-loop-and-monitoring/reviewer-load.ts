@@ -150,7 +150,9 @@ const exercise: ExerciseDef = {
         `Divide the daily hours by the ${s.H} hours one reviewer covers, and round up: a fraction of a reviewer still needs a person.`,
       ],
       solution: [
-        `Review band: $${reviewBins.map((p) => `${p}\\%`).join(' + ')} = ${fixed(v.share * 100, 0)}\\%$, so the share is $${fixed(v.share, 2)}$.`,
+        reviewBins.length > 1
+          ? `Review band: $${reviewBins.map((p) => `${p}\\%`).join(' + ')} = ${fixed(v.share * 100, 0)}\\%$, so the share is $${fixed(v.share, 2)}$.`
+          : `The review band is the single bin $[${lo}, ${hi}${s.hi < 1 ? ')' : ']'}$, which holds ${fixed(v.share * 100, 0)}% of traffic: a share of $${fixed(v.share, 2)}$.`,
         `Reviews per day: $${texInt(s.N)} \\times ${fixed(v.share, 2)} = ${texInt(s.N * v.share)}$. Time: $${texInt(s.N * v.share)} \\times ${s.minutes}/60 = ${fixed(v.hours, 1)}$ hours.`,
         `Reviewers: $${fixed(v.hours, 1)}/${s.H} = ${fixed(v.ratio, 2)}$, rounded up to $${v.reviewers}$.`,
         'Moving the lower threshold changes this load directly: every bin that enters the review band adds its share of traffic times the review time.',
