@@ -127,6 +127,8 @@ describe.each(exercises.map((e) => [e.id, e] as const))('%s: generic checks', (_
 
   test('all TeX renders with KaTeX in strict mode', () => {
     const render = (s: string) => {
+      // A "\t" in a non-raw template literal would silently turn "\text" into a tab.
+      expect(s).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
       // Same split as the renderer: $$…$$ display, $…$ inline; no stray dollar signs left over.
       const pieces = s.split(/(\$\$[\s\S]+?\$\$|\$[^$]+\$)/g);
       for (const piece of pieces) {

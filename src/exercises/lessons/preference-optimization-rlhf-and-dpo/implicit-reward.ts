@@ -84,6 +84,7 @@ const exercise: ExerciseDef = {
     const f4 = (x: number) => fixed(x, 4);
     const bump = fixed(s.bump, 1);
     const explainNothing = tex`Each prompt has its own normaliser: the reward the policy encodes is $\hat r_\theta(x, y) + \beta\log Z(x)$, and $Z(x')$ need not equal $Z(x)$. Comparing implicit rewards across prompts mixes in that unknown difference, so a gap of $${bump}$ says nothing about which response is better.`;
+    const shortNothing = tex`Implicit rewards leave out $\beta\log Z$, which differs from prompt to prompt, so a gap across prompts can come from the normalisers alone.`;
     const explainDiff = tex`Within one prompt the term $\beta\log Z(x)$ is the same for both responses and cancels, so knowing $Z(x)$ would not change the difference from part (b).`;
     return {
       seed,
@@ -129,8 +130,8 @@ const exercise: ExerciseDef = {
           prompt: tex`For a different prompt $x'$, the same policy gives a response $y_3$ an implicit reward $${bump}$ higher than $\hat r_\theta(x, y_1)$. What follows?`,
           multiple: false,
           choices: [
-            { id: 'higher', label: tex`$y_3$ has a higher true reward than $y_1$.`, correct: false, explanation: explainNothing },
-            { id: 'nothing', label: tex`Nothing about their true rewards: each prompt carries its own unknown constant $\beta\log Z$.`, correct: true, explanation: explainNothing },
+            { id: 'higher', label: tex`$y_3$ has a higher true reward than $y_1$.`, correct: false, explanation: shortNothing },
+            { id: 'nothing', label: tex`Nothing about their true rewards: each prompt carries its own unknown constant $\beta\log Z$.`, correct: true, explanation: shortNothing },
             { id: 'diff', label: tex`Knowing $Z(x)$ would also change the difference computed in part (b).`, correct: false, explanation: explainDiff },
           ],
           mistakes: [{ selection: ['higher'], message: explainNothing }],

@@ -86,6 +86,7 @@ const exercise: ExerciseDef = {
     const directionText = over
       ? tex`The gap $h = ${f1(v.h)}$ has overshot IPO's target $${T}$, so IPO's derivative $${f1(v.grad)}$ is positive and a descent step pulls $h$ back down. DPO's derivative $${f4(v.dpoGrad)}$ is negative at every $h$: it keeps pushing the gap out, towards $\pi_\theta(y_l \mid x) \to 0$.`
       : tex`The gap $h = ${f1(v.h)}$ is still below IPO's target $${T}$, so IPO's derivative $${f1(v.grad)}$ is negative and a descent step raises $h$. DPO's derivative $${f4(v.dpoGrad)}$ is negative too, as it is at every $h$. The two losses differ once $h$ passes $${T}$: IPO then pulls back, DPO never does.`;
+    const shortText = tex`IPO's derivative is $${f1(v.grad)}$, so a descent step ${over ? 'lowers' : 'raises'} $h$; DPO's is $${f4(v.dpoGrad)}$, so it raises $h$.`;
     const choiceMistakes: ChoiceMistake[] = [
       {
         selection: ['dpo-down'],
@@ -144,10 +145,10 @@ const exercise: ExerciseDef = {
           prompt: tex`One gradient-descent step on $h$: which way does each loss move the gap for this pair?`,
           multiple: false,
           choices: [
-            { id: 'both-up', label: tex`Both IPO and DPO raise $h$`, correct: correct === 'both-up', explanation: directionText },
-            { id: 'ipo-down', label: tex`IPO lowers $h$, DPO raises it`, correct: correct === 'ipo-down', explanation: directionText },
-            { id: 'dpo-down', label: tex`IPO raises $h$, DPO lowers it`, correct: false, explanation: directionText },
-            { id: 'both-down', label: tex`Both lower $h$`, correct: false, explanation: directionText },
+            { id: 'both-up', label: tex`Both IPO and DPO raise $h$`, correct: correct === 'both-up', explanation: shortText },
+            { id: 'ipo-down', label: tex`IPO lowers $h$, DPO raises it`, correct: correct === 'ipo-down', explanation: shortText },
+            { id: 'dpo-down', label: tex`IPO raises $h$, DPO lowers it`, correct: false, explanation: shortText },
+            { id: 'both-down', label: tex`Both lower $h$`, correct: false, explanation: shortText },
           ],
           mistakes: choiceMistakes,
         },

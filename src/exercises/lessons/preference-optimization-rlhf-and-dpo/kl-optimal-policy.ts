@@ -76,7 +76,7 @@ const exercise: ExerciseDef = {
     const Z = w.reduce((x, y) => x + y, 0);
     const pol = v.opt.policy;
     const klTerms = pol.map((p, i) => p * Math.log(p / s.piRef[i]!));
-    const table = tex`$$\begin{array}{l|ccc} \text{response} & ${names.join(' & ')} \\ \hline \pi_{\mathrm{ref}}(y) & ${s.piRef.map(f2).join(' & ')} \\ r(y) & ${s.r.map(f1).join(' & ')} \end{array}$$`;
+    const table = tex`$$\begin{array}{l|ccc} \text{response} & ${names.map((n) => tex`\text{${n}}`).join(' & ')} \\ \hline \pi_{\mathrm{ref}}(y) & ${s.piRef.map(f2).join(' & ')} \\ r(y) & ${s.r.map(f1).join(' & ')} \end{array}$$`;
     return {
       seed,
       given: [...s.piRef.map(f2), ...s.r.map(f1), b],

@@ -115,8 +115,10 @@ const exercise: ExerciseDef = {
       given: [...s.len.map(String), ...s.r.map(f1)],
       prompt: [
         tex`A reward model that will steer a safety-tuned assistant is audited for length bias. For one prompt asking how to store medication safely around children, it scores five candidate answers:`,
-        tex`$$\begin{array}{l|ccccc} \text{response} & ${NAMES.join(' & ')} \\ \hline \text{length } \ell \text{ (tokens)} & ${row(s.len, String)} \\ r_\phi(x, y) & ${row(s.r, f1)} \end{array}$$`,
-        tex`The audit fits the least-squares line $r \approx \hat a + \hat b\,\ell$ within this prompt, with $\hat b = \frac{\sum_i(\ell_i - \bar\ell)(r_i - \bar r)}{\sum_i(\ell_i - \bar\ell)^2}$, and compares responses by their residuals $r_i - (\hat a + \hat b\,\ell_i)$, i.e. at equal length.`,
+        tex`$$\begin{array}{l|ccccc} \text{response} & ${NAMES.map((n) => tex`\text{${n}}`).join(' & ')} \\ \hline \text{length } \ell \text{ (tokens)} & ${row(s.len, String)} \\ r_\phi(x, y) & ${row(s.r, f1)} \end{array}$$`,
+        tex`The audit fits the least-squares line $r \approx \hat a + \hat b\,\ell$ within this prompt,`,
+        tex`$$\hat b = \frac{\sum_i(\ell_i - \bar\ell)(r_i - \bar r)}{\sum_i(\ell_i - \bar\ell)^2}, \qquad \hat a = \bar r - \hat b\,\bar\ell,$$`,
+        tex`and compares responses by their residuals $r_i - (\hat a + \hat b\,\ell_i)$, that is, at equal length.`,
       ].join('\n\n'),
       parts: [
         {

@@ -72,6 +72,14 @@ function explainToken(name: Tex, t: Token): Tex {
   return tex`${name}: $\min(${f2(t.ratio)} \times ${a},\ ${f2(x.clipOnly)} \times ${a}) = \min(${f3(x.unclipped)},\ ${f3(x.clipped)}) = ${f3(x.value)}$, the ${pick} term; ${why}.`;
 }
 
+/** One short line per token for the choice notes: which term the min keeps, and what that means. */
+function shortToken(name: string, t: Token): Tex {
+  const x = term(t);
+  return x.usesClip
+    ? tex`${name} keeps the clipped term ($${fixed(x.value, 3)}$), a constant: no gradient.`
+    : tex`${name} keeps the unclipped term ($${fixed(x.value, 3)}$), which moves with $\theta$: it gets a gradient.`;
+}
+
 function numericMistakes(t: Token, label: string): NumericMistake[] {
   const x = term(t);
   const sideMsg = x.usesClip
@@ -104,7 +112,7 @@ const exercise: ExerciseDef = {
     const mirrored = mirroredSet(s);
     const explainG = explainToken('Token 1', s.good);
     const explainB = explainToken('Token 2', s.bad);
-    const both = `${explainG} ${explainB}`;
+    const both = `${shortToken('Token 1', s.good)} ${shortToken('Token 2', s.bad)}`;
     const options: { id: string; label: Tex }[] = [
       { id: 'good', label: 'Only token 1' },
       { id: 'bad', label: 'Only token 2' },
