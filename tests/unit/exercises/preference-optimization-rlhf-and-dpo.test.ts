@@ -402,3 +402,16 @@ describe('independent answers and targeted slips', () => {
     expect(seen).toEqual(new Set(['short', 'long']));
   });
 });
+
+describe('lesson 02 exercises page', () => {
+  test('frontmatter ids, embedded blocks and headings agree with the definitions, in order', async () => {
+    const { readFileSync } = await import('node:fs');
+    const source = readFileSync('content/lessons/02-preference-optimization-rlhf-and-dpo/exercises.mdx', 'utf8');
+    const frontIds = [...source.split('---')[1]!.matchAll(/^\s+- ([a-z0-9-]+)$/gm)].map((m) => m[1]);
+    const blockIds = [...source.matchAll(/<ExerciseBlock id="([a-z0-9-]+)" \/>/g)].map((m) => m[1]);
+    const headings = [...source.matchAll(/^### (\d+)\. (.+)$/gm)].map((m) => [Number(m[1]), m[2]]);
+    expect(frontIds).toEqual(exercises.map((e) => e.id));
+    expect(blockIds).toEqual(frontIds);
+    expect(headings).toEqual(exercises.map((e, i) => [i + 1, e.title]));
+  });
+});
