@@ -88,6 +88,19 @@ function setPrompt(id: string, html: string) {
   if (el) el.innerHTML = html;
 }
 
+/**
+ * Wide display formulas (tables on a phone) scroll sideways; those that do get a tab stop so a
+ * keyboard user can scroll them too. Formulas that fit stay out of the tab order.
+ */
+function markScrollableFormulas(id: string) {
+  const root = document.getElementById(`exercise-${id}`);
+  if (!root) return;
+  for (const el of root.querySelectorAll<HTMLElement>('.katex-display')) {
+    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
+    else el.removeAttribute('tabindex');
+  }
+}
+
 function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCore }) {
   const [view, setView] = useState<View>(() => {
     const variant = def.generate(def.defaultSeed);
@@ -147,6 +160,20 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       void switchTo(def.defaultSeed).then(() => setReady(true));
     }
   }, [def, refreshStatus, switchTo]);
+
+  useEffect(() => {
+    markScrollableFormulas(def.id);
+    let timer: number | undefined;
+    const onResize = () => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => markScrollableFormulas(def.id), 200);
+    };
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      window.clearTimeout(timer);
+    };
+  }, [def.id, view.seed, view.hints, view.solution]);
 
   const setPart = (i: number, patch: Partial<PartState>) =>
     setView((v) => ({ ...v, parts: v.parts.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
