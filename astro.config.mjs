@@ -26,7 +26,9 @@ export default defineConfig({
   site: 'https://alignment-math.example.org',
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // External stylesheets only: Astro hashes inlined styles of page components but not of those
+  // imported inside MDX, which the CSP would then block.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],

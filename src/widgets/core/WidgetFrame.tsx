@@ -68,9 +68,10 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
     <section className="widget" data-widget={p.kind} data-widget-id={p.id} data-hydrated={hydrated ? 'true' : 'false'} aria-labelledby={`${uid}-title`}>
       <header className="widget-head">
         <p className="widget-kind">Live demo</p>
-        <h3 id={`${uid}-title`} className="widget-title" data-pagefind-ignore="">
+        {/* Not a heading: demos sit inside subsections and must not split them in the outline. */}
+        <p id={`${uid}-title`} className="widget-title" data-pagefind-ignore="">
           {p.title}
-        </h3>
+        </p>
         {p.question && <p className="widget-question">{p.question}</p>}
       </header>
       <div className="widget-body">
