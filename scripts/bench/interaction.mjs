@@ -1,0 +1,225 @@
+// Control-to-frame latency of every demo on /demos/. In the page: a MutationObserver on the
+// widget's .widget-charts, a control change dispatched the way React sees a user's (native value
+// setter + input/change events), and the time from dispatch to the first requestAnimationFrame
+// callback after the chart mutated, i.e. the frame that paints the new chart. Also recorded:
+// dispatch -> DOM committed ("work") and -> after that frame's paint (rAF + a posted message).
+import { percentile, median, round } from './util.mjs';
+
+const CONTROLS = '.widget-control input[type=range], select, input[type=checkbox]';
+
+/** Runs `n` alternating control changes on widget `wi` inside the page. */
+function changeLoop({ wi, n, timeoutMs, controlsSelector, skip = [] }) {
+  const w = document.querySelectorAll('[data-widget]')[wi];
+  const charts = w.querySelector('.widget-charts');
+  // Re-read each time: a control can swap the inputs it shows (e.g. a pair selector).
+  const controlsNow = () => [...w.querySelectorAll(controlsSelector)].filter((el) => !el.disabled);
+  let controls = controlsNow();
+  const inputSet = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+  const selectSet = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
+  const raf = () => new Promise((r) => requestAnimationFrame(r));
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const label = (el) => el.closest('.widget-control')?.dataset.control ?? el.name ?? el.id ?? el.tagName;
+
+  const pair = (el) => {
+    if (el.type === 'range') {
+      const min = Number(el.min || 0);
+      const max = Number(el.max || 100);
+      const step = el.step === 'any' || !el.step ? (max - min) / 100 : Number(el.step);
+      const snap = (x) => {
+        const v = min + Math.round((x - min) / step) * step;
+        return String(Number(Math.min(max, Math.max(min, v)).toFixed(10)));
+      };
+      return [snap(min + 0.3 * (max - min)), snap(min + 0.7 * (max - min))];
+    }
+    if (el.tagName === 'SELECT') return [el.options[0]?.value, el.options[1]?.value ?? el.options[0]?.value];
+    return [null, null];
+  };
+  const apply = (el) => {
+    if (el.type === 'checkbox') {
+      el.click();
+      return;
+    }
+    const [a, b] = pair(el);
+    // The browser re-formats a range's value, so pick whichever end is farther from the current one.
+    const v = Number(el.value);
+    const next = el.tagName === 'SELECT' ? (el.value === a ? b : a) : Math.abs(v - Number(a)) <= Math.abs(v - Number(b)) ? b : a;
+    if (el.tagName === 'SELECT') selectSet.call(el, next);
+    else inputSet.call(el, next);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  const once = (el) =>
+    new Promise((resolve) => {
+      let t0 = 0;
+      let tMut = null;
+      const mo = new MutationObserver(() => {
+        if (tMut !== null) return;
+        tMut = performance.now();
+        mo.disconnect();
+        requestAnimationFrame(() => {
+          const tRaf = performance.now();
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve({ frame: tRaf - t0, work: tMut - t0, painted: performance.now() - t0 });
+          ch.port2.postMessage(0);
+        });
+      });
+      mo.observe(charts, { childList: true, subtree: true, attributes: true, characterData: true });
+      setTimeout(() => {
+        if (tMut === null) {
+          mo.disconnect();
+          resolve(null);
+        }
+      }, timeoutMs);
+      t0 = performance.now();
+      apply(el);
+    });
+
+  return (async () => {
+    w.scrollIntoView({ block: 'center' });
+    await raf();
+    await raf();
+    const samples = [];
+    const noChange = new Set(skip);
+    let i = 0;
+    let attempts = 0;
+    while (samples.length < n && attempts < n * 3 && controls.some((el) => !noChange.has(label(el)))) {
+      attempts++;
+      controls = controlsNow();
+      const el = controls[i++ % controls.length];
+      if (noChange.has(label(el))) continue;
+      // Start each change at a random point of the frame, as a user's input would arrive.
+      await raf();
+      await sleep(Math.random() * 16);
+      const r = await once(el);
+      if (r) samples.push({ control: label(el), ...r });
+      else noChange.add(label(el));
+    }
+    return {
+      kind: w.dataset.widget,
+      id: w.dataset.widgetId,
+      controls: controls.map(label),
+      noChartChange: [...noChange],
+      firstRange: controls.find((el) => el.type === 'range' && !noChange.has(label(el))) ? label(controls.find((el) => el.type === 'range' && !noChange.has(label(el)))) : null,
+      samples,
+    };
+  })();
+}
+
+/** Installs a key-press probe on one range control: keydown -> first frame after the chart changes. */
+function installKeyProbe({ wi, control }) {
+  const w = document.querySelectorAll('[data-widget]')[wi];
+  const charts = w.querySelector('.widget-charts');
+  const input = w.querySelector(`.widget-control[data-control="${control}"] input[type=range]`);
+  const probe = { results: [], events: [], input };
+  window.__keyProbe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'keydown' && e.interactionId) probe.events.push(e.duration);
+  }).observe({ type: 'event', durationThreshold: 16, buffered: false });
+  input.addEventListener(
+    'keydown',
+    (e) => {
+      const t0 = performance.now();
+      const ts = e.timeStamp;
+      let seen = false;
+      const mo = new MutationObserver(() => {
+        if (seen) return;
+        seen = true;
+        mo.disconnect();
+        requestAnimationFrame(() => {
+          const t = performance.now();
+          probe.results.push({ frame: t - t0, fromEvent: t - ts });
+        });
+      });
+      mo.observe(charts, { childList: true, subtree: true, attributes: true, characterData: true });
+      setTimeout(() => {
+        if (!seen) {
+          mo.disconnect();
+          probe.results.push(null);
+        }
+      }, 3000);
+    },
+    true,
+  );
+  w.scrollIntoView({ block: 'center' });
+  input.focus();
+  return { value: Number(input.value), min: Number(input.min), max: Number(input.max) };
+}
+
+function stats(xs) {
+  return { n: xs.length, p50: round(percentile(xs, 50), 2), p95: round(percentile(xs, 95), 2), max: round(Math.max(...xs), 2) };
+}
+
+async function keyPresses(page, wi, control, n) {
+  const start = await page.evaluate(installKeyProbe, { wi, control });
+  // Alternate so the value keeps moving (at the top of the range, begin downwards).
+  const order = start.value >= start.max ? ['ArrowLeft', 'ArrowRight'] : ['ArrowRight', 'ArrowLeft'];
+  for (let k = 0; k < n; k++) {
+    await page.keyboard.press(order[k % 2]);
+    await page.waitForFunction((m) => window.__keyProbe.results.length >= m, k + 1, { timeout: 10_000 });
+    await page.waitForTimeout(30 + Math.random() * 20);
+  }
+  await page.waitForTimeout(200);
+  const { results, events } = await page.evaluate(() => ({ results: window.__keyProbe.results, events: window.__keyProbe.events }));
+  const ok = results.filter(Boolean);
+  return {
+    control,
+    ...stats(ok.map((r) => r.frame)),
+    fromEventP95: round(percentile(ok.map((r) => r.fromEvent), 95), 2),
+    noChange: results.length - ok.length,
+    // Event Timing only reports interactions of 16 ms or more.
+    eventTimingOver16: events.length,
+    eventTimingMax: events.length ? Math.max(...events) : null,
+  };
+}
+
+export async function measureInteractions(browser, baseUrl, { changes = 50, keys = 20, rates = [1, 4] } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const out = [];
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${baseUrl}/demos/`, { waitUntil: 'load' });
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 400) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-widget]')].every((w) => w.dataset.hydrated === 'true'), null, { timeout: 30_000 });
+    const cdp = await context.newCDPSession(page);
+    const count = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);
+    for (let wi = 0; wi < count; wi++) {
+      const row = { index: wi, rates: {} };
+      for (const rate of rates) {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+        // Warm-up: the first changes compile code paths; they are not counted.
+        // Warm-up: the first changes compile code paths and find controls that never redraw the
+        // chart (they only move readouts); neither is counted.
+        const timeoutMs = 1000 + 500 * rate;
+        const warm = await page.evaluate(changeLoop, { wi, n: 8, timeoutMs, controlsSelector: CONTROLS });
+        const r = await page.evaluate(changeLoop, { wi, n: changes, timeoutMs, controlsSelector: CONTROLS, skip: warm.noChartChange });
+        Object.assign(row, { kind: r.kind, id: r.id, controls: r.controls, noChartChange: r.noChartChange });
+        const byControl = {};
+        for (const s of r.samples) (byControl[s.control] ??= []).push(s.frame);
+        row.rates[rate] = {
+          frame: stats(r.samples.map((s) => s.frame)),
+          work: stats(r.samples.map((s) => s.work)),
+          painted: stats(r.samples.map((s) => s.painted)),
+          perControlP95: Object.fromEntries(Object.entries(byControl).map(([k, v]) => [k, round(percentile(v, 95), 2)])),
+          keys: r.firstRange && keys > 0 ? await keyPresses(page, wi, r.firstRange, keys) : null,
+        };
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      }
+      out.push(row);
+    }
+    if (errors.length) out.errors = errors;
+  } finally {
+    await context.close();
+  }
+  return out;
+}
+
+export const medianOf = median;

@@ -1,0 +1,127 @@
+// Targets and the Markdown rendering of the report.
+import { kb, round } from './util.mjs';
+
+const KB = 1024;
+const status = (met) => (met == null ? 'n/a' : met ? 'met' : '**missed**');
+const s = (ms) => (ms == null ? '–' : `${round(ms / 1000, 1)} s`);
+const k = (b) => (b == null ? '–' : `${kb(b)}`);
+const ms = (x) => (x == null ? '–' : `${round(x, 1)}`);
+
+export function evaluateTargets(r) {
+  const t = [];
+  if (r.build?.site) {
+    t.push({ name: 'Full cold build ≤ 60 s', figure: s(r.build.site.medianMs), met: r.build.site.medianMs <= 60_000 });
+    const sc = r.build.scaled;
+    if (sc?.ratio != null) t.push({ name: `${sc.factor}× content builds in ≤ ${sc.factor}× the time`, figure: `${s(sc.medianMs)} = ${sc.ratio}× (${sc.pages} vs ${r.build.site.pages} pages)`, met: sc.ratio <= sc.factor });
+    else if (sc?.error) t.push({ name: `${sc.factor}× content build`, figure: 'build failed', met: false });
+  }
+  if (r.weight) {
+    const pages = r.weight.pages;
+    const plainNotes = pages.filter((p) => p.type === 'notes' && p.islands === 0);
+    if (plainNotes.length) {
+      const worst = plainNotes.reduce((a, b) => (b.hydrated.islandJs > a.hydrated.islandJs ? b : a));
+      t.push({ name: 'Notes part without widgets ships 0 KB island JS', figure: `${k(worst.hydrated.islandJs)} KB max over ${plainNotes.length} pages (site script ${k(worst.hydrated.jsSite + worst.inlineSiteJs)} KB, reported apart)`, met: worst.hydrated.islandJs === 0 });
+    } else t.push({ name: 'Notes part without widgets ships 0 KB island JS', figure: 'no such page', met: null });
+    const below = pages.filter((p) => p.islandsInFirstViewport === 0);
+    if (below.length) {
+      const worst = below.reduce((a, b) => (b.first.jsTotal > a.first.jsTotal ? b : a));
+      const above = pages.length - below.length;
+      t.push({ name: 'JS before any widget scrolls into view ≤ 10 KB gzip', figure: `${k(worst.first.jsTotal)} KB max (${worst.path})${above ? `; ${above} page(s) have a widget in the first viewport` : ''}`, met: worst.first.jsTotal <= 10 * KB });
+    }
+    const heavy = pages.reduce((a, b) => (b.hydrated.islandJs > a.hydrated.islandJs ? b : a));
+    t.push({ name: 'All islands of the heaviest page ≤ 160 KB gzip', figure: `${k(heavy.hydrated.islandJs)} KB (${heavy.path}, ${heavy.islands} islands)`, met: heavy.hydrated.islandJs <= 160 * KB });
+  }
+  if (r.interaction) {
+    for (const w of r.interaction.widgets) {
+      const p95 = w.rates[4]?.frame?.p95;
+      t.push({ name: `Demo ${w.kind}: control → frame p95 ≤ 16.7 ms at 4× CPU`, figure: p95 == null ? 'no samples' : `${ms(p95)} ms`, met: p95 == null ? null : p95 <= 16.7 });
+    }
+  }
+  if (r.lighthouse) {
+    for (const p of r.lighthouse.pages) {
+      const sc = p.scores;
+      const met = sc.accessibility === 100 && sc['best-practices'] === 100 && sc.seo === 100 && sc.performance >= 98 && p.cls === 0;
+      t.push({ name: `Lighthouse ${p.type} (${p.path}): 100/100/100, perf ≥ 98, CLS 0`, figure: `perf ${sc.performance}, a11y ${sc.accessibility}, bp ${sc['best-practices']}, SEO ${sc.seo}, CLS ${p.cls}`, met });
+    }
+  }
+  return t;
+}
+
+export function renderMarkdown(r) {
+  const m = r.machine;
+  const L = [];
+  L.push('# Benchmark report', '');
+  L.push(`${r.date.slice(0, 16).replace('T', ' ')} UTC · ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · Node ${m.node} · Chromium ${r.chromium ?? '?'} · ${m.platform}`);
+  L.push(`Load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${(m.loadAverageAtEnd ?? []).join(' / ')} (other processes share the machine; timings include their interference).`);
+  const c = r.config;
+  L.push(`Runs: ${c.buildRuns} cold build(s) of the site, ${c.scaleRuns} of the ${c.scale}× site, ${c.changes} control changes and ${c.keys} key presses per demo and CPU rate (${c.cpuRates.map((x) => `${x}×`).join(', ')}), ${c.lighthouseRuns} Lighthouse run(s) per page; figures are medians (latency: percentiles over all changes). Whole bench: ${r.durationS} s.`, '');
+
+  L.push('## Targets', '', '| target | figure | status |', '|---|---|---|');
+  for (const t of r.targets) L.push(`| ${t.name} | ${t.figure} | ${status(t.met)} |`);
+  L.push('');
+
+  if (r.build) {
+    L.push('## Build', '', 'Cold: a fresh copy of the project with no dist/, .astro/ or cache; `astro build` then `pagefind --site dist`.', '');
+    L.push('| site | pages | MDX files | runs (s) | median | astro | pagefind |', '|---|---:|---:|---|---:|---:|---:|');
+    const row = (name, b) => L.push(`| ${name} | ${b.pages} | ${b.mdxFiles} | ${b.runs.map((x) => round(x.totalMs / 1000, 1)).join(', ')} | ${s(b.medianMs)} | ${s(b.runs[0] && median2(b.runs.map((x) => x.astroMs)))} | ${s(median2(b.runs.map((x) => x.pagefindMs)))} |`);
+    row('real site', r.build.site);
+    if (r.build.scaled?.runs) row(`${r.build.scaled.factor}× content (${r.build.scaled.lessons} lessons)`, r.build.scaled);
+    if (r.build.scaled?.ratio != null) L.push('', `Ratio ${r.build.scaled.ratio}× for ${round(r.build.scaled.mdxFiles / r.build.site.mdxFiles, 1)}× the MDX files.`);
+    if (r.build.scaled?.error) L.push('', `The ${r.build.scaled.factor}× build failed: \`${r.build.scaled.error.split('\n').slice(-3).join(' ')}\``);
+    L.push('');
+  }
+
+  if (r.weight) {
+    const pages = r.weight.pages;
+    L.push('## Page weight', '', `KB = gzip bytes (level 6) of what the browser fetched (fonts: raw woff2). Viewport ${r.weight.viewport}. "First" = after load, before scrolling; "hydrated" = after scrolling to the bottom until no \`astro-island[ssr]\` remains. Site JS = the theme/search script (inline) every page carries; island JS = island runtime + component and renderer chunks.`, '');
+    L.push('| type | pages | HTML (max) | CSS (max) | site JS | JS first load (max) | island JS hydrated (max) | fonts (max) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    const max = (xs, f) => xs.reduce((a, b) => Math.max(a, f(b)), 0);
+    for (const type of ['home', 'overview', 'notes', 'theory', 'exercises', 'demos', 'other']) {
+      const ps = pages.filter((p) => p.type === type);
+      if (!ps.length) continue;
+      L.push(`| ${type} | ${ps.length} | ${k(max(ps, (p) => p.first.html))} | ${k(max(ps, (p) => p.first.css))} | ${k(max(ps, (p) => p.inlineSiteJs + p.first.jsSite))} | ${k(max(ps, (p) => p.first.jsTotal))} | ${k(max(ps, (p) => p.hydrated.islandJs))} | ${k(max(ps, (p) => p.hydrated.font))} |`);
+    }
+    L.push('', '<details><summary>Every page</summary>', '', '| page | islands (in first viewport) | HTML | CSS | JS first | island JS hydrated | fonts | requests |', '|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const p of pages) L.push(`| ${p.path} | ${p.islands} (${p.islandsInFirstViewport}) | ${k(p.first.html)} | ${k(p.first.css)} | ${k(p.first.jsTotal)} | ${k(p.hydrated.islandJs)} | ${k(p.hydrated.font)} | ${p.hydrated.requests} |`);
+    L.push('', '</details>', '');
+  }
+
+  if (r.interaction) {
+    L.push('## Interaction (/demos/)', '', 'ms from a control change (native setter + input/change events) to the first requestAnimationFrame after `.widget-charts` mutated, i.e. the frame that paints the new chart. Changes start at a random point of a frame, so up to one frame interval (16.7 ms) of waiting is part of every figure. "Work" = change to DOM committed; "painted" = to after that frame\'s style, layout and paint (rAF + posted message). Keys = real ArrowLeft/ArrowRight presses on the first slider, from the keydown to that frame; "ET max" = longest Event Timing duration of those key presses (only ≥ 16 ms is reported by the browser).', '');
+    L.push('| demo | 1× p50 / p95 | 4× p50 / p95 | 4× work p95 | 4× painted p95 | keys 1× p50 / p95 | keys 4× p50 / p95 | 4× ET max | target (4× p95 ≤ 16.7) |', '|---|---:|---:|---:|---:|---:|---:|---:|---|');
+    for (const w of r.interaction.widgets) {
+      const a = w.rates[1];
+      const b = w.rates[4];
+      const key = (x) => (x?.keys ? `${ms(x.keys.p50)} / ${ms(x.keys.p95)}` : '–');
+      L.push(`| ${w.kind} (#${w.id}) | ${ms(a?.frame.p50)} / ${ms(a?.frame.p95)} | ${ms(b?.frame.p50)} / ${ms(b?.frame.p95)} | ${ms(b?.work.p95)} | ${ms(b?.painted.p95)} | ${key(a)} | ${key(b)} | ${b?.keys?.eventTimingMax ?? '–'} | ${status(b?.frame.p95 == null ? null : b.frame.p95 <= 16.7)} |`);
+    }
+    const idle = r.interaction.widgets.filter((w) => w.noChartChange?.length);
+    if (idle.length) L.push('', `Controls that never redrew the chart (they move readouts only; not sampled): ${idle.map((w) => `${w.kind}: ${w.noChartChange.join(', ')}`).join('; ')}.`);
+    const slow = r.interaction.widgets.map((w) => [w.kind, w.rates[4]?.perControlP95 ?? {}]);
+    L.push('', '<details><summary>p95 per control at 4×</summary>', '');
+    for (const [kind, per] of slow) L.push(`- ${kind}: ${Object.entries(per).map(([c, v]) => `${c} ${v}`).join(', ')}`);
+    L.push('', '</details>', '');
+    if (r.interaction.errors?.length) L.push(`Page errors during the run: ${r.interaction.errors.join('; ')}`, '');
+  }
+
+  if (r.lighthouse) {
+    L.push('## Lighthouse', '', `${r.lighthouse.preset}; the page of each type with the most bytes on first load; medians of the runs.`, '');
+    L.push('| type | page | perf | a11y | best pr. | SEO | LCP | TBT | CLS | per-run perf | target |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
+    for (const p of r.lighthouse.pages) {
+      const sc = p.scores;
+      const met = sc.accessibility === 100 && sc['best-practices'] === 100 && sc.seo === 100 && sc.performance >= 98 && p.cls === 0;
+      L.push(`| ${p.type} | ${p.path} | ${sc.performance} | ${sc.accessibility} | ${sc['best-practices']} | ${sc.seo} | ${p.lcpMs} ms | ${p.tbtMs} ms | ${p.cls} | ${p.perRun.map((x) => x.scores.performance).join(', ')} | ${status(met)} |`);
+    }
+    const flagged = r.lighthouse.pages.flatMap((p) => p.failing.filter((f) => f.category !== 'performance' || f.score < 0.9).map((f) => `${p.type}: ${f.category}/${f.id}${f.value ? ` (${f.value})` : ''}`));
+    if (flagged.length) L.push('', `Flagged audits: ${flagged.join('; ')}.`);
+    L.push('');
+  }
+  return `${L.join('\n')}\n`;
+}
+
+function median2(xs) {
+  const v = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (!v.length) return null;
+  const m = v.length >> 1;
+  return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
