@@ -88,8 +88,15 @@ export async function hydrateAll(page: Page) {
       window.scrollTo(0, y);
       await new Promise((r) => setTimeout(r, 20));
     }
+    // A fast pass can skip an island between two frames (the observer never sees it), so visit
+    // each one still waiting until it hydrates.
+    for (let round = 0; round < 50; round++) {
+      const waiting = document.querySelector('astro-island[ssr]');
+      if (!waiting) break;
+      waiting.scrollIntoView({ block: 'center' });
+      await new Promise((r) => setTimeout(r, 100));
+    }
     window.scrollTo(0, 0);
   });
   await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 30_000 });
 }
-
