@@ -1,0 +1,299 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { getExercise } from '../../src/exercises/registry';
+import type { NumericPart } from '../../src/exercises/types';
+import { baseUrl, hydrateAll, launch, newContext, watchedPage } from './browser';
+
+const LESSON = 'human-in-the-loop-and-monitoring';
+const PAGE = `/lessons/${LESSON}/exercises/`;
+const ID = 'kappa-table';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const def = getExercise(ID)!;
+const variant = def.generate(def.defaultSeed);
+const partA = variant.parts[0] as NumericPart;
+
+async function openExercise(context: BrowserContext, query = '') {
+  const w = await watchedPage(context);
+  await w.page.goto(`${baseUrl()}${PAGE}${query}`, { waitUntil: 'networkidle' });
+  const root = w.page.locator(`[data-exercise="${ID}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await expect.poll(() => root.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+  return { ...w, root };
+}
+
+async function answer(root: ReturnType<Page['locator']>, text: string, part = 'a') {
+  const p = root.locator(`[data-part="${part}"]`);
+  await p.getByTestId('answer').fill(text);
+  await p.getByTestId('check').click();
+  return p.getByTestId('feedback');
+}
+
+describe('exercises', () => {
+  it('a right answer marks the exercise solved, shows the exact value, and survives reload', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page, root, errors } = await openExercise(context);
+      expect(await root.getAttribute('data-status')).toBe('untouched');
+      const fb = await answer(root, String(partA.answer));
+      await expect.poll(() => fb.getAttribute('data-state')).toBe('correct');
+      expect(await root.locator('[data-part="a"]').getByTestId('exact').textContent()).toMatch(/\d/);
+      // Answer the remaining parts to solve the whole exercise.
+      for (const part of variant.parts.slice(1)) {
+        if (part.kind === 'numeric') {
+          const f = await answer(root, String(part.answer), part.id);
+          await expect.poll(() => f.getAttribute('data-state')).toBe('correct');
+        } else {
+          const p = root.locator(`[data-part="${part.id}"]`);
+          for (const c of part.choices.filter((c) => c.correct)) await p.locator(`input[value="${c.id}"]`).check();
+          await p.getByTestId('check').click();
+          await expect.poll(() => p.getByTestId('feedback').getAttribute('data-state')).toBe('correct');
+        }
+      }
+      await expect.poll(() => root.getAttribute('data-status')).toBe('solved');
+      await page.reload({ waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-status'), { timeout: 20_000 }).toBe('solved');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says wrong for a wrong answer, gives the targeted message for a known slip, and ignores unreadable input', async () => {
+    const context = await newContext(browser);
+    try {
+      const { root, errors } = await openExercise(context);
+      const unreadable = await answer(root, 'abc');
+      await expect.poll(() => unreadable.getAttribute('data-state')).toBe('unreadable');
+      expect(await root.getAttribute('data-status')).toBe('untouched');
+      const script = await answer(root, '<script>alert(1)</script>');
+      await expect.poll(() => script.getAttribute('data-state')).toBe('unreadable');
+      expect(await root.locator('script').count()).toBe(0);
+
+      const wrong = await answer(root, String(partA.answer + 0.37));
+      await expect.poll(() => wrong.getAttribute('data-state')).toBe('incorrect');
+      await expect.poll(() => root.getAttribute('data-status')).toBe('attempted');
+
+      const slip = partA.mistakes.find((m) => m.value !== undefined)!;
+      const targeted = await answer(root, String(slip.value));
+      await expect.poll(() => targeted.getAttribute('data-state')).toBe('targeted');
+      expect((await targeted.textContent())!.length).toBeGreaterThan(20);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('unlocks hints one at a time, and showing the solution marks it revealed, not solved', async () => {
+    const context = await newContext(browser);
+    try {
+      const { root } = await openExercise(context);
+      const hints = root.getByTestId('hints').locator('li');
+      expect(await hints.count()).toBe(0);
+      await root.getByTestId('hint').click();
+      await expect.poll(() => hints.count()).toBe(1);
+      await root.getByTestId('hint').click();
+      await expect.poll(() => hints.count()).toBe(2);
+      await root.getByTestId('show-solution').click();
+      await expect.poll(() => root.getByTestId('solution').locator('li').count()).toBe(variant.solution.length);
+      await expect.poll(() => root.getAttribute('data-status')).toBe('revealed');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('"New numbers" changes the numbers and puts the seed in the URL; the link reproduces them', async () => {
+    const context = await newContext(browser);
+    let url = '';
+    let prompt = '';
+    try {
+      const { page, root } = await openExercise(context);
+      const before = await page.locator(`#exercise-${ID} .ex-prompt`).textContent();
+      await root.getByTestId('new-numbers').click();
+      await expect.poll(() => root.getAttribute('data-seed')).not.toBe(String(def.defaultSeed));
+      const seed = await root.getAttribute('data-seed');
+      await expect.poll(() => page.url()).toContain(`ex-${ID}=${seed}`);
+      prompt = (await page.locator(`#exercise-${ID} .ex-prompt`).textContent())!;
+      expect(prompt).not.toBe(before);
+      url = page.url();
+    } finally {
+      await context.close();
+    }
+    const fresh = await newContext(browser);
+    try {
+      const w = await watchedPage(fresh);
+      await w.page.goto(url, { waitUntil: 'networkidle' });
+      const root = w.page.locator(`[data-exercise="${ID}"]`);
+      await root.scrollIntoViewIfNeeded();
+      await expect.poll(() => w.page.locator(`#exercise-${ID} .ex-prompt`).textContent(), { timeout: 20_000 }).toBe(prompt);
+      expect(w.errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('ignores a junk seed in the URL', async () => {
+    const context = await newContext(browser);
+    try {
+      const { root, errors } = await openExercise(context, `?ex-${ID}=not-a-seed&ex-${ID}=-5`);
+      expect(await root.getAttribute('data-seed')).toBe(String(def.defaultSeed));
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('learner state', () => {
+  const notesPage = `/lessons/${LESSON}/notes/feedback-collection-and-active-learning/`;
+
+  it('private notes are saved as the learner types and persist across reloads', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
+      const area = page.getByLabel('Notes for this page');
+      await area.scrollIntoViewIfNeeded();
+      await area.fill('Plackett–Luce: choose the winner, then the runner-up from the rest.');
+      await expect.poll(() => page.getByTestId('notes-count').textContent()).toMatch(/\d+/);
+      await page.waitForTimeout(1000);
+      await page.reload({ waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByLabel('Notes for this page').inputValue()).toContain('Plackett–Luce');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('export then import restores progress and notes in a fresh browser profile', async () => {
+    const context = await newContext(browser, { acceptDownloads: true });
+    let file = '';
+    try {
+      const { page, root } = await openExercise(context);
+      const fb = await answer(root, String(partA.answer));
+      await expect.poll(() => fb.getAttribute('data-state')).toBe('correct');
+      await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
+      await page.getByLabel('Notes for this page').fill('exported note');
+      await page.waitForTimeout(1000);
+      await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export progress and notes' }).click();
+      file = join(mkdtempSync(join(tmpdir(), 'export-')), 'progress.json');
+      await (await download).saveAs(file);
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      expect(JSON.stringify(json)).toContain('exported note');
+    } finally {
+      await context.close();
+    }
+    const fresh = await newContext(browser);
+    try {
+      const { page, errors } = await watchedPage(fresh);
+      await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByRole('button', { name: "Replace with the file's progress" }).click();
+      await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByLabel('Notes for this page').inputValue()).toBe('exported note');
+      await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
+      const root = page.locator(`[data-exercise="${ID}"]`);
+      await root.scrollIntoViewIfNeeded();
+      await expect.poll(() => root.getAttribute('data-status'), { timeout: 20_000 }).not.toBe('untouched');
+      expect(errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('a bad import file gets a clear message and changes nothing', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
+      await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "ours"') });
+      await expect.poll(() => page.getByTestId('progress-message').textContent()).toMatch(/\w{5,}/);
+      expect(await page.getByTestId('import-confirm').isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
+  const storageCases: [string, () => void][] = [
+    [
+      'throws on every access (private mode)',
+      () => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      },
+    ],
+    [
+      'is full',
+      () => {
+        Storage.prototype.setItem = () => {
+          throw new DOMException('full', 'QuotaExceededError');
+        };
+      },
+    ],
+    [
+      'holds corrupted data',
+      () => {
+        try {
+          localStorage.setItem('alignment18-learner', '{"version": 1, "exercises": {"x": [}');
+        } catch {
+          /* ignore */
+        }
+      },
+    ],
+  ];
+
+  it.each(storageCases)('when storage %s, exercises still grade and a notice says so', async (_, init) => {
+    const context = await newContext(browser);
+    try {
+      await context.addInitScript(init);
+      const { page, root, errors } = await openExercise(context);
+      const fb = await answer(root, String(partA.answer));
+      await expect.poll(() => fb.getAttribute('data-state')).toBe('correct');
+      await expect.poll(() => page.getByTestId('learner-notices').textContent(), { timeout: 10_000 }).toMatch(/\w{10,}/);
+      // Demos and the rest of the page keep working.
+      expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('without JavaScript', () => {
+  it.each([PAGE, `/lessons/${LESSON}/theory/`, '/demos/'])('%s is readable: text, formulas, charts and prompts are in the HTML', async (path) => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}${path}`);
+      expect(await page.locator('h1').textContent()).toMatch(/\w/);
+      if (path === PAGE) {
+        expect(await page.locator('.ex-prompt').count()).toBeGreaterThanOrEqual(10);
+        expect(await page.locator('.ex-prompt .katex').count()).toBeGreaterThan(0);
+      } else {
+        expect(await page.locator('.widget-chart svg').count()).toBeGreaterThan(0);
+      }
+      expect(await page.locator('.noscript-note').first().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Keep the hydration helper referenced (some runs use it for pages with islands).
+void hydrateAll;
