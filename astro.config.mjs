@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeMathGuard from './src/lib/rehype-math-guard.mjs';
 import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
+import sitemap from './src/lib/sitemap-integration.mjs';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import * as Plot from '@observablehq/plot';
@@ -41,7 +42,7 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [mdx(), react()],
+  integrations: [mdx(), react(), sitemap()],
   security: {
     csp: {
       algorithm: 'SHA-256',
