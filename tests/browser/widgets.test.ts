@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseUrl, hydrateAll, launch, newContext, watchedPage } from './browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { baseUrl, builtPages, hydrateAll, launch, newContext, watchedPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -193,6 +195,46 @@ describe('demo gallery', () => {
       // Reset brings the failed demo back.
       await failed.getByRole('button', { name: 'Reset demo' }).click();
       await expect.poll(() => page.locator('[data-widget-id="thr"]').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+// Lesson pages embed demos tuned to a subsection; each must hydrate and answer its controls.
+const lessonPagesWithDemos = builtPages().filter(
+  (p) => p.startsWith('/lessons/') && readFileSync(join('dist', p, 'index.html'), 'utf8').includes('data-widget='),
+);
+
+describe('demos embedded in lessons', () => {
+  it('lessons embed demos in notes and theory pages', () => {
+    expect(lessonPagesWithDemos.some((p) => p.endsWith('/theory/'))).toBe(true);
+    expect(lessonPagesWithDemos.some((p) => p.includes('/notes/'))).toBe(true);
+  });
+
+  it.each(lessonPagesWithDemos)('%s: every demo hydrates and responds to its first control', async (path) => {
+    const context = await newContext(browser);
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
+      await hydrateAll(page);
+      const widgets = page.locator('[data-widget]');
+      const count = await widgets.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const widget = widgets.nth(i);
+        const id = await widget.getAttribute('data-widget-id');
+        await expect.poll(() => widget.getAttribute('data-hydrated'), { message: `${id} hydrates` }).toBe('true');
+        const control = widget.locator('.widget-control').first();
+        if ((await control.count()) === 0) continue;
+        const before = await snapshot(widget);
+        await control.scrollIntoViewIfNeeded();
+        await change(control);
+        await settle(page);
+        const after = await snapshot(widget);
+        expect(after.summary === before.summary && after.chart === before.chart && after.readouts === before.readouts, `${path} ${id} responds`).toBe(false);
+      }
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
