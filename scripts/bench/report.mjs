@@ -81,6 +81,8 @@ export function renderMarkdown(r) {
       if (!ps.length) continue;
       L.push(`| ${type} | ${ps.length} | ${k(max(ps, (p) => p.first.html))} | ${k(max(ps, (p) => p.first.css))} | ${k(max(ps, (p) => p.inlineSiteJs + p.first.jsSite))} | ${k(max(ps, (p) => p.first.jsTotal))} | ${k(max(ps, (p) => p.hydrated.islandJs))} | ${k(max(ps, (p) => p.hydrated.font))} |`);
     }
+    const heavy = pages.reduce((a, b) => (b.hydrated.islandJs > a.hydrated.islandJs ? b : a));
+    if (heavy.islandChunks?.length) L.push('', `Island chunks on the heaviest page (${heavy.path}, KB gzip): ${heavy.islandChunks.slice(0, 8).map((c) => `${c.file.replace(/^.*\//, '')} ${k(c.gz)}`).join(', ')}${heavy.islandChunks.length > 8 ? `, and ${heavy.islandChunks.length - 8} more totalling ${k(heavy.islandChunks.slice(8).reduce((a, c) => a + c.gz, 0))}` : ''}.`);
     L.push('', '<details><summary>Every page</summary>', '', '| page | islands (in first viewport) | HTML | CSS | JS first | island JS hydrated | fonts | requests |', '|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const p of pages) L.push(`| ${p.path} | ${p.islands} (${p.islandsInFirstViewport}) | ${k(p.first.html)} | ${k(p.first.css)} | ${k(p.first.jsTotal)} | ${k(p.hydrated.islandJs)} | ${k(p.hydrated.font)} | ${p.hydrated.requests} |`);
     L.push('', '</details>', '');
@@ -105,7 +107,7 @@ export function renderMarkdown(r) {
   }
 
   if (r.lighthouse) {
-    L.push('## Lighthouse', '', `${r.lighthouse.preset}; the page of each type with the most bytes on first load; medians of the runs.`, '');
+    L.push('## Lighthouse', '', `${r.lighthouse.preset}; the page of each type with the most bytes on first load; medians of the runs. dist/ is served by scripts/static-server.mjs behind a gzip proxy, as a production host would compress.`, '');
     L.push('| type | page | perf | a11y | best pr. | SEO | LCP | TBT | CLS | per-run perf | target |', '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|');
     for (const p of r.lighthouse.pages) {
       const sc = p.scores;

@@ -139,6 +139,11 @@ export async function measurePage(browser, baseUrl, path) {
   await quiet2;
   await Promise.all(pending);
   const all = tally([...bodies], siteUrls);
+  // Which chunks the islands pulled in (largest first), to see what dominates a heavy page.
+  const islandChunks = [...bodies]
+    .filter(([url, e]) => e.kind === 'js' && !siteUrls.has(url))
+    .map(([url, e]) => ({ file: new URL(url).pathname, gz: e.gz }))
+    .sort((a, b) => b.gz - a.gz);
   await context.close();
 
   const inlineSite = inline.filter((s) => !s.island).reduce((a, s) => a + gzipBytes(Buffer.from(s.text)), 0);
@@ -155,5 +160,6 @@ export async function measurePage(browser, baseUrl, path) {
     // Inline scripts travel inside the HTML (already counted there); shown here for the JS budget.
     inlineSiteJs: inlineSite,
     inlineIslandRuntimeJs: inlineIslandRuntime,
+    islandChunks,
   };
 }
