@@ -82,21 +82,33 @@ export function describeViolations(vs: AxeViolation[]): string {
 }
 
 /** Scrolls through the page so every `client:visible` island hydrates, then waits for them. */
-export async function hydrateAll(page: Page) {
+/** Returns the islands still waiting after the deadline (rare on a loaded machine; see the README). */
+export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string[]> {
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 500) {
       window.scrollTo(0, y);
       await new Promise((r) => setTimeout(r, 20));
     }
-    // A fast pass can skip an island between two frames (the observer never sees it), so visit
-    // each one still waiting until it hydrates.
-    for (let round = 0; round < 50; round++) {
-      const waiting = document.querySelector('astro-island[ssr]');
-      if (!waiting) break;
-      waiting.scrollIntoView({ block: 'center' });
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    window.scrollTo(0, 0);
   });
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 30_000 });
+  // On a loaded machine a fast pass can skip an island between two frames (its observer never
+  // sees it), so keep bringing each waiting island into view until all have hydrated.
+  const deadline = Date.now() + timeoutMs;
+  let stuck: string[] = [];
+  for (;;) {
+    const waiting = await page.evaluate(() => {
+      const el = document.querySelector('astro-island[ssr]') as HTMLElement | null;
+      if (!el) return null;
+      el.scrollIntoView({ block: 'center' });
+      window.dispatchEvent(new Event('scroll'));
+      return el.getAttribute('component-url') ?? 'island';
+    });
+    if (waiting === null) break;
+    if (Date.now() > deadline) {
+      stuck = await page.evaluate(() => [...document.querySelectorAll('astro-island[ssr]')].map((e) => e.getAttribute('component-url') ?? 'island'));
+      break;
+    }
+    await page.waitForTimeout(250);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  return stuck;
 }
