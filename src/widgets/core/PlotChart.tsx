@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
-import * as Plot from '@observablehq/plot';
-import { plotDocument } from '../../plots/document';
+import type * as Plot from '@observablehq/plot';
+import { drawData, plot } from './layers';
+import { morph } from './morph';
 
 interface Props {
   /** Plot options from a pure function in src/plots (no document). */
@@ -10,23 +11,45 @@ interface Props {
   describedBy?: string;
 }
 
-function draw(options: Plot.PlotOptions): SVGSVGElement | HTMLElement {
-  const el = Plot.plot({ ...options, document: plotDocument() });
+function finish(el: Element, layer: string): Element {
   // The wrapper carries the text alternative (role=img + summary); Plot's per-mark aria-labels on
   // <g> elements are invalid without a role, so the drawing itself is hidden from assistive tech.
   for (const g of el.querySelectorAll('[aria-label]')) g.removeAttribute('aria-label');
+  // Plot's <style> element holds fixed rules that widget.css already carries; inserting one per
+  // redraw would make the browser restyle the whole page.
+  el.querySelector('style')?.remove();
   el.setAttribute('aria-hidden', 'true');
+  el.setAttribute('data-layer', layer);
   return el;
 }
 
+interface Drawn {
+  /** Axes and grid, then data marks; or one whole figure when the options cannot be layered. */
+  nodes: Element[];
+  frameKey: string | null;
+}
+
+function draw(options: Plot.PlotOptions, frameKey: string | null): Drawn & { frameChanged: boolean } {
+  const layer = drawData(options);
+  if (!layer) return { nodes: [finish(plot(options), 'whole')], frameKey: null, frameChanged: true };
+  const data = finish(layer.data, 'data');
+  if (layer.frameKey === frameKey) return { nodes: [data], frameKey, frameChanged: false };
+  return { nodes: [finish(plot(layer.frameOptions), 'frame'), data], frameKey: layer.frameKey, frameChanged: true };
+}
+
 /**
- * Renders an Observable Plot figure. During the build the SVG is serialized into the HTML (so
- * the chart is there before hydration and without JavaScript); in the browser each change of
- * `options` redraws into the same container.
+ * Renders an Observable Plot chart. During the build the SVG is serialized into the HTML (so
+ * the chart is there before hydration and without JavaScript); in the browser a change of
+ * `options` redraws the data layer and patches it into the page, and redraws the axes only when
+ * a scale moved (see layers.ts).
  */
 export default function PlotChart({ options, label, describedBy }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const [initialHtml] = useState(() => draw(options).outerHTML);
+  const [initial] = useState(() => {
+    const d = draw(options, null);
+    return { html: d.nodes.map((n) => n.outerHTML).join(''), frameKey: d.frameKey };
+  });
+  const frameKey = useRef(initial.frameKey);
   const first = useRef(true);
 
   useLayoutEffect(() => {
@@ -35,7 +58,17 @@ export default function PlotChart({ options, label, describedBy }: Props) {
       first.current = false;
       return;
     }
-    ref.current?.replaceChildren(draw(options));
+    const box = ref.current;
+    if (!box) return;
+    const next = draw(options, frameKey.current);
+    const current = [...box.children];
+    frameKey.current = next.frameKey;
+    if (!next.frameChanged && current.length === 2) {
+      morph(current[1], next.nodes[0]);
+      return;
+    }
+    if (current.length === next.nodes.length) next.nodes.forEach((n, i) => (current[i].nodeName === n.nodeName ? morph(current[i], n) : current[i].replaceWith(n)));
+    else box.replaceChildren(...next.nodes);
   }, [options]);
 
   return (
@@ -45,7 +78,7 @@ export default function PlotChart({ options, label, describedBy }: Props) {
       role="img"
       aria-label={label}
       aria-describedby={describedBy}
-      dangerouslySetInnerHTML={{ __html: initialHtml }}
+      dangerouslySetInnerHTML={{ __html: initial.html }}
     />
   );
 }

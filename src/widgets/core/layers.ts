@@ -1,0 +1,81 @@
+import * as Plot from '@observablehq/plot';
+import { plotDocument } from '../../plots/document';
+import { fixedKey } from '../../plots/fixed';
+
+/**
+ * A chart drawn as two stacked Plot figures with identical scales: a frame (axes and grid, the
+ * expensive part: ticks, labels, many nodes, plus any leading marks tagged with `fixed`) and the
+ * data marks (drawn with axes off). A control change redraws the data layer; the frame is redrawn
+ * only when a scale's domain or range moves or a fixed mark's key changes.
+ * Both figures come from the same options, so the picture is the one Plot draws in one figure
+ * (tests/unit/widgets/layers.test.ts compares them group by group).
+ */
+export interface DataLayer {
+  data: Element;
+  /** Options of the matching frame (no marks; scales fixed to the data layer's). */
+  frameOptions: Plot.PlotOptions;
+  /** Identifies the frame: equal keys draw identical frames. */
+  frameKey: string;
+}
+
+const POSITION = ['x', 'y'] as const;
+const MARGINS = ['marginTop', 'marginRight', 'marginBottom', 'marginLeft'] as const;
+
+// Options that shape a scale's domain or range: the resolved scale already carries their effect.
+const SCALE_SHAPING = new Set([
+  'type', 'domain', 'range', 'reverse', 'nice', 'zero', 'inset', 'insetLeft', 'insetRight', 'insetTop', 'insetBottom',
+  'percent', 'transform', 'padding', 'paddingInner', 'paddingOuter', 'align', 'round', 'clamp', 'unknown',
+  'base', 'exponent', 'constant', 'interpolate', 'scheme', 'pivot', 'symmetric', 'interval',
+]);
+
+type ScaleOptions = Record<string, unknown>;
+
+/** Facets, legends and automatic margins would make the two figures disagree; those draw whole. */
+export function canLayer(options: Plot.PlotOptions): boolean {
+  const o = options as Record<string, unknown>;
+  if (o.fx !== undefined || o.fy !== undefined || o.facet !== undefined) return false;
+  if (o.title !== undefined || o.subtitle !== undefined || o.caption !== undefined) return false;
+  if ((o.color as ScaleOptions | undefined)?.legend) return false;
+  return MARGINS.every((m) => typeof o[m] === 'number');
+}
+
+export function plot(options: Plot.PlotOptions): Element {
+  return Plot.plot({ ...options, document: plotDocument() }) as unknown as Element;
+}
+
+export function drawData(options: Plot.PlotOptions): DataLayer | null {
+  if (!canLayer(options)) return null;
+  const o = options as Record<string, unknown>;
+  const marks = ((o.marks as unknown[] | undefined) ?? []).flat(Infinity as 1);
+  let lead = 0;
+  while (lead < marks.length && fixedKey(marks[lead]) !== undefined) lead++;
+  const dataOptions: Record<string, unknown> = { ...o, grid: false, marks: marks.slice(lead) };
+  for (const s of POSITION) dataOptions[s] = { ...((o[s] as ScaleOptions) ?? {}), axis: null, grid: false };
+  const data = plot(dataOptions as Plot.PlotOptions);
+  if (data.nodeName.toLowerCase() !== 'svg') return null;
+
+  const frameMarks = marks.slice(0, lead);
+  const frameOptions: Record<string, unknown> = { ...o, marks: frameMarks };
+  const keyParts: unknown[] = [o.width, o.height, ...MARGINS.map((m) => o[m]), o.grid, o.style, o.aspectRatio, frameMarks.map(fixedKey)];
+  const scaleOf = (data as unknown as { scale: (k: string) => ScaleOptions | undefined }).scale;
+  for (const s of POSITION) {
+    let resolved: ScaleOptions | undefined;
+    try {
+      resolved = scaleOf.call(data, s);
+    } catch {
+      resolved = undefined;
+    }
+    const own = (o[s] as ScaleOptions | undefined) ?? {};
+    if (!resolved) {
+      // No mark uses this scale: nothing to draw an axis for (as in the single figure).
+      frameOptions[s] = { ...own, axis: null, grid: false };
+      keyParts.push(null);
+      continue;
+    }
+    const axisOnly = Object.fromEntries(Object.entries(own).filter(([k]) => !SCALE_SHAPING.has(k)));
+    const { apply: _a, invert: _i, ...shape } = resolved;
+    frameOptions[s] = { ...axisOnly, ...shape };
+    keyParts.push(axisOnly, shape);
+  }
+  return { data, frameOptions: frameOptions as Plot.PlotOptions, frameKey: JSON.stringify(keyParts) };
+}
