@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
+import { fixed } from './fixed';
 import { frame, palette } from './theme';
 
 export interface SearchCurvePlotData {
@@ -71,23 +72,27 @@ export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): 
     x: { domain: [0, 1], label: 'prompt feature 1 →', ticks: 5 },
     y: { domain: [0, 1], label: '↑ feature 2', ticks: 5 },
     marks: [
-      Plot.frame({ stroke: palette.grid }),
-      // Nested contour bands, each lightly filled: the overlap darkens toward the peaks in either theme.
-      Plot.contour({
-        x1: 0,
-        y1: 0,
-        x2: 1,
-        y2: 1,
-        width: 80,
-        height: 80,
-        value: (x: number, y: number) => violationProbability(landscape, x, y),
-        thresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
-        fill: palette.bad,
-        fillOpacity: 0.13,
-        stroke: palette.bad,
-        strokeOpacity: 0.25,
-        strokeWidth: 0.6,
-      } as Plot.ContourOptions),
+      // The map depends on the landscape only, so it is drawn with the axes and kept while queries move.
+      ...fixed(
+        JSON.stringify(landscape),
+        Plot.frame({ stroke: palette.grid }),
+        // Nested contour bands, each lightly filled: the overlap darkens toward the peaks in either theme.
+        Plot.contour({
+          x1: 0,
+          y1: 0,
+          x2: 1,
+          y2: 1,
+          width: 80,
+          height: 80,
+          value: (x: number, y: number) => violationProbability(landscape, x, y),
+          thresholds: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+          fill: palette.bad,
+          fillOpacity: 0.13,
+          stroke: palette.bad,
+          strokeOpacity: 0.25,
+          strokeWidth: 0.6,
+        } as Plot.ContourOptions),
+      ),
       Plot.dot(run.queries, { x: 'x', y: 'y', r: 1.8, fill: 'currentColor', fillOpacity: 0.55 }),
       ...(path.length > 1 ? [Plot.line(path, { x: 'x', y: 'y', stroke: palette.primary, strokeWidth: 1.75, marker: 'dot' })] : []),
       Plot.dot([run.best], { x: 'x', y: 'y', r: 7, stroke: palette.primary, strokeWidth: 2.5, fill: 'none' }),
