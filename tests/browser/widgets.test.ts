@@ -79,6 +79,8 @@ describe('demo gallery', () => {
           const before = await snapshot(widget);
           await change(control);
           await settle(page);
+          // The check, summary and table follow in a background render right after the chart's frame.
+          await expect.poll(async () => (await snapshot(widget)).summary, { message: `${kind}: summary follows "${name}"`, timeout: 5000 }).not.toBe(before.summary);
           const after = await snapshot(widget);
           const changed = (['chart', 'readouts', 'check', 'summary'] as const).filter((k) => before[k] !== after[k]);
           expect(changed, `${kind}: changing "${name}" changes the chart, numbers, check or summary`).not.toEqual([]);
@@ -190,7 +192,7 @@ describe('demo gallery', () => {
         const before = await snapshot(widget);
         await change(widget.locator('.widget-control').first());
         await settle(page);
-        expect((await snapshot(widget)).summary).not.toBe(before.summary);
+        await expect.poll(async () => (await snapshot(widget)).summary, { timeout: 5000 }).not.toBe(before.summary);
       }
       // Reset brings the failed demo back.
       await failed.getByRole('button', { name: 'Reset demo' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useState, type ReactNode } from 'react';
 import type * as Plot from '@observablehq/plot';
 import ControlInput from './Controls';
 import PlotChart from './PlotChart';
@@ -54,6 +54,10 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
 
   const keys = (p.show ?? Object.keys(p.spec)) as (keyof S & string)[];
   const summaryId = `${uid}-summary`;
+  // The chart, the readouts and the controls update in the frame of the change; the check, the
+  // spoken summary and the data table follow in a background render a frame later, so a drag
+  // never waits for them.
+  const later = useDeferredValue({ check: p.check, summary: p.summary, table: p.table });
 
   const copyLink = async () => {
     try {
@@ -106,12 +110,8 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
           </dl>
         </div>
       </div>
-      <p className={`widget-check ${p.check.pass ? 'pass' : 'fail'}`} data-check={p.check.pass ? 'pass' : 'fail'}>
-        <span className="badge">{p.check.pass ? 'PASS' : 'FAIL'}</span> {p.check.text}
-      </p>
-      <p id={summaryId} className="widget-summary" aria-live="polite">
-        {p.summary}
-      </p>
+      <Check check={later.check} />
+      <Summary id={summaryId} text={later.summary} />
       <div className="widget-foot">
         {p.newSeed && (
           <span className="widget-seed">
@@ -128,32 +128,61 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
           {copied}
         </span>
       </div>
-      <details className="widget-table">
-        <summary>Data table</summary>
-        <div className="table-scroll">
-          <table>
-            <caption>{p.table.caption}</caption>
-            <thead>
-              <tr>
-                {p.table.columns.map((c) => (
-                  <th key={c} scope="col">
-                    {c}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {p.table.rows.map((row, i) => (
-                <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j}>{cell}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <DataTable table={later.table} />
     </section>
   );
 }
+
+const Check = memo(function Check({ check }: { check: { pass: boolean; text: string } }) {
+  return (
+    <p className={`widget-check ${check.pass ? 'pass' : 'fail'}`} data-check={check.pass ? 'pass' : 'fail'}>
+      <span className="badge">{check.pass ? 'PASS' : 'FAIL'}</span> {check.text}
+    </p>
+  );
+}, (a, b) => a.check.pass === b.check.pass && a.check.text === b.check.text);
+
+const Summary = memo(function Summary({ id, text }: { id: string; text: string }) {
+  return (
+    <p id={id} className="widget-summary" aria-live="polite">
+      {text}
+    </p>
+  );
+});
+
+const sameTable = (a: TableData, b: TableData) =>
+  a === b ||
+  (a.caption === b.caption &&
+    a.columns.join('\u0001') === b.columns.join('\u0001') &&
+    a.rows.length === b.rows.length &&
+    a.rows.every((r, i) => r.length === b.rows[i]!.length && r.every((c, j) => c === b.rows[i]![j])));
+
+const DataTable = memo(function DataTable({ table }: { table: TableData }) {
+  return (
+    <details className="widget-table">
+      <summary>Data table</summary>
+      <div className="table-scroll">
+        <table>
+          <caption>{table.caption}</caption>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i}>
+                {row.map((cell, j) => (
+                  <td key={j}>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}, (a, b) => sameTable(a.table, b.table));
