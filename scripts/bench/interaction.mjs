@@ -189,6 +189,33 @@ function installKeyProbe({ wi, control }) {
   return { value: Number(input.value), min: Number(input.min), max: Number(input.max) };
 }
 
+/** What any visible change costs on this page: one readout's text swapped at the start of a frame, to the end of that frame. */
+function floorLoop({ wi, n }) {
+  const w = document.querySelectorAll('[data-widget]')[wi];
+  const dd = w.querySelector('.widget-readouts dd');
+  const original = dd.textContent;
+  w.scrollIntoView({ block: 'center' });
+  return (async () => {
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      out.push(
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            dd.textContent = k % 2 ? original : `${original} `;
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    dd.textContent = original;
+    return out;
+  })();
+}
+
 function stats(xs) {
   return { n: xs.length, p50: round(percentile(xs, 50), 2), p95: round(percentile(xs, 95), 2), max: round(Math.max(...xs), 2) };
 }
@@ -234,6 +261,12 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
     await page.waitForFunction(() => [...document.querySelectorAll('[data-widget]')].every((w) => w.dataset.hydrated === 'true'), null, { timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
     const count = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);
+    out.floor = {};
+    for (const rate of rates) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      out.floor[rate] = stats(await page.evaluate(floorLoop, { wi: Math.min(3, count - 1), n: 40 }));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
     for (let wi = 0; wi < count; wi++) {
       const row = { index: wi, rates: {} };
       for (const rate of rates) {

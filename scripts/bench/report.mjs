@@ -104,6 +104,10 @@ export function renderMarkdown(r) {
       const same = b?.sameFrame == null ? '–' : `${Math.round(100 * b.sameFrame)}%`;
       L.push(`| ${w.kind} (#${w.id}) | ${ms(a?.frame.p50)} / ${ms(a?.frame.p95)} | ${ms(b?.frame.p50)} / ${ms(b?.frame.p95)} | ${same} | ${ms(b?.work.p95)} | ${rnd(a)} | ${rnd(b)} | ${key(b)} | ${b?.keys?.eventTimingMax ?? '–'} | ${status(b?.frame.p95 == null ? null : b.frame.p95 <= 16.7)} |`);
     }
+    if (r.interaction.floor) {
+      const f = r.interaction.floor;
+      L.push('', `Floor: one readout's text changed at the start of a frame (nothing else), to the end of that frame: ${Object.entries(f).map(([rate, x]) => `${rate}× p50 ${ms(x.p50)} / p95 ${ms(x.p95)} ms`).join(', ')}. Style, layout, paint and compositing of this page cost that much for any visible change, before a demo does any work.`);
+    }
     const idle = r.interaction.widgets.filter((w) => w.noChartChange?.length);
     if (idle.length) L.push('', `Controls that never redrew the chart (they move readouts only; not sampled): ${idle.map((w) => `${w.kind}: ${w.noChartChange.join(', ')}`).join('; ')}.`);
     const slow = r.interaction.widgets.map((w) => [w.kind, w.rates[4]?.perControlP95 ?? {}]);
