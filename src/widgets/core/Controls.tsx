@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { formatNumber, stepDigits, type Control } from './spec';
 
 interface Props {
@@ -7,12 +7,16 @@ interface Props {
   value: number | string | boolean;
   label?: string;
   disabled: boolean;
-  onChange: (v: number | string | boolean) => void;
+  /** The widget's state updater: stable across renders, so an unchanged control skips rendering. */
+  update?: (patch: Record<string, number | string | boolean>) => void;
+  /** Or a handler of its own (re-created each render, so the control always re-renders). */
+  onChange?: (v: number | string | boolean) => void;
 }
 
 /** One labelled control with its numeric readout; native inputs keep keyboard support. */
-export default function ControlInput({ name, control: c, value, label, disabled, onChange }: Props) {
+function ControlInput({ name, control: c, value, label, disabled, update, onChange: own }: Props) {
   const id = useId();
+  const onChange = (v: number | string | boolean) => (own ? own(v) : update?.({ [name]: v }));
   const text = label ?? c.label;
   const helpId = c.help ? `${id}-help` : undefined;
   if (c.kind === 'number') {
@@ -63,3 +67,5 @@ export default function ControlInput({ name, control: c, value, label, disabled,
     </div>
   );
 }
+
+export default memo(ControlInput);

@@ -88,7 +88,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
               value={(p.state as Record<string, number | string | boolean>)[k]}
               label={p.labels?.[k]}
               disabled={!hydrated}
-              onChange={(v) => p.update({ [k]: v } as Partial<StateOf<S>>)}
+              update={p.update as (patch: Record<string, number | string | boolean>) => void}
             />
           ))}
           {p.children}
