@@ -197,6 +197,8 @@ describe('demo gallery', () => {
       // Reset brings the failed demo back.
       await failed.getByRole('button', { name: 'Reset demo' }).click();
       await expect.poll(() => page.locator('[data-widget-id="thr"]').count()).toBe(1);
+      // Mounted afresh in the browser (no server drawing to keep), it draws its charts itself.
+      await expect.poll(() => page.locator('[data-widget-id="thr"] .widget-chart svg').count()).toBeGreaterThanOrEqual(2);
     } finally {
       await context.close();
     }

@@ -46,20 +46,24 @@ function draw(options: Plot.PlotOptions, frameKey: string | null): Drawn & { fra
 export default function PlotChart({ options, label, describedBy }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const [initial] = useState(() => {
+    // In the browser the server's drawing is already in the page (hydration keeps it; React does
+    // not compare inner HTML), so the chart is not drawn a second time just to hydrate.
+    if (typeof window !== 'undefined') return { html: '', frameKey: null };
     const d = draw(options, null);
     return { html: d.nodes.map((n) => n.outerHTML).join(''), frameKey: d.frameKey };
   });
+  // Unknown until the first redraw in the browser, which then draws the frame too.
   const frameKey = useRef(initial.frameKey);
   const first = useRef(true);
 
   useLayoutEffect(() => {
-    if (first.current) {
-      // The server already drew these exact options.
-      first.current = false;
-      return;
-    }
     const box = ref.current;
     if (!box) return;
+    if (first.current) {
+      first.current = false;
+      // Hydrated: the server drew these exact options. A fresh mount (e.g. after a reset) draws now.
+      if (box.firstElementChild) return;
+    }
     const next = draw(options, frameKey.current);
     const current = [...box.children];
     frameKey.current = next.frameKey;
@@ -78,6 +82,7 @@ export default function PlotChart({ options, label, describedBy }: Props) {
       role="img"
       aria-label={label}
       aria-describedby={describedBy}
+      suppressHydrationWarning
       dangerouslySetInnerHTML={{ __html: initial.html }}
     />
   );
