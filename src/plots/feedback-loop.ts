@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { fixed } from './fixed';
 import { seriesKey } from './series-key';
 import { frame, palette } from './theme';
 
@@ -81,12 +82,13 @@ export function batchPlot({ rounds }: { rounds: BatchRound[] }): Plot.PlotOption
     y: { label: 'labelled items →', labelAnchor: 'center', grid: true },
     color: { domain: KINDS.map((k) => k.label), range: KINDS.map((k) => k.color) },
     marks: [
-      Plot.barY(long, { x: 'round', y: 'count', fill: 'kind', fillOpacity: 0.9 }),
-      Plot.ruleY([0]),
-      ...seriesKey(
+      // The key sits in the top margin, clear of the bars: drawn once with the axes.
+      ...fixed('feedback-batch-key', ...seriesKey(
         KINDS.map((k) => ({ label: k.label, color: k.color })),
         { widths: [152, 140], perRow: 2, top: -30, left: -44 },
-      ),
+      )),
+      Plot.barY(long, { x: 'round', y: 'count', fill: 'kind', fillOpacity: 0.9 }),
+      Plot.ruleY([0]),
     ],
   };
 }

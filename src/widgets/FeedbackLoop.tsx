@@ -78,12 +78,17 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
     { correctHarm: 0, missedHarm: 0, wrongRefusal: 0, helpful: 0 },
   );
 
+  // The pressure knob moves only helpfulness: the batches (and their chart) stay as they were.
+  const batchKey = records.map((r) => `${r.correctHarm},${r.missedHarm},${r.wrongRefusal},${r.helpful}`).join(';');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const batches = useMemo(() => batchPlot({ rounds: records.slice(1) }), [batchKey]);
+  const curves = useMemo(() => loopCurvesPlot({ records, helpfulness0: LOOP_CONSTANTS.helpfulness0 }), [records]);
   const charts = useMemo(
     () => [
-      { options: loopCurvesPlot({ records, helpfulness0: LOOP_CONSTANTS.helpfulness0 }), label: 'Safety and helpfulness after each feedback round, with the alignment tax shaded' },
-      { options: batchPlot({ rounds: records.slice(1) }), label: 'What each round’s labelled batch contained: harmful and benign prompts, labelled right or wrong' },
+      { options: curves, label: 'Safety and helpfulness after each feedback round, with the alignment tax shaded' },
+      { options: batches, label: 'What each round’s labelled batch contained: harmful and benign prompts, labelled right or wrong' },
     ],
-    [records],
+    [curves, batches],
   );
 
   const pass = gain >= MIN_GAIN && tax <= MAX_TAX;

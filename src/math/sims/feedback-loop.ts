@@ -96,6 +96,22 @@ export const promptAmbiguity = (r: number) => 1 - Math.abs(2 * r - 1);
  * Spirakis 2006: keep the largest u^(1/r)). uncertainty: the most ambiguous prompts.
  */
 export function selectLoopBatch(risk: Float64Array, key: Float64Array, budget: number, strategy: LoopStrategy): number[] {
+  const order = rankPool(risk, key, strategy);
+  return order.slice(0, Math.min(budget, order.length));
+}
+
+// A pool's ranking depends on its draws and the strategy, not on the budget: it is sorted once per
+// pool and strategy, and a new budget (or noise, pressure, rounds) slices the cached order.
+// Pools are treated as immutable (drawLoopPools hands out fresh arrays).
+const rankings = new WeakMap<Float64Array, WeakMap<Float64Array, Partial<Record<LoopStrategy, number[]>>>>();
+
+function rankPool(risk: Float64Array, key: Float64Array, strategy: LoopStrategy): readonly number[] {
+  let byKey = rankings.get(risk);
+  if (!byKey) rankings.set(risk, (byKey = new WeakMap()));
+  let byStrategy = byKey.get(key);
+  if (!byStrategy) byKey.set(key, (byStrategy = {}));
+  const cached = byStrategy[strategy];
+  if (cached) return cached;
   const idx = Array.from(risk, (_, i) => i);
   let score: (i: number) => number;
   if (strategy === 'random') score = (i) => -key[i]!;
@@ -103,7 +119,7 @@ export function selectLoopBatch(risk: Float64Array, key: Float64Array, budget: n
   else if (strategy === 'uncertainty') score = (i) => promptAmbiguity(risk[i]!);
   else fail('selectLoopBatch', `unknown strategy ${String(strategy)}`);
   const s = idx.map(score);
-  return idx.sort((a, b) => s[b]! - s[a]! || a - b).slice(0, Math.min(budget, idx.length));
+  return (byStrategy[strategy] = idx.sort((a, b) => s[b]! - s[a]! || a - b));
 }
 
 export interface RoundRecord {
