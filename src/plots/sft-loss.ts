@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { SftDemoToken } from '../math/sims/sft-loss';
+import { fixed } from './fixed';
 import { frame, palette } from './theme';
 
 export interface SftPlotData {
@@ -15,7 +16,9 @@ const posLabel = (t: number, roles: readonly string[]) => `pos ${t} · ${roles[t
 /** Per-token NLL as bars (solid if the token counts, faint if masked) with the masked mean and ln 3. */
 export function sftNllPlot({ tokens, loss, roles }: SftPlotData): Plot.PlotOptions {
   const bars = tokens.map((t) => ({ ...t, label: posLabel(t.position, roles) }));
-  const top = Math.max(1.6, ...tokens.map((t) => t.nll * 1.15), Number.isFinite(loss) ? loss * 1.15 : 0);
+  const need = Math.max(...tokens.map((t) => t.nll * 1.15), Number.isFinite(loss) ? loss * 1.15 : 0);
+  // Above the usual 1.6 the top steps by half a nat, so the axes are not redrawn on every nudge.
+  const top = need <= 1.6 ? 1.6 : Math.ceil(need * 2) / 2;
   const uniform = Math.log(3);
   // Keep the two right-margin labels (about 30 px tall) from overlapping when the mean nears ln 3.
   const gapPx = Number.isFinite(loss) ? ((loss - uniform) * (290 - 24 - 48)) / top : Infinity;
@@ -62,6 +65,8 @@ export function sftProbsPlot({ tokens, roles }: SftPlotData): Plot.PlotOptions {
     x: { domain: vocab, label: null, axis: 'top', padding: 0.06 },
     y: { domain: tokens.map((t) => posLabel(t.position, roles)), label: null, padding: 0.06 },
     marks: [
+      // The key below the grid never changes: drawn once with the axes.
+      ...fixed('sft-probs-key', Plot.text(['outlined: target token'], { frameAnchor: 'bottom-left', dy: 22, dx: -110, textAnchor: 'start', fill: palette.muted, fontSize: 12 })),
       Plot.cell(cells, { x: 'id', y: 'row', fill: palette.primary, fillOpacity: (d: (typeof cells)[number]) => 0.08 + 0.92 * d.p, inset: 1 }),
       Plot.cell(cells.filter((c) => c.target), { x: 'id', y: 'row', fill: 'none', stroke: 'currentColor', strokeWidth: 2.5, inset: 2 }),
       ...[false, true].map((target) =>
@@ -70,7 +75,6 @@ export function sftProbsPlot({ tokens, roles }: SftPlotData): Plot.PlotOptions {
           fill: (d: (typeof cells)[number]) => (d.p > 0.5 ? 'var(--bg-raised)' : 'currentColor'),
         }),
       ),
-      Plot.text(['outlined: target token'], { frameAnchor: 'bottom-left', dy: 22, dx: -110, textAnchor: 'start', fill: palette.muted, fontSize: 12 }),
     ],
   };
 }

@@ -63,13 +63,18 @@ function SftLossInner(props: BaseWidgetProps & { id: string }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [targets.join(), mask.join(), boosts.join(), state.scale],
   );
-  const charts = useMemo(() => {
-    const data = { tokens: r.tokens, loss: r.loss, roles: ROLES };
-    return [
-      { options: sftNllPlot(data), label: 'Negative log-likelihood of the target at each position, with the masked mean and the uniform-guess level ln 3' },
-      { options: sftProbsPlot(data), label: 'Softmax probabilities over the three token ids at each position; the target is outlined' },
-    ];
-  }, [r]);
+  // The probabilities do not depend on the mask: toggling a position keeps that chart as it is.
+  const probsKey = `${targets.join()}|${boosts.join()}|${state.scale}`;
+  const nll = useMemo(() => sftNllPlot({ tokens: r.tokens, loss: r.loss, roles: ROLES }), [r]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const probs = useMemo(() => sftProbsPlot({ tokens: r.tokens, loss: r.loss, roles: ROLES }), [probsKey]);
+  const charts = useMemo(
+    () => [
+      { options: nll, label: 'Negative log-likelihood of the target at each position, with the masked mean and the uniform-guess level ln 3' },
+      { options: probs, label: 'Softmax probabilities over the three token ids at each position; the target is outlined' },
+    ],
+    [nll, probs],
+  );
 
   const counted = r.tokens.filter((t) => t.counted).map((t) => t.position);
   const has = counted.length > 0;
