@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { LossMaskResult, MaskCell } from '../math/sims/loss-mask';
+import { fixed } from './fixed';
 import { frame, palette } from './theme';
 
 export const ROLE_COLOURS: Record<MaskCell['role'], string> = {
@@ -54,6 +55,26 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
     x: { domain: [0, cols], label: packing ? 'position in the packed sequence (wrapped) →' : 'position →', ticks: [], axis: null },
     y: { domain: [rows, 0], axis: null },
     marks: [
+      // The key and the row and column labels sit in the margins, clear of the cells: they are
+      // drawn with the frame and redrawn only when the grid's shape changes.
+      ...fixed('loss-mask-key', ...key(
+        [
+          { label: 'system', colour: ROLE_COLOURS.system, glyph: '■' },
+          { label: 'user', colour: ROLE_COLOURS.user, glyph: '■' },
+          { label: 'assistant', colour: ROLE_COLOURS.assistant, glyph: '■' },
+        ],
+        [72, 54, 90],
+        -46,
+      ),
+      Plot.text(['solid = carries loss · faint = no loss'], { frameAnchor: 'top-left', dy: -26, text: (d: string) => d, fill: palette.muted, textAnchor: 'start', fontSize: 13 })),
+      ...fixed(`loss-mask-labels:${packing}:${rows}:${cols}`,
+        Plot.text(Array.from({ length: rows }, (_, r) => r), {
+          x: 0, y: (r: number) => r + 0.5, text: rowLabel, textAnchor: 'end', dx: -6, fontSize: 13, fill: 'currentColor',
+        }),
+        Plot.text([0, ...Array.from({ length: Math.floor((cols - 1) / 4) }, (_, i) => (i + 1) * 4)], {
+          x: (c: number) => c + 0.5, y: rows, text: (c: number) => String(c), dy: 12, fontSize: 12, fill: palette.muted,
+        }),
+      ),
       Plot.rect(cells, {
         x1: 'col', x2: (c: MaskCell) => c.col + 1, y1: 'row', y2: (c: MaskCell) => c.row + 1,
         fill: (c: MaskCell) => ROLE_COLOURS[c.role], fillOpacity: opacity, inset: 1,
@@ -70,22 +91,6 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
         x: 'col', y1: 'row', y2: (c: MaskCell) => c.row + 1, stroke: 'currentColor', strokeWidth: 3,
         strokeDasharray: boundaries ? undefined : '3,3',
       }),
-      Plot.text(Array.from({ length: rows }, (_, r) => r), {
-        x: 0, y: (r: number) => r + 0.5, text: rowLabel, textAnchor: 'end', dx: -6, fontSize: 13, fill: 'currentColor',
-      }),
-      Plot.text([0, ...Array.from({ length: Math.floor((cols - 1) / 4) }, (_, i) => (i + 1) * 4)], {
-        x: (c: number) => c + 0.5, y: rows, text: (c: number) => String(c), dy: 12, fontSize: 12, fill: palette.muted,
-      }),
-      ...key(
-        [
-          { label: 'system', colour: ROLE_COLOURS.system, glyph: '■' },
-          { label: 'user', colour: ROLE_COLOURS.user, glyph: '■' },
-          { label: 'assistant', colour: ROLE_COLOURS.assistant, glyph: '■' },
-        ],
-        [72, 54, 90],
-        -46,
-      ),
-      Plot.text(['solid = carries loss · faint = no loss'], { frameAnchor: 'top-left', dy: -26, text: (d: string) => d, fill: palette.muted, textAnchor: 'start', fontSize: 13 }),
     ],
   };
 }

@@ -34,17 +34,27 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
   const { examples, turns, system, trainSystem, trainUser, packing, boundaries, normalize, seed } = state;
 
   const chats = useMemo(() => sampleChats(seed, examples, turns, system), [seed, examples, turns, system]);
+  // Boundaries only matter in a packed sequence.
+  const cut = packing ? boundaries : true;
   const r = useMemo(
-    () => buildLossMask(chats, { trainSystem, trainUser, packing, boundaries, normalize: normalize as 'token' | 'example' }),
-    [chats, trainSystem, trainUser, packing, boundaries, normalize],
+    () => buildLossMask(chats, { trainSystem, trainUser, packing, boundaries: cut, normalize: normalize as 'token' | 'example' }),
+    [chats, trainSystem, trainUser, packing, cut, normalize],
   );
-  const charts = useMemo(() => {
-    const data = { result: r, packing, boundaries };
-    return [
-      { options: lossMaskPlot(data), label: packing ? 'The packed sequence, wrapped into rows of 12 positions: colour shows whose token it is, solid cells carry loss' : 'One padded row per conversation: colour shows whose token it is, solid cells carry loss' },
-      { options: lossSharePlot(data), label: 'Share of the total loss carried by each conversation, split by role' },
-    ];
-  }, [r, packing, boundaries]);
+  // A toggle that moves no weight (training on system tokens when there are none, or a
+  // normalization that gives the same weights) keeps the charts as they are.
+  const weights = r.cells.map((c) => (c.crossLabel ? `${c.weight}x` : c.weight)).join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const grid = useMemo(() => lossMaskPlot({ result: r, packing, boundaries: cut }), [chats, packing, cut, weights]);
+  const sharesKey = r.exampleShares.map((s) => s.share).join();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const bars = useMemo(() => lossSharePlot({ result: r, packing, boundaries: cut }), [sharesKey]);
+  const charts = useMemo(
+    () => [
+      { options: grid, label: packing ? 'The packed sequence, wrapped into rows of 12 positions: colour shows whose token it is, solid cells carry loss' : 'One padded row per conversation: colour shows whose token it is, solid cells carry loss' },
+      { options: bars, label: 'Share of the total loss carried by each conversation, split by role' },
+    ],
+    [grid, bars, packing],
+  );
 
   const prompt = r.activeByRole.system + r.activeByRole.user;
   const assistantShare = r.active ? r.weightByRole.assistant : NaN;
@@ -54,6 +64,23 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
     prompt > 0 ? `${prompt} loss-bearing token${prompt === 1 ? ' is a' : 's are'} prompt token${prompt === 1 ? '' : 's'} (${r.activeByRole.system} system, ${r.activeByRole.user} user)` : '',
     r.leakingActive > 0 ? `${r.leakingActive} loss-bearing token${r.leakingActive === 1 ? '' : 's'} can attend to another conversation` : '',
   ].filter(Boolean);
+
+  const table = useMemo(
+    () => ({
+      caption: `Every position (seed ${seed}): whose token, whether it is a training label, and its weight in the loss`,
+      columns: ['Chat', 'Position', 'Role', 'Token', 'Label?', 'Loss weight', 'Sees another chat'],
+      rows: r.cells.map((c) => [
+        c.example + 1,
+        c.position,
+        c.role,
+        c.text,
+        c.mask ? (c.crossLabel ? 'yes (across the seam)' : 'yes') : 'no',
+        c.weight ? c.weight.toFixed(4) : '0',
+        c.seesOtherExample ? 'yes' : 'no',
+      ]),
+    }),
+    [r, seed],
+  );
 
   return (
     <WidgetFrame
@@ -83,19 +110,7 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
           : `Not only the assistant's own replies are learned: ${problems.join('; ')}.`,
       }}
       summary={`${examples} conversation${examples === 1 ? '' : 's'} with ${turns} exchange${turns === 1 ? '' : 's'} each, ${packing ? `packed into one sequence of ${r.positions} tokens${boundaries ? ' with boundaries' : ' without boundaries'}` : `padded to ${r.cols} positions (${r.padding} padding)`}: ${r.active} of ${r.positions} positions carry loss, ${r.activeByRole.assistant} assistant, ${r.activeByRole.user} user and ${r.activeByRole.system} system tokens; assistant tokens get ${Number.isNaN(assistantShare) ? 'no' : pct(assistantShare)} of the loss weight. Shares by conversation: ${shares.map((s, e) => `${e + 1}: ${pct(s)}`).join(', ')}. Training on system tokens is ${state.trainSystem ? 'on' : 'off'}${state.system ? '' : ' (no system turn in these chats)'}; on user tokens ${state.trainUser ? 'on' : 'off'}.`}
-      table={{
-        caption: `Every position (seed ${seed}): whose token, whether it is a training label, and its weight in the loss`,
-        columns: ['Chat', 'Position', 'Role', 'Token', 'Label?', 'Loss weight', 'Sees another chat'],
-        rows: r.cells.map((c) => [
-          c.example + 1,
-          c.position,
-          c.role,
-          c.text,
-          c.mask ? (c.crossLabel ? 'yes (across the seam)' : 'yes') : 'no',
-          c.weight ? c.weight.toFixed(4) : '0',
-          c.seesOtherExample ? 'yes' : 'no',
-        ]),
-      }}
+      table={table}
     />
   );
 }
