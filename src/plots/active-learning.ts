@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { fixed } from './fixed';
 import { seriesKey } from './series-key';
 import { frame, palette } from './theme';
 
@@ -7,18 +8,25 @@ export interface PoolPoint {
   uncertainty: number;
   diversity: number;
   violating: 0 | 1;
-  queued: boolean;
+  /** In the queue (only read when the queue is not passed to poolPlot separately). */
+  queued?: boolean;
 }
 
 /** Dot radius in px from diversity (the third score has no axis of its own). */
 export const diversityRadius = (d: number) => 1.8 + 4.2 * d;
 
+const POOL_KEY = [
+  { label: 'violating (hidden)', color: palette.secondary, glyph: '●' },
+  { label: 'not violating', color: palette.muted, glyph: '●' },
+  { label: 'in the queue', color: palette.primary, glyph: '◯' },
+  { label: 'size = diversity d', color: 'currentColor', glyph: '•' },
+];
+
 /**
  * The pool on risk × uncertainty; dot size is diversity. Violating items (the hidden label)
- * are orange, the rest grey, and the chosen queue is ringed.
+ * are orange, the rest grey, and the chosen queue (`queued`, in pool order) is ringed.
  */
-export function poolPlot(points: PoolPoint[]): Plot.PlotOptions {
-  const queued = points.filter((p) => p.queued);
+export function poolPlot(points: readonly PoolPoint[], queued: readonly PoolPoint[] = points.filter((p) => p.queued)): Plot.PlotOptions {
   return {
     ...frame(360, 330),
     marginTop: 40,
@@ -26,25 +34,35 @@ export function poolPlot(points: PoolPoint[]): Plot.PlotOptions {
     y: { domain: [0, 1], label: 'uncertainty h →', labelAnchor: 'center', labelArrow: 'none', grid: true },
     r: { type: 'identity' },
     marks: [
-      Plot.dot(points, {
-        x: 'risk',
-        y: 'uncertainty',
-        r: (d: PoolPoint) => diversityRadius(d.diversity),
-        fill: (d: PoolPoint) => (d.violating ? palette.secondary : palette.muted),
-        fillOpacity: (d: PoolPoint) => (d.violating ? 0.85 : 0.4),
-      }),
-      Plot.dot(queued, { x: 'risk', y: 'uncertainty', r: (d: PoolPoint) => diversityRadius(d.diversity) + 3, stroke: palette.primary, strokeWidth: 2.2, fill: 'none' }),
-      ...seriesKey(
-        [
-          { label: 'violating (hidden)', color: palette.secondary, glyph: '●' },
-          { label: 'not violating', color: palette.muted, glyph: '●' },
-          { label: 'in the queue', color: palette.primary, glyph: '◯' },
-          { label: 'size = diversity d', color: 'currentColor', glyph: '•' },
-        ],
-        { widths: [150, 130], perRow: 2, top: -20, left: -40 },
+      // The pool's dots move only with the pool (seed, n), not with the weights or k: drawn with
+      // the axes. So is the key, in the top margin under the rings, which could only touch it
+      // (reaching 8 px above the frame) for an item with uncertainty above 0.99.
+      ...fixed(
+        points,
+        Plot.dot(points, {
+          x: 'risk',
+          y: 'uncertainty',
+          r: (d: PoolPoint) => diversityRadius(d.diversity),
+          fill: (d: PoolPoint) => (d.violating ? palette.secondary : palette.muted),
+          fillOpacity: (d: PoolPoint) => (d.violating ? 0.85 : 0.4),
+        }),
       ),
+      ...fixed('active-learning-pool-key', ...seriesKey(POOL_KEY, { widths: [150, 130], perRow: 2, top: -20, left: -40 })),
+      Plot.dot(queued, { x: 'risk', y: 'uncertainty', r: (d: PoolPoint) => diversityRadius(d.diversity) + 3, stroke: palette.primary, strokeWidth: 2.2, fill: 'none' }),
     ],
   };
+}
+
+/**
+ * The corners of a step-after line: a point at the same height as the one before only extends
+ * that horizontal run, so dropping it draws the same line (the last point sets where it ends).
+ */
+export function stepAfterCorners<T>(points: readonly T[], y: (p: T) => number): T[] {
+  if (points.length <= 2) return points.slice();
+  const out: T[] = [points[0]!];
+  for (let i = 1; i < points.length - 1; i++) if (y(points[i]!) !== y(points[i - 1]!)) out.push(points[i]!);
+  out.push(points[points.length - 1]!);
+  return out;
 }
 
 export interface GainPlotData {
@@ -61,7 +79,7 @@ export interface GainPlotData {
 export function gainPlot({ gain, violatingTotal, k }: GainPlotData): Plot.PlotOptions {
   const n = gain.length - 1;
   const V = Math.max(1, violatingTotal);
-  const curve = gain.map((g, i) => ({ k: i, share: g / V }));
+  const curve = stepAfterCorners(gain.map((g, i) => ({ k: i, share: g / V })), (p) => p.share);
   const random = [
     { k: 0, share: 0 },
     { k: n, share: violatingTotal > 0 ? 1 : 0 },
@@ -78,17 +96,21 @@ export function gainPlot({ gain, violatingTotal, k }: GainPlotData): Plot.PlotOp
     x: { domain: [0, n], label: 'queue size (budget) →', grid: true },
     y: { domain: [0, 1], label: 'share of violating items caught', labelAnchor: 'center', grid: true, tickFormat: '.0%' },
     marks: [
+      // The key sits in the top margin, clear of the lines and dots (at most 6 px above the frame).
+      ...fixed(
+        'active-learning-gain-key',
+        ...seriesKey(
+          [
+            { label: 'this ranking', color: palette.primary, glyph: '▬' },
+            { label: 'random queue (expected)', color: palette.muted, glyph: '- -' },
+          ],
+          { widths: [200], perRow: 1, top: -20, left: -40 },
+        ),
+      ),
       Plot.ruleX([kk], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       Plot.line(random, { x: 'k', y: 'share', stroke: palette.muted, strokeDasharray: '5,4', strokeWidth: 2 }),
       Plot.line(curve, { x: 'k', y: 'share', stroke: palette.primary, strokeWidth: 2.5, curve: 'step-after' }),
       Plot.dot(here, { x: 'k', y: 'share', r: 5, fill: (d) => (d.who === 'ranking' ? palette.primary : palette.muted), stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
-      ...seriesKey(
-        [
-          { label: 'this ranking', color: palette.primary, glyph: '▬' },
-          { label: 'random queue (expected)', color: palette.muted, glyph: '- -' },
-        ],
-        { widths: [200], perRow: 1, top: -20, left: -40 },
-      ),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { buildQueue, gainCurve, sampleReviewPool } from '@math/sims/active-learning';
-import { gainPlot, poolPlot } from '../plots/active-learning';
+import { gainCurve, queueFromRanking, rankPool, sampleReviewPool } from '@math/sims/active-learning';
+import { gainPlot, poolPlot, type PoolPoint } from '../plots/active-learning';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
@@ -25,19 +25,28 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
   const { state, update, newSeed } = useWidgetState(spec, props.id, base);
   const { lambdaRisk, lambdaUnc, lambdaDiv, k, n, seed } = state;
 
+  // Each step depends on as little as it can: the pool on (seed, n), the ranking and its gain
+  // curve on the pool and weights, the queue on the ranking and k.
   const pool = useMemo(() => sampleReviewPool(seed, n), [seed, n]);
-  const q = useMemo(() => buildQueue(pool, { risk: lambdaRisk, uncertainty: lambdaUnc, diversity: lambdaDiv }, k), [pool, lambdaRisk, lambdaUnc, lambdaDiv, k]);
-  const gain = useMemo(() => gainCurve(q.order, pool.violating), [q.order, pool.violating]);
+  const ranking = useMemo(() => rankPool(pool, { risk: lambdaRisk, uncertainty: lambdaUnc, diversity: lambdaDiv }), [pool, lambdaRisk, lambdaUnc, lambdaDiv]);
+  const q = useMemo(() => queueFromRanking(pool, ranking, k), [pool, ranking, k]);
+  const gain = useMemo(() => gainCurve(ranking.order, pool.violating), [ranking, pool]);
   const kk = q.queue.length;
 
-  const charts = useMemo(() => {
-    const inQueue = new Set(q.queue);
-    const points = pool.risk.map((r, i) => ({ risk: r, uncertainty: pool.uncertainty[i]!, diversity: pool.diversity[i]!, violating: pool.violating[i]!, queued: inQueue.has(i) }));
-    return [
-      { options: poolPlot(points), label: 'Unlabelled items by risk and uncertainty, sized by diversity, with violating items coloured and the chosen queue ringed' },
-      { options: gainPlot({ gain, violatingTotal: q.violatingTotal, k: kk }), label: 'Share of violating items caught as the queue grows, for this ranking and for a random queue' },
-    ];
-  }, [pool, q, gain, kk]);
+  const points = useMemo(
+    () => pool.risk.map((r, i): PoolPoint => ({ risk: r, uncertainty: pool.uncertainty[i]!, diversity: pool.diversity[i]!, violating: pool.violating[i]! })),
+    [pool],
+  );
+  // Rings in pool order, as a filter over the pool would list them.
+  const poolOptions = useMemo(() => poolPlot(points, [...q.queue].sort((a, b) => a - b).map((i) => points[i]!)), [points, q.queue]);
+  const gainOptions = useMemo(() => gainPlot({ gain, violatingTotal: q.violatingTotal, k: kk }), [gain, q.violatingTotal, kk]);
+  const charts = useMemo(
+    () => [
+      { options: poolOptions, label: 'Unlabelled items by risk and uncertainty, sized by diversity, with violating items coloured and the chosen queue ringed' },
+      { options: gainOptions, label: 'Share of violating items caught as the queue grows, for this ranking and for a random queue' },
+    ],
+    [poolOptions, gainOptions],
+  );
 
   const w = q.weights;
   const allZero = w.risk + w.uncertainty + w.diversity === 0;

@@ -60,18 +60,32 @@ export interface QueueResult {
   randomExpectedViolating: number;
 }
 
-export function buildQueue(pool: ReviewPool, weights: QueueWeights, k: number): QueueResult {
-  const n = pool.risk.length;
-  const kk = Math.min(Math.max(0, Math.floor(k)), n);
+/** The part of a queue that does not depend on the budget k: utilities and their ranking. */
+export interface PoolRanking {
+  /** Normalised weights actually used. */
+  weights: QueueWeights;
+  utility: number[];
+  /** Every index in utility order (highest first, ties by lower index). */
+  order: number[];
+}
+
+export function rankPool(pool: ReviewPool, weights: QueueWeights): PoolRanking {
   const w = normalizeWeights(weights);
   const utility = reviewPriority(pool.risk, pool.uncertainty, pool.diversity, w);
-  const order = topK(utility, n);
+  return { weights: w, utility, order: topK(utility, pool.risk.length) };
+}
+
+/** The top k of a ranking and how it compares with a random queue of the same size. */
+export function queueFromRanking(pool: ReviewPool, ranking: PoolRanking, k: number): QueueResult {
+  const n = pool.risk.length;
+  const kk = Math.min(Math.max(0, Math.floor(k)), n);
+  const { weights, utility, order } = ranking;
   const queue = order.slice(0, kk);
   const violatingTotal = pool.violating.reduce<number>((s, v) => s + v, 0);
   const violatingInQueue = queue.reduce<number>((s, i) => s + pool.violating[i]!, 0);
   const sumU = utility.reduce((s, u) => s + u, 0);
   return {
-    weights: w,
+    weights,
     utility,
     queue,
     order,
@@ -81,6 +95,10 @@ export function buildQueue(pool: ReviewPool, weights: QueueWeights, k: number): 
     violatingTotal,
     randomExpectedViolating: (kk * violatingTotal) / n,
   };
+}
+
+export function buildQueue(pool: ReviewPool, weights: QueueWeights, k: number): QueueResult {
+  return queueFromRanking(pool, rankPool(pool, weights), k);
 }
 
 /** Violating items caught by the first k of a ranking, for every k = 0 … n (a gain curve). */
