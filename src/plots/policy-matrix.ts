@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { POLICY_LEVELS, type PolicyCell } from '../math/sims/policy-matrix';
+import { fixed } from './fixed';
 import { frame, palette } from './theme';
 
 export type PolicyMetric = 'block' | 'overRefusal' | 'miss';
@@ -74,6 +75,16 @@ export interface ScoreDensityData {
   highIntentThresholds?: readonly number[];
 }
 
+// One key object per (benign, harmful) pair of density arrays, compared by identity.
+const densityKeys = new WeakMap<object, WeakMap<object, object>>();
+function densityKey(benign: object, harmful: object): object {
+  let byHarmful = densityKeys.get(benign);
+  if (!byHarmful) densityKeys.set(benign, (byHarmful = new WeakMap()));
+  let key = byHarmful.get(harmful);
+  if (!key) byHarmful.set(harmful, (key = {}));
+  return key;
+}
+
 /** The classifier's score densities for benign and violating requests, with the block thresholds. */
 export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresholds }: ScoreDensityData): Plot.PlotOptions {
   const yMax = Math.min(6, Math.max(...benign.map((d) => d.density), ...harmful.map((d) => d.density)));
@@ -86,12 +97,17 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
     x: { domain: [0, 1], label: 'classifier score →', ticks: 5, grid: true },
     y: { domain: [0, yMax * 1.05], label: '↑ density', ticks: 4, grid: true },
     marks: [
-      Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
-      Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
-      Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
-      Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
-      Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
-      Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+      // The densities (and their labels) move with the separation only, not with the thresholds:
+      // drawn with the axes and kept while a threshold is dragged.
+      ...fixed(
+        densityKey(benign, harmful),
+        Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
+        Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
+        Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
+        Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
+        Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+        Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+      ),
       ...(highIntentThresholds
         ? [
             Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 }),

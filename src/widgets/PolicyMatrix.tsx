@@ -58,15 +58,17 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
   const densities = useMemo(() => ({ benign: logitNormalDensity(-separation / 2), harmful: logitNormalDensity(separation / 2) }), [separation]);
   const { cells, totals } = evaluation;
 
+  // One memo per chart: the shading metric redraws the matrix only, and the density chart's
+  // options change only with what it draws.
+  const highIntentThresholds = useMemo(() => (intentShift > 0 ? cells[2]!.map((c) => c.tau) : undefined), [intentShift, cells]);
+  const heatmap = useMemo(() => policyHeatmapPlot({ cells, metric }), [cells, metric]);
+  const scores = useMemo(() => scoreDensityPlot({ ...densities, thresholds, highIntentThresholds }), [densities, thresholds, highIntentThresholds]);
   const charts = useMemo(
     () => [
-      { options: policyHeatmapPlot({ cells, metric }), label: `Policy matrix by user-intent risk and harm severity, shaded by ${METRIC_NAMES[metric]}, with block rate, over-refusal and miss rate written in each cell` },
-      {
-        options: scoreDensityPlot({ ...densities, thresholds, highIntentThresholds: intentShift > 0 ? cells[2]!.map((c) => c.tau) : undefined }),
-        label: 'Classifier score densities for benign and violating requests, with the block threshold of each severity column',
-      },
+      { options: heatmap, label: `Policy matrix by user-intent risk and harm severity, shaded by ${METRIC_NAMES[metric]}, with block rate, over-refusal and miss rate written in each cell` },
+      { options: scores, label: 'Classifier score densities for benign and violating requests, with the block threshold of each severity column' },
     ],
-    [cells, metric, densities, thresholds, intentShift],
+    [heatmap, scores, metric],
   );
 
   const okOver = totals.lowIntentOverRefusal <= OVER_REFUSAL_LIMIT;
