@@ -1,6 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import { fixed } from './fixed';
 import { seriesKey } from './series-key';
 import { frame, palette } from './theme';
+import { thinPolyline } from './thin';
 
 export interface ConfusionPlotData {
   /** counts[i][j]: items rater A put in category i and rater B in category j. */
@@ -68,9 +70,10 @@ const SERIES: { key: Series; label: string; color: string; glyph: string }[] = [
  * chance agreement p_e rises toward it at extreme prevalence, so κ falls.
  */
 export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData): Plot.PlotOptions {
-  const long = curve.flatMap((d) => SERIES.map((s) => ({ prevalence: d.prevalence, value: d[s.key], series: s.key })));
   const sampleDots = SERIES.filter((s) => Number.isFinite(sample[s.key])).map((s) => ({ prevalence, value: sample[s.key], series: s.key }));
-  const minY = Math.min(0, ...long.map((d) => d.value).filter(Number.isFinite), ...sampleDots.map((d) => d.value));
+  let minY = 0;
+  for (const d of curve) for (const s of SERIES) if (d[s.key] < minY) minY = d[s.key];
+  for (const d of sampleDots) if (d.value < minY) minY = d.value;
   return {
     ...frame(360, 300),
     marginTop: 34,
@@ -79,16 +82,26 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
     y: { domain: [Math.max(-1, Math.floor(minY * 10) / 10), 1], label: null, grid: true },
     color: { domain: SERIES.map((s) => s.key), range: SERIES.map((s) => s.color) },
     marks: [
-      Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
-      Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end' }),
+      // The bar and the key (in the top margin, clear of the lines and dots, which reach at most
+      // 6 px above the frame) never move: drawn with the axes.
+      ...fixed(
+        `paradox-bar:${bar}`,
+        Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
+        Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end' }),
+        ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
+      ),
       Plot.ruleX([prevalence], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       ...SERIES.map((s) =>
         Plot.line(
-          curve.filter((d) => Number.isFinite(d[s.key])),
+          // Only the corners: observed agreement is flat across prevalence (99 points, 2 corners).
+          thinPolyline(
+            curve.filter((d) => Number.isFinite(d[s.key])),
+            (d) => d.prevalence,
+            (d) => d[s.key],
+          ),
           { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
         ),
       ),
-      ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
       // The current sample: its κ (and p_o, p_e) at the chosen prevalence.
       Plot.dot(sampleDots, { x: 'prevalence', y: 'value', fill: 'series', r: 5, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
     ],

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { cohenKappa } from '@math/index';
-import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, populationAgreement, raterLabels } from '@math/sims/reviewer-agreement';
+import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, kappaFromTable, populationAgreement, raterLabels } from '@math/sims/reviewer-agreement';
 import { confusionPlot, paradoxPlot } from '../plots/reviewer-agreement';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, type BaseWidgetProps } from './core/define-widget';
@@ -45,9 +44,10 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const draws = useMemo(() => drawRaterUniforms(seed, n), [seed, n]);
   const setup = useMemo(() => ({ prevalence, flip, categories }), [prevalence, flip, categories]);
   const labels = useMemo(() => raterLabels(draws, setup), [draws, setup]);
-  const sample = useMemo(() => cohenKappa(labels.a, labels.b), [labels]);
   const names = useMemo(() => categoryNames(categories), [categories]);
   const table = useMemo(() => agreementTable(labels.a, labels.b, categories), [labels, categories]);
+  // Cohen's κ from the table: the same sums as cohenKappa on the labels, without a second pass.
+  const sample = useMemo(() => kappaFromTable(table), [table]);
   const curve = useMemo(() => kappaByPrevalence(flip, categories), [flip, categories]);
   const population = populationAgreement(setup);
   const balanced = populationAgreement({ prevalence: 1 / categories, flip, categories });
@@ -55,12 +55,14 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const agreeCount = table.reduce((s, row, i) => s + row[i]!, 0);
   const positivesA = table[0]!.reduce((s, c) => s + c, 0);
 
+  const paradox = useMemo(() => paradoxPlot({ curve, prevalence, sample, bar: BAR }), [curve, prevalence, sample]);
+  const confusion = useMemo(() => confusionPlot({ table, names }), [table, names]);
   const charts = useMemo(
     () => [
-      { options: paradoxPlot({ curve, prevalence, sample, bar: BAR }), label: 'Observed agreement, chance agreement and kappa across prevalence at the current flip rate, with the current sample as dots' },
-      { options: confusionPlot({ table, names }), label: `Heatmap of the two raters' labels: counts per pair of categories, agreements on the diagonal` },
+      { options: paradox, label: 'Observed agreement, chance agreement and kappa across prevalence at the current flip rate, with the current sample as dots' },
+      { options: confusion, label: `Heatmap of the two raters' labels: counts per pair of categories, agreements on the diagonal` },
     ],
-    [table, names, curve, prevalence, sample],
+    [paradox, confusion],
   );
 
   const pass = sample.kappa >= BAR;

@@ -5,6 +5,7 @@ import {
   categoryShares,
   drawRaterUniforms,
   kappaByPrevalence,
+  kappaFromTable,
   populationAgreement,
   raterLabels,
   sampleRaterPair,
@@ -111,5 +112,37 @@ describe('reviewer-agreement: samples', () => {
   it('rejects impossible setups', () => {
     expect(() => populationAgreement({ prevalence: 1.2, flip: 0.1, categories: 2 })).toThrow(/prevalence/);
     expect(() => populationAgreement({ prevalence: 0.3, flip: 0.1, categories: 1 })).toThrow(/categories/);
+  });
+});
+
+describe('reviewer-agreement: κ from the table', () => {
+  it('works a 2×2 table by hand', () => {
+    // n = 100, p_o = .85; rows (.5, .5), columns (.45, .55): p_e = .225 + .275 = .5; κ = .35/.5 = .7
+    const r = kappaFromTable([
+      [40, 10],
+      [5, 45],
+    ]);
+    expect(r.observed).toBeCloseTo(0.85, 12);
+    expect(r.expected).toBeCloseTo(0.5, 12);
+    expect(r.kappa).toBeCloseTo(0.7, 12);
+  });
+
+  it('equals cohenKappa on the label vectors, bit for bit, unused categories included', () => {
+    for (const [seed, n, prevalence, flip, categories] of [
+      [1, 300, 0.3, 0.12, 2],
+      [7, 50, 0.05, 0.4, 5],
+      [42, 2000, 0.9, 0.01, 3],
+      [3, 60, 0.99, 0, 4],
+    ] as const) {
+      const { a, b } = sampleRaterPair(seed, n, { prevalence, flip, categories });
+      expect(kappaFromTable(agreementTable(a, b, categories))).toEqual(cohenKappa(a, b));
+    }
+  });
+
+  it('is undefined when both raters use one single label', () => {
+    expect(kappaFromTable([
+      [0, 0],
+      [0, 9],
+    ]).kappa).toBeNaN();
   });
 });
