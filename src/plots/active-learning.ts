@@ -15,18 +15,52 @@ export interface PoolPoint {
 /** Dot radius in px from diversity (the third score has no axis of its own). */
 export const diversityRadius = (d: number) => 1.8 + 4.2 * d;
 
-const POOL_KEY = [
-  { label: 'violating (hidden)', color: palette.secondary, glyph: '●' },
-  { label: 'not violating', color: palette.muted, glyph: '●' },
-  { label: 'in the queue', color: palette.primary, glyph: '◯' },
-  { label: 'size = diversity d', color: 'currentColor', glyph: '•' },
-];
+// Marks that never change are built once; the pool's dots once per pool (array of points).
+let poolKey: Plot.Markish[] | undefined;
+let gainKey: Plot.Markish[] | undefined;
+const poolDots = new WeakMap<readonly PoolPoint[], Plot.Markish[]>();
+
+/**
+ * The pool's dots move only with the pool (seed, n), not with the weights or k: drawn with the
+ * axes, keyed on the points array.
+ */
+function baseDots(points: readonly PoolPoint[]): Plot.Markish[] {
+  let marks = poolDots.get(points);
+  if (!marks) {
+    marks = fixed(
+      points,
+      Plot.dot(points, {
+        x: 'risk',
+        y: 'uncertainty',
+        r: (d: PoolPoint) => diversityRadius(d.diversity),
+        fill: (d: PoolPoint) => (d.violating ? palette.secondary : palette.muted),
+        fillOpacity: (d: PoolPoint) => (d.violating ? 0.85 : 0.4),
+      }),
+    );
+    poolDots.set(points, marks);
+  }
+  return marks;
+}
 
 /**
  * The pool on risk × uncertainty; dot size is diversity. Violating items (the hidden label)
  * are orange, the rest grey, and the chosen queue (`queued`, in pool order) is ringed.
  */
 export function poolPlot(points: readonly PoolPoint[], queued: readonly PoolPoint[] = points.filter((p) => p.queued)): Plot.PlotOptions {
+  // The key is fixed too: it sits in the top margin under the rings, which could only touch it
+  // (reaching 8 px above the frame) for an item with uncertainty above 0.99.
+  poolKey ??= fixed(
+    'active-learning-pool-key',
+    ...seriesKey(
+      [
+        { label: 'violating (hidden)', color: palette.secondary, glyph: '●' },
+        { label: 'not violating', color: palette.muted, glyph: '●' },
+        { label: 'in the queue', color: palette.primary, glyph: '◯' },
+        { label: 'size = diversity d', color: 'currentColor', glyph: '•' },
+      ],
+      { widths: [150, 130], perRow: 2, top: -20, left: -40 },
+    ),
+  );
   return {
     ...frame(360, 330),
     marginTop: 40,
@@ -34,20 +68,8 @@ export function poolPlot(points: readonly PoolPoint[], queued: readonly PoolPoin
     y: { domain: [0, 1], label: 'uncertainty h →', labelAnchor: 'center', labelArrow: 'none', grid: true },
     r: { type: 'identity' },
     marks: [
-      // The pool's dots move only with the pool (seed, n), not with the weights or k: drawn with
-      // the axes. So is the key, in the top margin under the rings, which could only touch it
-      // (reaching 8 px above the frame) for an item with uncertainty above 0.99.
-      ...fixed(
-        points,
-        Plot.dot(points, {
-          x: 'risk',
-          y: 'uncertainty',
-          r: (d: PoolPoint) => diversityRadius(d.diversity),
-          fill: (d: PoolPoint) => (d.violating ? palette.secondary : palette.muted),
-          fillOpacity: (d: PoolPoint) => (d.violating ? 0.85 : 0.4),
-        }),
-      ),
-      ...fixed('active-learning-pool-key', ...seriesKey(POOL_KEY, { widths: [150, 130], perRow: 2, top: -20, left: -40 })),
+      ...baseDots(points),
+      ...poolKey,
       Plot.dot(queued, { x: 'risk', y: 'uncertainty', r: (d: PoolPoint) => diversityRadius(d.diversity) + 3, stroke: palette.primary, strokeWidth: 2.2, fill: 'none' }),
     ],
   };
@@ -89,6 +111,18 @@ export function gainPlot({ gain, violatingTotal, k }: GainPlotData): Plot.PlotOp
     { k: kk, share: gain[kk]! / V, who: 'ranking' },
     { k: kk, share: violatingTotal > 0 ? kk / n : 0, who: 'random' },
   ];
+  // The key never changes (fixed): it sits in the top margin, clear of the lines and dots (at
+  // most 6 px above the frame).
+  gainKey ??= fixed(
+    'active-learning-gain-key',
+    ...seriesKey(
+      [
+        { label: 'this ranking', color: palette.primary, glyph: '▬' },
+        { label: 'random queue (expected)', color: palette.muted, glyph: '- -' },
+      ],
+      { widths: [200], perRow: 1, top: -20, left: -40 },
+    ),
+  );
   return {
     ...frame(300, 320),
     marginTop: 40,
@@ -96,17 +130,7 @@ export function gainPlot({ gain, violatingTotal, k }: GainPlotData): Plot.PlotOp
     x: { domain: [0, n], label: 'queue size (budget) →', grid: true },
     y: { domain: [0, 1], label: 'share of violating items caught', labelAnchor: 'center', grid: true, tickFormat: '.0%' },
     marks: [
-      // The key sits in the top margin, clear of the lines and dots (at most 6 px above the frame).
-      ...fixed(
-        'active-learning-gain-key',
-        ...seriesKey(
-          [
-            { label: 'this ranking', color: palette.primary, glyph: '▬' },
-            { label: 'random queue (expected)', color: palette.muted, glyph: '- -' },
-          ],
-          { widths: [200], perRow: 1, top: -20, left: -40 },
-        ),
-      ),
+      ...gainKey,
       Plot.ruleX([kk], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       Plot.line(random, { x: 'k', y: 'share', stroke: palette.muted, strokeDasharray: '5,4', strokeWidth: 2 }),
       Plot.line(curve, { x: 'k', y: 'share', stroke: palette.primary, strokeWidth: 2.5, curve: 'step-after' }),

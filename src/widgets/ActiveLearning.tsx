@@ -48,6 +48,16 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
     [poolOptions, gainOptions],
   );
 
+  // Built only when the queue changes (the table renders deferred, but its rows were formatted here).
+  const table = useMemo(
+    () => ({
+      caption: `The review queue: the ${kk} highest-utility items of ${n} (seed ${seed})`,
+      columns: ['rank', 'item', 'risk r', 'uncertainty h', 'diversity d', 'utility u', 'violating'],
+      rows: q.queue.map((i, rank) => [rank + 1, i + 1, f3(pool.risk[i]!), f3(pool.uncertainty[i]!), f3(pool.diversity[i]!), f3(q.utility[i]!), pool.violating[i] ? 'yes' : 'no']),
+    }),
+    [q, pool, kk, n, seed],
+  );
+
   const w = q.weights;
   const allZero = w.risk + w.uncertainty + w.diversity === 0;
   const pass = q.violatingInQueue > q.randomExpectedViolating;
@@ -79,11 +89,7 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
       ]}
       check={{ pass, text: checkText }}
       summary={`${allZero ? 'All weights are zero, so every item ties and the queue is just the first items in the pool. ' : ''}With normalised weights ${f2(w.risk)} on risk, ${f2(w.uncertainty)} on uncertainty and ${f2(w.diversity)} on diversity, the top ${kk} of ${n} items have mean utility ${f3(q.queueMeanUtility)} against ${f3(q.randomMeanUtility)} for a random queue. They include ${q.violatingInQueue} of the ${q.violatingTotal} violating items (${Number.isNaN(recall) ? 'none exist' : pct(recall)}); a random queue of ${kk} would include ${formatNumber(q.randomExpectedViolating, 2)} on average.`}
-      table={{
-        caption: `The review queue: the ${kk} highest-utility items of ${n} (seed ${seed})`,
-        columns: ['rank', 'item', 'risk r', 'uncertainty h', 'diversity d', 'utility u', 'violating'],
-        rows: q.queue.map((i, rank) => [rank + 1, i + 1, f3(pool.risk[i]!), f3(pool.uncertainty[i]!), f3(pool.diversity[i]!), f3(q.utility[i]!), pool.violating[i] ? 'yes' : 'no']),
-      }}
+      table={table}
     />
   );
 }
