@@ -45,8 +45,9 @@ export function policyHeatmapPlot({ cells, metric }: PolicyHeatmapData): Plot.Pl
     y: { domain: [...POLICY_LEVELS], label: 'user-intent risk ↓', tickSize: 0, padding: 0.04, labelAnchor: 'top' },
     opacity: { domain: [0, METRIC_MAX[metric]], range: [0.04, 0.5], clamp: true },
     marks: [
-      Plot.cell(flat, { x: 'severity', y: 'intent', fill: palette.bad, fillOpacity: { value: 'value', scale: 'opacity' }, rx: 4 } as Plot.CellOptions),
-      Plot.cell(flat, { x: 'severity', y: 'intent', stroke: palette.grid, fill: 'none', rx: 4 }),
+      // Shade and outline in one rect per cell (the stroke paints over the fill, as a second
+      // outline-only mark would; the 4 px gaps keep neighbouring outlines apart).
+      Plot.cell(flat, { x: 'severity', y: 'intent', fill: palette.bad, fillOpacity: { value: 'value', scale: 'opacity' }, stroke: palette.grid, rx: 4 } as Plot.CellOptions),
       ...METRIC_LINES.map((m, k) =>
         Plot.text(flat, {
           x: 'severity',
@@ -75,19 +76,42 @@ export interface ScoreDensityData {
   highIntentThresholds?: readonly number[];
 }
 
-// One key object per (benign, harmful) pair of density arrays, compared by identity.
-const densityKeys = new WeakMap<object, WeakMap<object, object>>();
-function densityKey(benign: object, harmful: object): object {
-  let byHarmful = densityKeys.get(benign);
-  if (!byHarmful) densityKeys.set(benign, (byHarmful = new WeakMap()));
-  let key = byHarmful.get(harmful);
-  if (!key) byHarmful.set(harmful, (key = {}));
-  return key;
+interface DensityLayer {
+  yMax: number;
+  marks: Plot.Markish[];
+}
+
+// The densities and their labels, built once per (benign, harmful) pair of arrays: they form the
+// fixed layer (keyed on this cache entry), so a threshold change neither rebuilds nor redraws them.
+const densityLayers = new WeakMap<object, WeakMap<object, DensityLayer>>();
+
+function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityData['harmful']): DensityLayer {
+  let byHarmful = densityLayers.get(benign);
+  if (!byHarmful) densityLayers.set(benign, (byHarmful = new WeakMap()));
+  let layer = byHarmful.get(harmful);
+  if (layer) return layer;
+  let top = -Infinity;
+  for (const d of benign) if (d.density > top) top = d.density;
+  for (const d of harmful) if (d.density > top) top = d.density;
+  const yMax = Math.min(6, top);
+  layer = { yMax, marks: [] };
+  layer.marks = fixed(
+    layer,
+    Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
+    Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
+    Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
+    Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
+    Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+    Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+  );
+  byHarmful.set(harmful, layer);
+  return layer;
 }
 
 /** The classifier's score densities for benign and violating requests, with the block thresholds. */
 export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresholds }: ScoreDensityData): Plot.PlotOptions {
-  const yMax = Math.min(6, Math.max(...benign.map((d) => d.density), ...harmful.map((d) => d.density)));
+  const densities = densityLayer(benign, harmful);
+  const { yMax } = densities;
   const lines = thresholds.map((t, j) => ({ t, label: `τ ${POLICY_LEVELS[j]} sev`, j }));
   // Threshold labels stack in rows above the plot, so equal thresholds stay readable.
   return {
@@ -99,15 +123,7 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
     marks: [
       // The densities (and their labels) move with the separation only, not with the thresholds:
       // drawn with the axes and kept while a threshold is dragged.
-      ...fixed(
-        densityKey(benign, harmful),
-        Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
-        Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
-        Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
-        Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
-        Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
-        Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
-      ),
+      ...densities.marks,
       ...(highIntentThresholds
         ? [
             Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 }),

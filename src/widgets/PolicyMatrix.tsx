@@ -71,6 +71,27 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
     [heatmap, scores, metric],
   );
 
+  const table = useMemo(
+    () => ({
+      caption: 'Expected outcomes per cell for 10,000 requests (the original notebook’s block probabilities alongside)',
+      columns: ['intent', 'severity', 'requests', 'violating share', 'τ in cell', 'block', 'original block', 'over-refusal', 'misses', 'benign blocked', 'harmful allowed'],
+      rows: cells.flat().map((c) => [
+        POLICY_LEVELS[c.row]!,
+        POLICY_LEVELS[c.col]!,
+        n0(c.volume),
+        formatNumber(c.harmShare, 3),
+        formatNumber(c.tau, 3),
+        formatRate(c.block),
+        formatRate(POLICY_ORIGINAL_BLOCK[c.row]![c.col]!),
+        formatRate(c.overRefusal),
+        formatRate(c.miss),
+        formatNumber(c.benignBlocked, 1),
+        formatNumber(c.harmfulAllowed, 1),
+      ]),
+    }),
+    [cells],
+  );
+
   const okOver = totals.lowIntentOverRefusal <= OVER_REFUSAL_LIMIT;
   const okMiss = totals.highSeverityMiss <= MISS_LIMIT;
   const pass = okOver && okMiss;
@@ -107,23 +128,7 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
           : `The policy misses its targets: ${problems.join(' and ')}.`,
       }}
       summary={`Thresholds ${formatNumber(tauLow, 2)}, ${formatNumber(tauMed, 2)} and ${formatNumber(tauHigh, 2)} for low, medium and high severity, intent shift ${formatNumber(intentShift, 1)}, classifier separation ${formatNumber(separation, 1)}. Of 10,000 requests, ${formatRate(totals.blockRate)} are blocked: ${n0(totals.benignBlocked)} benign requests refused and ${n0(totals.harmfulAllowed)} violating ones allowed. Low-intent over-refusal ${formatRate(totals.lowIntentOverRefusal)}, high-severity misses ${formatRate(totals.highSeverityMiss)}. The matrix is shaded by ${METRIC_NAMES[metric]}; the highest-risk cell blocks ${formatRate(cells[2]![2]!.block)}.`}
-      table={{
-        caption: 'Expected outcomes per cell for 10,000 requests (the original notebook’s block probabilities alongside)',
-        columns: ['intent', 'severity', 'requests', 'violating share', 'τ in cell', 'block', 'original block', 'over-refusal', 'misses', 'benign blocked', 'harmful allowed'],
-        rows: cells.flat().map((c) => [
-          POLICY_LEVELS[c.row]!,
-          POLICY_LEVELS[c.col]!,
-          n0(c.volume),
-          formatNumber(c.harmShare, 3),
-          formatNumber(c.tau, 3),
-          formatRate(c.block),
-          formatRate(POLICY_ORIGINAL_BLOCK[c.row]![c.col]!),
-          formatRate(c.overRefusal),
-          formatRate(c.miss),
-          formatNumber(c.benignBlocked, 1),
-          formatNumber(c.harmfulAllowed, 1),
-        ]),
-      }}
+      table={table}
     />
   );
 }
