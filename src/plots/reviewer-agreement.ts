@@ -65,6 +65,26 @@ const SERIES: { key: Series; label: string; color: string; glyph: string }[] = [
   { key: 'expected', label: 'pₑ chance', color: palette.tertiary, glyph: '▬' },
 ];
 
+const barLayers = new Map<number, Plot.Markish[]>();
+
+/**
+ * The bar and the key never move: drawn with the axes, and built once per bar value. The key sits
+ * in the top margin, at least 2 px clear of the lines and dots (which reach 6 px above the frame).
+ */
+function barAndKey(bar: number): Plot.Markish[] {
+  let marks = barLayers.get(bar);
+  if (!marks) {
+    marks = fixed(
+      `paradox-bar:${bar}`,
+      Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
+      Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end' }),
+      ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
+    );
+    barLayers.set(bar, marks);
+  }
+  return marks;
+}
+
 /**
  * The prevalence paradox: with the flip rate fixed, observed agreement p_o stays put while
  * chance agreement p_e rises toward it at extreme prevalence, so κ falls.
@@ -82,14 +102,7 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
     y: { domain: [Math.max(-1, Math.floor(minY * 10) / 10), 1], label: null, grid: true },
     color: { domain: SERIES.map((s) => s.key), range: SERIES.map((s) => s.color) },
     marks: [
-      // The bar and the key (in the top margin, clear of the lines and dots, which reach at most
-      // 6 px above the frame) never move: drawn with the axes.
-      ...fixed(
-        `paradox-bar:${bar}`,
-        Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
-        Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end' }),
-        ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
-      ),
+      ...barAndKey(bar),
       Plot.ruleX([prevalence], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       ...SERIES.map((s) =>
         Plot.line(

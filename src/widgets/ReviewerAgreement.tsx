@@ -65,6 +65,15 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
     [paradox, confusion],
   );
 
+  const tableData = useMemo(
+    () => ({
+      caption: `Counts of label pairs (rows: rater A, columns: rater B), seed ${seed}`,
+      columns: ['rater A ↓ / rater B →', ...names, 'total'],
+      rows: table.map((row, i) => [names[i]!, ...row, row.reduce((s, c) => s + c, 0)]),
+    }),
+    [table, names, seed],
+  );
+
   const pass = sample.kappa >= BAR;
   const checkText = Number.isNaN(sample.kappa)
     ? 'κ is undefined here: both raters used one single label, so chance agreement is 100%.'
@@ -95,11 +104,7 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
       ]}
       check={{ pass, text: checkText }}
       summary={`${n} items in ${categories} categories, ${pct(prevalence)} positive, rater B flips ${pct(flip)}. The raters agree on ${agreeCount} items (observed agreement ${pct(sample.observed)}); chance agreement is ${pct(sample.expected)}, so κ = ${num(sample.kappa)}. For this setup κ settles near ${num(population.kappa)} as n grows, and near ${num(balanced.kappa)} at balanced prevalence ${formatNumber(1 / categories, 2)}.`}
-      table={{
-        caption: `Counts of label pairs (rows: rater A, columns: rater B), seed ${seed}`,
-        columns: ['rater A ↓ / rater B →', ...names, 'total'],
-        rows: table.map((row, i) => [names[i]!, ...row, row.reduce((s, c) => s + c, 0)]),
-      }}
+      table={tableData}
     />
   );
 }
