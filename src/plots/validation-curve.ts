@@ -13,7 +13,10 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
   const { points, bestStep, onsetStep } = run;
   const last = points[points.length - 1]!;
   const best = points.find((p) => p.step === bestStep)!;
-  const yMax = Math.max(2.2, ...points.map((p) => Math.max(p.train, p.observed)));
+  let need = 0;
+  for (const p of points) need = Math.max(need, p.train, p.observed);
+  // Above the usual 2.2 the top steps by a quarter, so the axes are not redrawn on every nudge.
+  const yMax = need <= 2.2 ? 2.2 : Math.ceil(need * 4) / 4;
   const marks: Plot.Markish[] = [];
   if (onsetStep < last.step) {
     marks.push(

@@ -40,6 +40,14 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
   const inside = run.bestStep < steps;
   const onset = toyOverfitOnsetStep({ dataScale, labelNoise, lr });
   const noisy = evalNoise > 0;
+  const table = useMemo(
+    () => ({
+      caption: `Loss per step${noisy ? ` (observed validation = exact + noise, seed ${seed})` : ''}`,
+      columns: noisy ? ['Step', 'Train', 'Validation (exact)', 'Validation (observed)'] : ['Step', 'Train', 'Validation'],
+      rows: run.points.map((p) => (noisy ? [p.step, p.train.toFixed(4), p.val.toFixed(4), p.observed.toFixed(4)] : [p.step, p.train.toFixed(4), p.val.toFixed(4)])),
+    }),
+    [run, noisy, seed],
+  );
   return (
     <WidgetFrame
       id={props.id}
@@ -69,11 +77,7 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
           : `Validation loss is still ${noisy ? 'at its lowest' : 'falling'} at the last step ${steps}, so the “best” checkpoint is just the final one: no overfitting is visible yet. Train longer, or faster, to find the minimum.`,
       }}
       summary={`Over ${steps} steps with ${formatNumber(dataScale, 2)}× the data, ${Math.round(100 * labelNoise)}% label noise and ${formatNumber(lr, 2)}× the learning rate, training loss falls to ${last.train.toFixed(3)}. Validation loss is lowest at step ${run.bestStep} (${best.val.toFixed(3)}, gap ${(best.val - best.train).toFixed(3)} over training) and ends at ${last.val.toFixed(3)}; memorization starts adding validation loss from step ${onset.toFixed(1)}.`}
-      table={{
-        caption: `Loss per step${noisy ? ` (observed validation = exact + noise, seed ${seed})` : ''}`,
-        columns: noisy ? ['Step', 'Train', 'Validation (exact)', 'Validation (observed)'] : ['Step', 'Train', 'Validation'],
-        rows: run.points.map((p) => (noisy ? [p.step, p.train.toFixed(4), p.val.toFixed(4), p.observed.toFixed(4)] : [p.step, p.train.toFixed(4), p.val.toFixed(4)])),
-      }}
+      table={table}
     />
   );
 }
