@@ -25,8 +25,12 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   const last = records[records.length - 1]!;
   const rounds = last.round;
   const values = records.flatMap((d) => [d.safety, d.helpfulness]);
-  const lo = Math.floor((Math.min(0.68, ...values) - 0.01) * 50) / 50;
-  const hi = Math.ceil((Math.max(0.82, ...values) + 0.01) * 50) / 50;
+  // The usual band [0.66, 0.84]; beyond it the bounds step by 0.05, so a nudge of a knob seldom
+  // moves the axis (and the axes are redrawn only when it does).
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const lo = min >= 0.68 ? 0.66 : Math.floor((min - 0.01) * 20) / 20;
+  const hi = max <= 0.82 ? 0.84 : Math.ceil((max + 0.01) * 20) / 20;
   // End labels: the higher series is labelled above its end point, the lower one below.
   const safetyOnTop = last.safety >= last.helpfulness;
   const ends = [
