@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { SFT_DEMO_MASK, SFT_DEMO_TARGETS, sftLossDemo } from '@math/sims/sft-loss';
 import { sftNllPlot, sftProbsPlot } from '../plots/sft-loss';
 import ControlInput from './core/Controls';
@@ -29,20 +29,38 @@ type State = StateOf<typeof spec>;
 const POSITIONS = [0, 1, 2, 3] as const;
 const key = <P extends 'm' | 't' | 'b'>(p: P, t: number) => `${p}${t}` as `${P}${0 | 1 | 2 | 3}`;
 const LN3 = Math.log(3);
+// The shift sliders without their help text (the editor is compact); built once.
+const BOOST_CONTROLS = POSITIONS.map((t) => ({ ...spec[key('b', t)], help: undefined }));
+
+interface PositionProps {
+  t: number;
+  counts: boolean;
+  target: string;
+  boost: number;
+  update: (p: Partial<State>) => void;
+  disabled: boolean;
+}
+
+/** One position's editor; memoized, so editing one position re-renders only its own controls. */
+const PositionEditor = memo(function PositionEditor({ t, counts, target, boost, update, disabled }: PositionProps) {
+  return (
+    <fieldset className={counts ? 'counted' : 'masked'}>
+      <legend>
+        Position {t} · {ROLES[t]}
+      </legend>
+      <ControlInput name={key('m', t)} control={spec[key('m', t)]} label="counts" value={counts} disabled={disabled} onChange={(v) => update({ [key('m', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('t', t)} control={spec[key('t', t)]} label="target" value={target} disabled={disabled} onChange={(v) => update({ [key('t', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('b', t)} control={BOOST_CONTROLS[t]!} label="target-logit shift" value={boost} disabled={disabled} onChange={(v) => update({ [key('b', t)]: v } as Partial<State>)} />
+    </fieldset>
+  );
+});
 
 /** Per position: does it count, which token is the target, and a nudge to the target's logit. */
 function TokenEditor({ state, update, disabled }: { state: State; update: (p: Partial<State>) => void; disabled: boolean }) {
   return (
     <div className="token-editor">
       {POSITIONS.map((t) => (
-        <fieldset key={t} className={state[key('m', t)] ? 'counted' : 'masked'}>
-          <legend>
-            Position {t} · {ROLES[t]}
-          </legend>
-          <ControlInput name={key('m', t)} control={spec[key('m', t)]} label="counts" value={state[key('m', t)]} disabled={disabled} onChange={(v) => update({ [key('m', t)]: v } as Partial<State>)} />
-          <ControlInput name={key('t', t)} control={spec[key('t', t)]} label="target" value={state[key('t', t)]} disabled={disabled} onChange={(v) => update({ [key('t', t)]: v } as Partial<State>)} />
-          <ControlInput name={key('b', t)} control={{ ...spec[key('b', t)], help: undefined }} label="target-logit shift" value={state[key('b', t)]} disabled={disabled} onChange={(v) => update({ [key('b', t)]: v } as Partial<State>)} />
-        </fieldset>
+        <PositionEditor key={t} t={t} counts={state[key('m', t)]} target={state[key('t', t)]} boost={state[key('b', t)]} update={update} disabled={disabled} />
       ))}
     </div>
   );
