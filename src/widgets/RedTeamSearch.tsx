@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { compareRedTeamSearch, landscapeCeiling, type StrategySummary } from '@math/sims/red-team-search';
+import { StrategyRuns, landscapeCeiling, makeAttackLandscape, type StrategySummary } from '@math/sims/red-team-search';
 import { landscapePlot, searchCurvePlot } from '../plots/red-team-search';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, type BaseWidgetProps } from './core/define-widget';
@@ -33,31 +33,41 @@ function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
   const { state, update, newSeed } = useWidgetState(spec, props.id, base);
   const { strategy, budget, step, peakWidth, seed } = state;
 
-  // All runs are cheap (16 × 2 × ≤ 400 queries), so one memo covers every numeric control.
-  const cmp = useMemo(() => compareRedTeamSearch(seed, { budget, step, peakWidth, runs: RUNS }), [seed, budget, step, peakWidth]);
-  const ceiling = useMemo(() => landscapeCeiling(cmp.landscape), [cmp.landscape]);
+  // Each control recomputes only what depends on it: the step moves hill climbing only, and the
+  // budget slices (or extends) runs already searched, since a run's start does not depend on it.
+  const landscape = useMemo(() => makeAttackLandscape(seed, peakWidth), [seed, peakWidth]);
+  const ceiling = useMemo(() => landscapeCeiling(landscape), [landscape]);
+  const randomRuns = useMemo(() => new StrategyRuns(landscape, 'random', seed, RUNS), [landscape, seed]);
+  const hillRuns = useMemo(() => new StrategyRuns(landscape, 'hill', seed, RUNS, step), [landscape, seed, step]);
+  const random = useMemo(() => randomRuns.summary(budget), [randomRuns, budget]);
+  const hill = useMemo(() => hillRuns.summary(budget), [hillRuns, budget]);
+  const cmp = { landscape, random, hill };
   const chosenKey = strategy === 'random' ? 'random' : 'hill';
   const otherKey = chosenKey === 'hill' ? 'random' : 'hill';
   const chosen: StrategySummary = cmp[chosenKey];
   const other: StrategySummary = cmp[otherKey];
 
-  const charts = useMemo(
-    () => [
-      {
-        options: searchCurvePlot({
-          chosen: { name: NAMES[chosenKey], mean: chosen.meanBestSoFar, low: chosen.lowBestSoFar, high: chosen.highBestSoFar },
-          other: { name: NAMES[otherKey], mean: other.meanBestSoFar },
-          ceiling,
-        }),
-        label: `Best violation score found so far against queries, mean of ${RUNS} runs, for ${NAMES[chosenKey]} (solid, with the 10–90% range over runs) and ${NAMES[otherKey]} (dashed)`,
-      },
-      {
-        options: landscapePlot({ landscape: cmp.landscape, run: chosen.runs[0]!, showPath: chosenKey === 'hill' }),
-        label: `Map of the attack landscape (shaded by violation probability) with the queries of the first ${NAMES[chosenKey]} run`,
-      },
-    ],
-    [cmp, chosen, other, chosenKey, otherKey, ceiling],
+  const curveChart = useMemo(
+    () => ({
+      options: searchCurvePlot({
+        chosen: { name: NAMES[chosenKey], mean: chosen.meanBestSoFar, low: chosen.lowBestSoFar, high: chosen.highBestSoFar },
+        other: { name: NAMES[otherKey], mean: other.meanBestSoFar },
+        ceiling,
+      }),
+      label: `Best violation score found so far against queries, mean of ${RUNS} runs, for ${NAMES[chosenKey]} (solid, with the 10–90% range over runs) and ${NAMES[otherKey]} (dashed)`,
+    }),
+    [chosen, other, chosenKey, otherKey, ceiling],
   );
+  // Its own memo, so a change that leaves the inspected run alone leaves the map's options alone.
+  const firstRun = chosen.runs[0]!;
+  const mapChart = useMemo(
+    () => ({
+      options: landscapePlot({ landscape, run: firstRun, showPath: chosenKey === 'hill' }),
+      label: `Map of the attack landscape (shaded by violation probability) with the queries of the first ${NAMES[chosenKey]} run`,
+    }),
+    [landscape, firstRun, chosenKey],
+  );
+  const charts = useMemo(() => [curveChart, mapChart], [curveChart, mapChart]);
 
   const wins = chosen.runs.filter((r, i) => r.best.score > other.runs[i]!.best.score).length;
   const hillWins = cmp.hill.meanBest > cmp.random.meanBest;

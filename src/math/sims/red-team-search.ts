@@ -1,4 +1,3 @@
-import { quantile } from 'd3-array';
 import { createRng, seedFromString, type Rng } from '../rng';
 import { checkIntegerInRange, checkNonNegative, checkPositive, fail } from '../validate';
 
@@ -162,15 +161,45 @@ export interface RedTeamComparison {
   hill: StrategySummary;
 }
 
+// d3-array's quantile (R-7: linear between order statistics) on values already sorted ascending.
+function sortedQuantile(v: Float64Array, p: number): number {
+  const i = (v.length - 1) * p;
+  const i0 = Math.floor(i);
+  const lo = v[i0]!;
+  return i0 + 1 < v.length ? lo + (v[i0 + 1]! - lo) * (i - i0) : lo;
+}
+
+/** Mean and 10–90% range over runs of the best score after each query i in [from, to). */
+function bestSoFarStats(runs: readonly { bestSoFar: readonly number[] }[], from: number, to: number, out: { mean: number[]; low: number[]; high: number[] }): void {
+  const col = new Float64Array(runs.length);
+  for (let i = from; i < to; i++) {
+    let sum = 0;
+    // Insertion sort: 16 values per query, and bestSoFar columns are nearly sorted already.
+    for (let r = 0; r < runs.length; r++) {
+      const v = runs[r]!.bestSoFar[i]!;
+      sum += v;
+      let j = r;
+      while (j > 0 && col[j - 1]! > v) {
+        col[j] = col[j - 1]!;
+        j--;
+      }
+      col[j] = v;
+    }
+    out.mean[i] = sum / runs.length;
+    out.low[i] = sortedQuantile(col, 0.1);
+    out.high[i] = sortedQuantile(col, 0.9);
+  }
+}
+
 function summarize(runs: SearchRun[], budget: number): StrategySummary {
-  const meanBestSoFar = Array.from({ length: budget }, (_, i) => runs.reduce((s, r) => s + r.bestSoFar[i]!, 0) / runs.length);
-  const at = (f: number) => Array.from({ length: budget }, (_, i) => quantile(runs.map((r) => r.bestSoFar[i]!), f)!);
+  const stats = { mean: new Array<number>(budget), low: new Array<number>(budget), high: new Array<number>(budget) };
+  bestSoFarStats(runs, 0, budget, stats);
   return {
     runs,
-    meanBestSoFar,
-    lowBestSoFar: at(0.1),
-    highBestSoFar: at(0.9),
-    meanBest: meanBestSoFar[budget - 1]!,
+    meanBestSoFar: stats.mean,
+    lowBestSoFar: stats.low,
+    highBestSoFar: stats.high,
+    meanBest: stats.mean[budget - 1]!,
     meanBestP: runs.reduce((s, r) => s + r.best.p, 0) / runs.length,
     hitRate: runs.reduce((s, r) => s + r.hits, 0) / (runs.length * budget),
   };
@@ -213,4 +242,101 @@ export function landscapeGrid(l: AttackLandscape, n: number): { x: number; y: nu
     out.push({ x, y, p: violationProbability(l, x, y) });
   }
   return out;
+}
+
+/**
+ * The seeded runs of one strategy, extended on demand: a run's first q queries do not depend on
+ * the budget, so a budget change only slices what was already searched (and searches further
+ * when it grows). summary(budget) equals compareRedTeamSearch's summary for that budget.
+ */
+export class StrategyRuns {
+  private readonly rngs: Rng[];
+  private readonly queries: Query[][];
+  private readonly current: (Query | null)[];
+  private readonly bestSoFar: number[][];
+  private readonly bestIndex: number[][];
+  private readonly hitsSoFar: number[][];
+  private readonly stats = { mean: [] as number[], low: [] as number[], high: [] as number[] };
+  private length = 0;
+  private last: { budget: number; summary: StrategySummary } | null = null;
+
+  constructor(
+    readonly landscape: AttackLandscape,
+    readonly kind: 'random' | 'hill',
+    seed: number,
+    runs: number,
+    readonly step = 0.1,
+    readonly noise = JUDGE_NOISE,
+  ) {
+    checkIntegerInRange('StrategyRuns', 'runs', runs, 1, 1000);
+    if (kind === 'hill') checkPositive('StrategyRuns', 'step', step);
+    checkNonNegative('StrategyRuns', 'noise', noise);
+    this.rngs = Array.from({ length: runs }, (_, r) => createRng(seedFromString(`${kind}:${seed}:${r}`)));
+    this.queries = this.rngs.map(() => []);
+    this.current = this.rngs.map(() => null);
+    this.bestSoFar = this.rngs.map(() => []);
+    this.bestIndex = this.rngs.map(() => []);
+    this.hitsSoFar = this.rngs.map(() => []);
+  }
+
+  // The same draws, in the same order, as randomSearch / hillClimb.
+  private extend(budget: number): void {
+    const l = this.landscape;
+    for (let r = 0; r < this.rngs.length; r++) {
+      const rng = this.rngs[r]!;
+      const qs = this.queries[r]!;
+      const bsf = this.bestSoFar[r]!;
+      const bi = this.bestIndex[r]!;
+      const hs = this.hitsSoFar[r]!;
+      for (let i = this.length; i < budget; i++) {
+        let q: Query;
+        const cur = this.current[r];
+        if (this.kind === 'random' || !cur) {
+          const x = rng.uniform();
+          const y = rng.uniform();
+          q = { x, y, score: judge(l, x, y, rng, this.noise) };
+          if (this.kind === 'hill') this.current[r] = q;
+        } else {
+          const x = reflectUnit(cur.x + rng.normal(0, this.step));
+          const y = reflectUnit(cur.y + rng.normal(0, this.step));
+          q = { x, y, score: judge(l, x, y, rng, this.noise) };
+          if (q.score > cur.score) this.current[r] = q;
+        }
+        qs.push(q);
+        const prev = i === 0 ? 0 : bi[i - 1]!;
+        const best = i === 0 || q.score > qs[prev]!.score ? i : prev;
+        bi.push(best);
+        bsf.push(qs[best]!.score);
+        hs.push((i === 0 ? 0 : hs[i - 1]!) + (q.score >= HIT_THRESHOLD ? 1 : 0));
+      }
+    }
+    bestSoFarStats(this.bestSoFar.map((b) => ({ bestSoFar: b })), this.length, budget, this.stats);
+    this.length = budget;
+  }
+
+  summary(budget: number): StrategySummary {
+    checkIntegerInRange('StrategyRuns.summary', 'budget', budget, 1, 1e6);
+    if (this.last?.budget === budget) return this.last.summary;
+    if (budget > this.length) this.extend(budget);
+    const runs: SearchRun[] = this.queries.map((qs, r) => {
+      const best = qs[this.bestIndex[r]![budget - 1]!]!;
+      return {
+        queries: qs.slice(0, budget),
+        bestSoFar: this.bestSoFar[r]!.slice(0, budget),
+        best: { ...best, p: violationProbability(this.landscape, best.x, best.y) },
+        hits: this.hitsSoFar[r]![budget - 1]!,
+      };
+    });
+    const summary: StrategySummary = {
+      runs,
+      meanBestSoFar: this.stats.mean.slice(0, budget),
+      lowBestSoFar: this.stats.low.slice(0, budget),
+      highBestSoFar: this.stats.high.slice(0, budget),
+      meanBest: this.stats.mean[budget - 1]!,
+      meanBestP: runs.reduce((s, r) => s + r.best.p, 0) / runs.length,
+      hitRate: runs.reduce((s, r) => s + r.hits, 0) / (runs.length * budget),
+    };
+    this.last = { budget, summary };
+    return summary;
+  }
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { quantile } from 'd3-array';
 import { createRng } from '@math/index';
 import {
   HIT_THRESHOLD,
+  StrategyRuns,
   compareRedTeamSearch,
   hillClimb,
   landscapeCeiling,
@@ -113,5 +115,31 @@ describe('compareRedTeamSearch (the widget defaults: seed 42, 16 runs)', () => {
     expect(tiny.hill.meanBest).toBeLessThan(tiny.random.meanBest);
     const short = compareRedTeamSearch(42, { budget: 10, step: 0.5, peakWidth: 0.03, runs: 16 });
     expect(short.hill.meanBest).toBeLessThanOrEqual(short.random.meanBest);
+  });
+});
+
+describe('summaries the widget reads', () => {
+  const settings = { step: 0.1, peakWidth: 0.03, runs: 16 };
+
+  it('draws the 10–90% band as d3-array quantiles of the runs at each query', () => {
+    const c = compareRedTeamSearch(42, { ...settings, budget: 60 });
+    for (const s of [c.hill, c.random]) {
+      s.meanBestSoFar.forEach((_, i) => {
+        const col = s.runs.map((r) => r.bestSoFar[i]!);
+        expect(s.lowBestSoFar[i]).toBe(quantile(col, 0.1));
+        expect(s.highBestSoFar[i]).toBe(quantile(col, 0.9));
+      });
+    }
+  });
+
+  it('StrategyRuns gives the same summary as a fresh comparison, whichever budgets came before', () => {
+    const l = makeAttackLandscape(42, settings.peakWidth);
+    const hill = new StrategyRuns(l, 'hill', 42, settings.runs, settings.step);
+    const random = new StrategyRuns(l, 'random', 42, settings.runs);
+    for (const budget of [40, 130, 10, 130, 400, 1, 250]) {
+      const fresh = compareRedTeamSearch(42, { ...settings, budget });
+      expect(hill.summary(budget)).toEqual(fresh.hill);
+      expect(random.summary(budget)).toEqual(fresh.random);
+    }
   });
 });
