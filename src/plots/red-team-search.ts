@@ -14,23 +14,36 @@ export interface SearchCurvePlotData {
 /** Best violation score found so far against the number of queries, averaged over seeded runs. */
 export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData): Plot.PlotOptions {
   const n = chosen.mean.length;
-  const band = chosen.mean.map((_, i) => ({ q: i + 1, lo: chosen.low[i]!, hi: chosen.high[i]! }));
-  const mine = chosen.mean.map((v, i) => ({ q: i + 1, v }));
-  const theirs = other.mean.map((v, i) => ({ q: i + 1, v }));
-  const lastMine = mine[n - 1]!;
-  const lastTheirs = theirs[n - 1]!;
+  // A step-after line through a flat run draws the same as one through its first and last
+  // points, so only queries where a value changes are kept (plus the first and the last).
+  const changes = (i: number, ...series: number[][]) => i === 0 || i === n - 1 || series.some((v) => v[i] !== v[i - 1]);
+  const band: { q: number; lo: number; hi: number }[] = [];
+  const mine: { q: number; v: number }[] = [];
+  const theirs: { q: number; v: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    if (changes(i, chosen.low, chosen.high)) band.push({ q: i + 1, lo: chosen.low[i]!, hi: chosen.high[i]! });
+    if (changes(i, chosen.mean)) mine.push({ q: i + 1, v: chosen.mean[i]! });
+    if (changes(i, other.mean)) theirs.push({ q: i + 1, v: other.mean[i]! });
+  }
+  const lastMine = mine[mine.length - 1]!;
+  const lastTheirs = theirs[theirs.length - 1]!;
   // Put the higher curve's label above its end and the lower one's below, so they never collide.
   const mineAbove = lastMine.v >= lastTheirs.v;
+  const right = Math.max(2, n);
   return {
     ...frame(400, 300),
     marginRight: 16,
-    x: { domain: [1, Math.max(2, n)], label: 'queries →', grid: true, ticks: 6 },
+    x: { domain: [1, right], label: 'queries →', grid: true, ticks: 6 },
     y: { domain: [0, 1], label: '↑ best violation score so far', grid: true, ticks: 5 },
     marks: [
-      Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
-      Plot.text([{ q: 1, v: ceiling }], { x: 'q', y: 'v', text: () => `worst prompt in the space: ${ceiling.toFixed(2)}`, textAnchor: 'start', dy: -7, dx: 4, fill: palette.muted, fontSize: 11.5 }),
-      Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
-      Plot.text([{ q: Math.max(2, n), v: HIT_THRESHOLD }], { x: 'q', y: 'v', text: () => 'judged a violation above 0.5', textAnchor: 'end', dy: 11, fill: palette.bad, fontSize: 11.5 }),
+      // The reference lines move only with the landscape and the budget: drawn with the axes.
+      ...fixed(
+        `${ceiling}|${right}`,
+        Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
+        Plot.text([{ q: 1, v: ceiling }], { x: 'q', y: 'v', text: () => `worst prompt in the space: ${ceiling.toFixed(2)}`, textAnchor: 'start', dy: -7, dx: 4, fill: palette.muted, fontSize: 11.5 }),
+        Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
+        Plot.text([{ q: right, v: HIT_THRESHOLD }], { x: 'q', y: 'v', text: () => 'judged a violation above 0.5', textAnchor: 'end', dy: 11, fill: palette.bad, fontSize: 11.5 }),
+      ),
       Plot.areaY(band, { x: 'q', y1: 'lo', y2: 'hi', fill: palette.primary, fillOpacity: 0.12, curve: 'step-after' }),
       Plot.line(theirs, { x: 'q', y: 'v', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4', curve: 'step-after' }),
       Plot.line(mine, { x: 'q', y: 'v', stroke: palette.primary, strokeWidth: 2.75, curve: 'step-after' }),
