@@ -5,8 +5,8 @@ import {
   drawAuditUniforms,
   drawReplicateUniforms,
   exactCoverage,
-  intervalsFor,
-  replicateCounts,
+  intervalTable,
+  replicateCounter,
   severityCounts,
   simulatedCoverage,
 } from '@math/sims/asr-interval';
@@ -59,24 +59,27 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
   const counts = useMemo(() => severityCounts(severities), [severities]);
   const x = counts[2] + counts[3];
   const estimate = x / n;
-  const intervals = useMemo(() => intervalsFor(x, n, confidence), [x, n, confidence]);
+  // Intervals depend on (n, level) and are reused for every count the coverage sums meet again.
+  const table = useMemo(() => intervalTable(n, confidence), [n, confidence]);
+  const intervals = useMemo(() => table(x), [table, x]);
 
   // Coverage: replicate draws on (seed, n), their counts on the rate, intervals on the level.
-  const replicateU = useMemo(() => drawReplicateUniforms(seed, n, REPLICATES), [seed, n]);
-  const repCounts = useMemo(() => replicateCounts(replicateU, n, rate), [replicateU, n, rate]);
-  const simulated = useMemo(() => simulatedCoverage(repCounts, n, rate, confidence), [repCounts, n, rate, confidence]);
-  const exact = useMemo(() => exactCoverage(n, rate, confidence), [n, rate, confidence]);
+  const countAt = useMemo(() => replicateCounter(drawReplicateUniforms(seed, n, REPLICATES), n), [seed, n]);
+  const repCounts = useMemo(() => countAt(rate), [countAt, rate]);
+  const simulated = useMemo(() => simulatedCoverage(repCounts, n, rate, confidence, table), [repCounts, n, rate, confidence, table]);
+  const exact = useMemo(() => exactCoverage(n, rate, confidence, table), [n, rate, confidence, table]);
 
   const pZero = Math.pow(1 - rate, n);
 
-  const charts = useMemo(() => {
+  const intervalChart = useMemo(() => {
     const rows = INTERVAL_METHODS.map((m) => ({ method: m, low: intervals[m][0], high: intervals[m][1] }));
+    return { options: intervalPlot({ intervals: rows, estimate, trueRate: rate }), label: 'Wald, Wilson and Clopper–Pearson intervals for this audit against the true violation rate' };
+  }, [intervals, estimate, rate]);
+  const coverageChart = useMemo(() => {
     const covRows = INTERVAL_METHODS.map((m) => ({ method: m, exact: exact[m], simulated: simulated[m] }));
-    return [
-      { options: intervalPlot({ intervals: rows, estimate, trueRate: rate }), label: 'Wald, Wilson and Clopper–Pearson intervals for this audit against the true violation rate' },
-      { options: coveragePlot({ rows: covRows, nominal: confidence, replicates: REPLICATES }), label: 'Actual coverage of each interval method against the nominal confidence level' },
-    ];
-  }, [intervals, estimate, rate, exact, simulated, confidence]);
+    return { options: coveragePlot({ rows: covRows, nominal: confidence, replicates: REPLICATES }), label: 'Actual coverage of each interval method against the nominal confidence level' };
+  }, [exact, simulated, confidence]);
+  const charts = useMemo(() => [intervalChart, coverageChart], [intervalChart, coverageChart]);
 
   const gap = exact.Wald - confidence;
   const pass = Math.abs(gap) <= TOLERANCE;

@@ -40,6 +40,26 @@ export function intervalsFor(x: number, n: number, confidence: number): Record<I
   };
 }
 
+export type IntervalTable = (k: number) => Record<IntervalMethod, [number, number]>;
+
+/**
+ * intervalsFor(k, n, confidence) for any k, each computed once (z and α worked out once): the
+ * coverage sums ask for the same counts again as the true rate moves.
+ */
+export function intervalTable(n: number, confidence: number): IntervalTable {
+  const z = zFor(confidence);
+  const alpha = 1 - confidence;
+  const cache = new Map<number, Record<IntervalMethod, [number, number]>>();
+  return (k) => {
+    let ci = cache.get(k);
+    if (!ci) {
+      ci = { Wald: waldInterval(k, n, z), Wilson: wilsonInterval(k, n, z), 'Clopper–Pearson': clopperPearsonInterval(k, n, alpha) };
+      cache.set(k, ci);
+    }
+    return ci;
+  };
+}
+
 /** Uniform draws behind one audit, fixed by (seed, n) so moving ρ changes the sample smoothly. */
 export function drawAuditUniforms(seed: number, n: number): Float64Array {
   checkPositiveInteger('drawAuditUniforms', 'n', n);
@@ -90,16 +110,55 @@ export function replicateCounts(u: Float64Array, n: number, rate: number): numbe
   return out;
 }
 
+/**
+ * replicateCounts(u, n, ·) for many rates: each replicate's uniforms bucketed once by
+ * b(v) = ⌊v·B⌋, which never decreases in v, so #{v < ρ} = #{b(v) < b(ρ)} + #{v < ρ in bucket b(ρ)}.
+ */
+export function replicateCounter(u: Float64Array, n: number, buckets = 1024): (rate: number) => number[] {
+  checkPositiveInteger('replicateCounter', 'n', n);
+  checkPositiveInteger('replicateCounter', 'buckets', buckets);
+  const reps = Math.floor(u.length / n);
+  const bucketOf = (v: number) => Math.min(buckets, Math.max(0, Math.floor(v * buckets)));
+  // starts[r·(B+2) + b]: offset of bucket b in replicate r's block of `sorted` (bucket B holds v ≥ 1).
+  const stride = buckets + 2;
+  const starts = new Int32Array(reps * stride);
+  const sorted = new Float64Array(reps * n);
+  for (let r = 0; r < reps; r++) {
+    const off = r * n;
+    const base = r * stride;
+    for (let i = 0; i < n; i++) starts[base + bucketOf(u[off + i]!) + 1]!++;
+    for (let b = 0; b <= buckets; b++) starts[base + b + 1]! += starts[base + b]!;
+    const fill = starts.slice(base, base + stride);
+    for (let i = 0; i < n; i++) {
+      const v = u[off + i]!;
+      sorted[off + fill[bucketOf(v)]!++] = v;
+    }
+  }
+  return (rate) => {
+    const b = bucketOf(rate);
+    const out = new Array<number>(reps);
+    for (let r = 0; r < reps; r++) {
+      const off = r * n;
+      const base = r * stride;
+      let c = starts[base + b]!;
+      for (let j = off + c, end = off + starts[base + b + 1]!; j < end; j++) if (sorted[j]! < rate) c++;
+      out[r] = c;
+    }
+    return out;
+  };
+}
+
 /** Share of replicate audits whose interval contains the true rate, per method. */
-export function simulatedCoverage(counts: readonly number[], n: number, rate: number, confidence: number): Record<IntervalMethod, number> {
-  const cache = new Map<number, Record<IntervalMethod, [number, number]>>();
+export function simulatedCoverage(
+  counts: readonly number[],
+  n: number,
+  rate: number,
+  confidence: number,
+  table: IntervalTable = intervalTable(n, confidence),
+): Record<IntervalMethod, number> {
   const hits: Record<IntervalMethod, number> = { Wald: 0, Wilson: 0, 'Clopper–Pearson': 0 };
   for (const x of counts) {
-    let ci = cache.get(x);
-    if (!ci) {
-      ci = intervalsFor(x, n, confidence);
-      cache.set(x, ci);
-    }
+    const ci = table(x);
     for (const m of INTERVAL_METHODS) if (ci[m][0] <= rate && rate <= ci[m][1]) hits[m]++;
   }
   const total = counts.length || 1;
@@ -133,13 +192,18 @@ export function binomialPmf(n: number, p: number): Float64Array {
  * Exact coverage: P(interval from X contains ρ) = Σ_k P(X = k)·[ρ ∈ CI(k)], X ~ Binomial(n, ρ).
  * Terms below 1e-13 are skipped (they cannot move the result at the digits shown).
  */
-export function exactCoverage(n: number, rate: number, confidence: number): Record<IntervalMethod, number> {
+export function exactCoverage(
+  n: number,
+  rate: number,
+  confidence: number,
+  table: IntervalTable = intervalTable(n, confidence),
+): Record<IntervalMethod, number> {
   const pmf = binomialPmf(n, rate);
   const cov: Record<IntervalMethod, number> = { Wald: 0, Wilson: 0, 'Clopper–Pearson': 0 };
   for (let k = 0; k <= n; k++) {
     const w = pmf[k]!;
     if (w < 1e-13) continue;
-    const ci = intervalsFor(k, n, confidence);
+    const ci = table(k);
     for (const m of INTERVAL_METHODS) if (ci[m][0] <= rate && rate <= ci[m][1]) cov[m] += w;
   }
   return cov;

@@ -5,7 +5,9 @@ import {
   drawAuditUniforms,
   drawReplicateUniforms,
   exactCoverage,
+  intervalTable,
   intervalsFor,
+  replicateCounter,
   replicateCounts,
   severityCounts,
   severityProbabilities,
@@ -115,5 +117,31 @@ describe('asr-interval: intervals and coverage', () => {
     const exact = exactCoverage(n, 0.14, 0.95);
     // 200 replicates: sd ≈ √(.95·.05/200) = .015
     for (const m of ['Wald', 'Wilson', 'Clopper–Pearson'] as const) expect(Math.abs(sim[m] - exact[m])).toBeLessThan(0.05);
+  });
+});
+
+describe('asr-interval: what the widget reuses between changes', () => {
+  it('the interval table gives intervalsFor for every count, asked in any order', () => {
+    const t = intervalTable(250, 0.9);
+    for (const k of [0, 250, 37, 1, 37, 249, 125]) expect(t(k)).toEqual(intervalsFor(k, 250, 0.9));
+  });
+
+  it('coverage through a shared table equals coverage computed afresh', () => {
+    const t = intervalTable(400, 0.93);
+    for (const rate of [0.002, 0.14, 0.5, 0.141]) {
+      expect(exactCoverage(400, rate, 0.93, t)).toEqual(exactCoverage(400, rate, 0.93));
+      const counts = replicateCounts(drawReplicateUniforms(3, 400, 50), 400, rate);
+      expect(simulatedCoverage(counts, 400, rate, 0.93, t)).toEqual(simulatedCoverage(counts, 400, rate, 0.93));
+    }
+  });
+
+  it('the replicate counter counts uniforms below the rate exactly as a direct scan does', () => {
+    const n = 137;
+    const u = drawReplicateUniforms(11, n, 60);
+    const countAt = replicateCounter(u, n);
+    // Rates on bucket edges (multiples of 1/1024), on drawn values themselves, and at 0 and 1.
+    const rates = [0, 1, 0.5, 0.25, 3 / 1024, 0.001, 0.14, 0.3333, u[5]!, u[200]!, u[200]! + 1e-17, 0.999];
+    for (const rate of rates) expect(countAt(rate)).toEqual(replicateCounts(u, n, rate));
+    for (let i = 0; i <= 500; i++) expect(countAt(i / 1000)).toEqual(replicateCounts(u, n, i / 1000));
   });
 });
