@@ -83,7 +83,8 @@ export interface CoveragePlotData {
 /** Actual coverage of each method (exact sum and seeded replicates) against the nominal level. */
 export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): Plot.PlotOptions {
   const lowest = Math.min(nominal, ...rows.flatMap((d) => [d.exact, d.simulated]));
-  const lo = Math.max(0, Math.min(nominal - 0.1, Math.floor((lowest - 0.03) * 20) / 20));
+  // Snapped to 0.05 steps (the nominal level too), so the axes stay put while the level moves.
+  const lo = Math.max(0, Math.min(Math.floor((nominal - 0.1) * 20 + 1e-9) / 20, Math.floor((lowest - 0.03) * 20) / 20));
   const colored = rows.map((d, i) => ({ ...d, color: METHOD_COLORS[i % METHOD_COLORS.length]! }));
   return {
     ...frame(300, 230),
