@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import { costOptimalThreshold, precisionAt, rocAuc, rocCurve, thresholdRates } from '@math/index';
-import { sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
+import { precisionAt, thresholdRates } from '@math/index';
+import { costOptimumOnCurve, guardrailCurves, sampleGuardrailScores } from '@math/sims/threshold-demo';
 import { rocPlot, ratesPlot } from '../plots/threshold';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, type BaseWidgetProps } from './core/define-widget';
@@ -25,23 +25,24 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const { tau, separation, n, baseRate, costMiss, costOverblock, fprBudget, seed } = state;
 
   const sample = useMemo(() => sampleGuardrailScores(seed, n, separation), [seed, n, separation]);
-  const roc = useMemo(() => rocCurve(sample.harmful, sample.benign), [sample]);
-  const auc = useMemo(() => rocAuc(sample.harmful, sample.benign), [sample]);
-  const sweep = useMemo(() => thresholdSweep(sample), [sample]);
-  const optimum = useMemo(() => costOptimalThreshold(sample.harmful, sample.benign, { costMiss, costOverblock, baseRate }), [sample, costMiss, costOverblock, baseRate]);
+  // Curves follow the sample; the costs only re-scan its ROC points, τ only counts at τ.
+  const { roc, auc, sweep } = useMemo(() => guardrailCurves(sample), [sample]);
+  const optimum = useMemo(() => costOptimumOnCurve(roc, { costMiss, costOverblock, baseRate }), [roc, costMiss, costOverblock, baseRate]);
   const { tpr, fpr } = useMemo(() => thresholdRates(sample.harmful, sample.benign, tau), [sample, tau]);
 
   const precision = precisionAt(tpr, fpr, baseRate);
   const cost = baseRate * (1 - tpr) * costMiss + (1 - baseRate) * fpr * costOverblock;
   const optTau = Number.isFinite(optimum.tau) ? Math.min(1, optimum.tau) : 1;
 
-  const charts = useMemo(
-    () => [
-      { options: ratesPlot({ sweep, tau, optimumTau: optTau }), label: 'Share of harmful and benign items blocked as the threshold rises' },
-      { options: rocPlot({ roc, point: { tpr, fpr }, auc }), label: 'ROC curve with the current operating point' },
-    ],
-    [sweep, tau, optTau, roc, tpr, fpr, auc],
+  const ratesChart = useMemo(
+    () => ({ options: ratesPlot({ sweep, tau, optimumTau: optTau }), label: 'Share of harmful and benign items blocked as the threshold rises' }),
+    [sweep, tau, optTau],
   );
+  const rocChart = useMemo(
+    () => ({ options: rocPlot({ roc, point: { tpr, fpr }, auc }), label: 'ROC curve with the current operating point' }),
+    [roc, tpr, fpr, auc],
+  );
+  const charts = useMemo(() => [ratesChart, rocChart], [ratesChart, rocChart]);
 
   const withinBudget = fpr <= fprBudget;
   return (
