@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { frame, palette } from './theme';
+import { fixed } from './fixed';
 import { thinPolyline } from './thin';
 
 export interface ThresholdPlotData {
@@ -20,11 +21,15 @@ export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.P
     y: { domain: [0, 1], label: '↑ share blocked', grid: true },
     color: { domain: ['harmful blocked (TPR)', 'benign blocked (FPR)'], range: [palette.primary, palette.secondary] },
     marks: [
-      Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-      Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
-      Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
-      // Direct labels instead of a legend: each name sits at the left end of its curve.
-      Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
+      // Everything under the τ rule moves only with the sample and the costs: drawn with the axes.
+      ...fixed(
+        `${optimumTau}|${sweep.map((d) => `${d.tau},${d.tpr},${d.fpr}`).join(';')}`,
+        Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
+        Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
+        Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
+        // Direct labels instead of a legend: each name sits at the left end of its curve.
+        Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
+      ),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(long.filter((d) => Math.abs(d.tau - tau) < 1e-9), { x: 'tau', y: 'rate', fill: 'series', r: 4 }),
     ],
@@ -48,6 +53,13 @@ function labelPoints(sweep: ThresholdPlotData['sweep']) {
   ];
 }
 
+const thinned = new WeakMap<readonly object[], { tpr: number; fpr: number }[]>();
+function corners(roc: RocPlotData['roc']) {
+  let c = thinned.get(roc);
+  if (!c) thinned.set(roc, (c = thinPolyline(roc, (p) => p.fpr, (p) => p.tpr)));
+  return c;
+}
+
 /** ROC curve with the operating point at the current τ. */
 export function rocPlot({ roc, point, auc }: RocPlotData): Plot.PlotOptions {
   return {
@@ -56,9 +68,13 @@ export function rocPlot({ roc, point, auc }: RocPlotData): Plot.PlotOptions {
     x: { domain: [0, 1], label: 'false-block rate (FPR) →', grid: true },
     y: { domain: [0, 1], label: '↑ harmful caught (TPR)', grid: true },
     marks: [
-      Plot.line([[0, 0], [1, 1]], { stroke: palette.muted, strokeDasharray: '3,3' }),
-      // Same line, only its corners: 2n scores give up to 2n + 1 ROC points, mostly on straight runs.
-      Plot.line(thinPolyline(roc, (p) => p.fpr, (p) => p.tpr), { x: 'fpr', y: 'tpr', stroke: palette.primary, strokeWidth: 2.5 }),
+      // The curve moves only with the sample: drawn with the axes while τ moves the point.
+      ...fixed(
+        roc,
+        Plot.line([[0, 0], [1, 1]], { stroke: palette.muted, strokeDasharray: '3,3' }),
+        // Same line, only its corners: 2n scores give up to 2n + 1 ROC points, mostly on straight runs.
+        Plot.line(corners(roc), { x: 'fpr', y: 'tpr', stroke: palette.primary, strokeWidth: 2.5 }),
+      ),
       Plot.dot([point], { x: 'fpr', y: 'tpr', r: 6, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 2 }),
       Plot.text([{ x: 0.6, y: 0.12 }], { x: 'x', y: 'y', text: () => `AUC = ${auc.toFixed(3)}`, fontSize: 14 }),
     ],
