@@ -112,36 +112,42 @@ export function replicateCounts(u: Float64Array, n: number, rate: number): numbe
 
 /**
  * replicateCounts(u, n, ·) for many rates: each replicate's uniforms bucketed once by
- * b(v) = ⌊v·B⌋, which never decreases in v, so #{v < ρ} = #{b(v) < b(ρ)} + #{v < ρ in bucket b(ρ)}.
+ * b(v) = ⌊v·B⌋ (B a power of two, so v·B is exact and b never decreases in v); then
+ * #{v < ρ} = #{b(v) < b(ρ)} + #{v < ρ in bucket b(ρ)}.
  */
-export function replicateCounter(u: Float64Array, n: number, buckets = 1024): (rate: number) => number[] {
+export function replicateCounter(u: Float64Array, n: number, buckets = 64): (rate: number) => number[] {
   checkPositiveInteger('replicateCounter', 'n', n);
   checkPositiveInteger('replicateCounter', 'buckets', buckets);
   const reps = Math.floor(u.length / n);
-  const bucketOf = (v: number) => Math.min(buckets, Math.max(0, Math.floor(v * buckets)));
-  // starts[r·(B+2) + b]: offset of bucket b in replicate r's block of `sorted` (bucket B holds v ≥ 1).
-  const stride = buckets + 2;
-  const starts = new Int32Array(reps * stride);
+  const stride = buckets + 1;
+  // below[r·(B+1) + b] = #{v < b/B} in replicate r; `sorted` holds each replicate's values by bucket.
+  const below = new Int32Array(reps * stride);
   const sorted = new Float64Array(reps * n);
+  const bucket = new Int32Array(n);
+  const next = new Int32Array(stride);
   for (let r = 0; r < reps; r++) {
     const off = r * n;
     const base = r * stride;
-    for (let i = 0; i < n; i++) starts[base + bucketOf(u[off + i]!) + 1]!++;
-    for (let b = 0; b <= buckets; b++) starts[base + b + 1]! += starts[base + b]!;
-    const fill = starts.slice(base, base + stride);
+    next.fill(0);
     for (let i = 0; i < n; i++) {
-      const v = u[off + i]!;
-      sorted[off + fill[bucketOf(v)]!++] = v;
+      const b = Math.floor(u[off + i]! * buckets);
+      bucket[i] = b;
+      next[b + 1]++;
     }
+    for (let b = 1; b < stride; b++) next[b] += next[b - 1]!;
+    below.set(next, base);
+    for (let i = 0; i < n; i++) sorted[off + next[bucket[i]!]!++] = u[off + i]!;
   }
   return (rate) => {
-    const b = bucketOf(rate);
     const out = new Array<number>(reps);
+    if (!(rate > 0)) return out.fill(0);
+    if (rate >= 1) return replicateCounts(u, n, rate);
+    const b = Math.floor(rate * buckets);
     for (let r = 0; r < reps; r++) {
-      const off = r * n;
       const base = r * stride;
-      let c = starts[base + b]!;
-      for (let j = off + c, end = off + starts[base + b + 1]!; j < end; j++) if (sorted[j]! < rate) c++;
+      let c = below[base + b]!;
+      const end = r * n + below[base + b + 1]!;
+      for (let j = r * n + c; j < end; j++) if (sorted[j]! < rate) c++;
       out[r] = c;
     }
     return out;
