@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { fixed } from './fixed';
 import { seriesKey } from './series-key';
 import { frame, palette } from './theme';
 
@@ -94,19 +95,23 @@ export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): P
     x: { domain: [lo, 1], label: 'share of audits covered →', grid: true, tickFormat: '.0%', ticks: 4 },
     y: { domain: rows.map((d) => d.method), type: 'point', padding: 0.6, axis: null },
     marks: [
+      // The key sits in the top margin, clear of every data mark, and never changes: drawn with the axes.
+      ...fixed(
+        `key|${replicates}`,
+        ...seriesKey(
+          [
+            { label: 'exact', color: 'currentColor', glyph: '●' },
+            { label: `${replicates} replicates`, color: 'currentColor', glyph: '○' },
+            { label: 'nominal', color: 'currentColor', glyph: '┆' },
+          ],
+          { widths: [62, 118], top: -20, left: -6 },
+        ),
+      ),
       Plot.ruleX([nominal], { stroke: 'currentColor', strokeDasharray: '5,4', strokeWidth: 1.5 }),
       Plot.ruleY(colored, { y: 'method', x1: lo, x2: 'exact', stroke: 'color', strokeOpacity: 0.35, strokeWidth: 7 }),
       Plot.dot(colored, { y: 'method', x: 'exact', r: 6, fill: 'color' }),
       Plot.dot(colored, { y: 'method', x: 'simulated', r: 5, stroke: 'currentColor', strokeWidth: 2, fill: 'none' }),
       Plot.text(colored, { y: 'method', text: (d) => `${d.method}: ${(100 * d.exact).toFixed(1)}%`, frameAnchor: 'left', dy: -15, textAnchor: 'start', fontSize: 13, fill: 'color', fontWeight: 700 }),
-      ...seriesKey(
-        [
-          { label: 'exact', color: 'currentColor', glyph: '●' },
-          { label: `${replicates} replicates`, color: 'currentColor', glyph: '○' },
-          { label: 'nominal', color: 'currentColor', glyph: '┆' },
-        ],
-        { widths: [62, 118], top: -20, left: -6 },
-      ),
     ],
   };
 }
