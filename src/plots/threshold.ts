@@ -9,6 +9,15 @@ export interface ThresholdPlotData {
   optimumTau: number;
 }
 
+// A sweep is a new array whenever its sample is: numbering arrays keys the curves without reading them.
+const sweepIds = new WeakMap<object, number>();
+let nextSweepId = 1;
+function sweepId(sweep: object): number {
+  let id = sweepIds.get(sweep);
+  if (id === undefined) sweepIds.set(sweep, (id = nextSweepId++));
+  return id;
+}
+
 /** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
 export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
   const long = sweep.flatMap((d) => [
@@ -23,7 +32,7 @@ export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.P
     marks: [
       // Everything under the τ rule moves only with the sample and the costs: drawn with the axes.
       ...fixed(
-        `${optimumTau}|${sweep.map((d) => `${d.tau},${d.tpr},${d.fpr}`).join(';')}`,
+        `${optimumTau}|${sweepId(sweep)}`,
         Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
         Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
         Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
