@@ -1,6 +1,7 @@
+import { randomBeta } from 'd3-random';
 import { createRng } from '../rng';
 import { thresholdRates, type CostOptimum, type CostSettings, type RocPoint } from '../threshold';
-import { checkNonNegative, checkProbability } from '../validate';
+import { checkNonNegative, checkPositive, checkProbability } from '../validate';
 
 /**
  * Synthetic guardrail scores as in the original notebook: harmful ~ Beta(a, 2), benign ~ Beta(2, a)
@@ -12,9 +13,12 @@ export interface ScoreSample {
 }
 
 export function sampleGuardrailScores(seed: number, n: number, separation = 6): ScoreSample {
+  checkPositive('sampleGuardrailScores', 'separation', separation);
   const rng = createRng(seed);
-  const harmful = Array.from({ length: n }, () => rng.beta(separation, 2));
-  const benign = Array.from({ length: n }, () => rng.beta(2, separation));
+  // The generators rng.beta would build on its first calls (same source, so the same draws),
+  // taken once instead of being looked up per draw.
+  const harmful = Array.from({ length: n }, randomBeta.source(rng.source)(separation, 2));
+  const benign = Array.from({ length: n }, randomBeta.source(rng.source)(2, separation));
   return { harmful, benign };
 }
 

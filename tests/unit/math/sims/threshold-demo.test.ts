@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costOptimalThreshold, rocAuc, rocCurve } from '@math/index';
+import { costOptimalThreshold, createRng, rocAuc, rocCurve } from '@math/index';
 import { costOptimumOnCurve, guardrailCurves, sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
 
 describe('guardrailCurves (the widget’s one-sort version of rocCurve, rocAuc and thresholdSweep)', () => {
@@ -31,5 +31,22 @@ describe('guardrailCurves (the widget’s one-sort version of rocCurve, rocAuc a
         expect(costOptimumOnCurve(c.roc, costs)).toEqual(costOptimalThreshold(s.harmful, s.benign, costs));
       }
     }
+  });
+});
+
+describe('sampleGuardrailScores', () => {
+  it('draws n harmful then n benign scores from one seeded stream, as rng.beta does', () => {
+    const s = sampleGuardrailScores(42, 300, 6);
+    const rng = createRng(42);
+    expect(s.harmful).toEqual(Array.from({ length: 300 }, () => rng.beta(6, 2)));
+    expect(s.benign).toEqual(Array.from({ length: 300 }, () => rng.beta(2, 6)));
+  });
+
+  it('has the Beta means a/(a+2) and 2/(2+a)', () => {
+    const s = sampleGuardrailScores(7, 4000, 8);
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    // sd of a Beta(8, 2) mean over 4000 draws ≈ √(16/1100)/√4000 ≈ .0019
+    expect(mean(s.harmful)).toBeCloseTo(0.8, 2);
+    expect(mean(s.benign)).toBeCloseTo(0.2, 2);
   });
 });
