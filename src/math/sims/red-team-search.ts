@@ -49,10 +49,13 @@ const gauss = (dx: number, dy: number, s: number) => Math.exp(-(dx * dx + dy * d
 /** The true probability that prompt x = (x, y) makes the model violate policy. */
 export function violationProbability(l: AttackLandscape, x: number, y: number): number {
   let keep = 1 - l.base;
+  const peak2 = 2 * l.peakWidth * l.peakWidth;
   for (const f of l.families) {
     const dx = x - f.cx;
     const dy = y - f.cy;
-    keep *= (1 - l.skirtHeight * gauss(dx, dy, l.skirtWidth)) * (1 - f.height * gauss(dx, dy, l.peakWidth));
+    // Far from a peak (exponent below −40) its factor 1 − h·g rounds to exactly 1 (h·g < 2⁻⁵⁴): skip the exp.
+    const far = Math.abs(f.height) <= 1 && (dx * dx + dy * dy) / peak2 > 40;
+    keep *= (1 - l.skirtHeight * gauss(dx, dy, l.skirtWidth)) * (far ? 1 : 1 - f.height * gauss(dx, dy, l.peakWidth));
   }
   return 1 - keep;
 }

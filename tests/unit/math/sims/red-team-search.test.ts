@@ -143,3 +143,26 @@ describe('summaries the widget reads', () => {
     }
   });
 });
+
+describe('violationProbability skips far peaks without changing a bit', () => {
+  it('equals the product over all families taken in full, near and far from every peak', () => {
+    const g = (dx: number, dy: number, s: number) => Math.exp(-(dx * dx + dy * dy) / (2 * s * s));
+    const full = (l: AttackLandscape, x: number, y: number) => {
+      let keep = 1 - l.base;
+      for (const f of l.families) keep *= (1 - l.skirtHeight * g(x - f.cx, y - f.cy, l.skirtWidth)) * (1 - f.height * g(x - f.cx, y - f.cy, l.peakWidth));
+      return 1 - keep;
+    };
+    const rng = createRng(3);
+    for (const width of [0.015, 0.03, 0.08]) {
+      const l = makeAttackLandscape(42, width);
+      const f = l.families[0]!;
+      // around the cut-off radius √80·w, where the exponent crosses −40
+      const r = Math.sqrt(80) * width;
+      for (let i = 0; i < 2000; i++) {
+        const x = i < 1000 ? rng.uniform() : f.cx + (r + (rng.uniform() - 0.5) * 0.01) * Math.cos(i);
+        const y = i < 1000 ? rng.uniform() : f.cy + (r + (rng.uniform() - 0.5) * 0.01) * Math.sin(i);
+        expect(violationProbability(l, x, y)).toBe(full(l, x, y));
+      }
+    }
+  });
+});
