@@ -81,26 +81,40 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`).join('\n   ')}`).join('\n');
 }
 
-/** Scrolls through the page so every `client:visible` island hydrates, then waits for them. */
-/** Returns the islands still waiting after the deadline (rare on a loaded machine; see the README). */
+/**
+ * Scrolls through the page so every `client:visible` island hydrates, then waits for them.
+ * Returns the islands still waiting after the deadline (they are asserted per demo elsewhere).
+ *
+ * Astro's visible directive watches the island's children with an IntersectionObserver, which
+ * only sees rendered frames, and islands parsed before Astro's island script start watching at
+ * DOMContentLoaded. So: wait for the document to finish loading (`networkidle` can come first on
+ * a long page with a slow CPU), stop at each scroll position until a frame has rendered, and
+ * bring any island still waiting into view by its content: the island element itself is
+ * `display: contents`, has no box, and `scrollIntoView()` on it does nothing.
+ */
 export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: timeoutMs });
   await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 500) {
+    // Resolves after the next rendering update, in which intersection observers are updated.
+    const frame = () =>
+      new Promise((r) => {
+        requestAnimationFrame(() => setTimeout(r, 0));
+        setTimeout(r, 500); // a hidden page renders no frames
+      });
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
       window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 20));
+      await frame();
     }
   });
-  // On a loaded machine a fast pass can skip an island between two frames (its observer never
-  // sees it), so keep bringing each waiting island into view until all have hydrated.
-  const deadline = Date.now() + timeoutMs;
   let stuck: string[] = [];
   for (;;) {
     const waiting = await page.evaluate(() => {
-      const el = document.querySelector('astro-island[ssr]') as HTMLElement | null;
-      if (!el) return null;
-      el.scrollIntoView({ block: 'center' });
-      window.dispatchEvent(new Event('scroll'));
-      return el.getAttribute('component-url') ?? 'island';
+      const island = document.querySelector('astro-island[ssr]');
+      if (!island) return null;
+      const box = [...island.querySelectorAll('*')].find((el) => el.getClientRects().length > 0);
+      box?.scrollIntoView({ block: 'center' });
+      return island.getAttribute('component-url') ?? 'island';
     });
     if (waiting === null) break;
     if (Date.now() > deadline) {

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, hydrateAll, launch, newContext, watchedPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const theory = '/lessons/preference-optimization-rlhf-and-dpo/theory/';
+const atBottom = (page: Page) =>
+  page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2).catch(() => false);
+
+describe('client:visible demos', () => {
+  // What a loaded machine did now and then: DOMContentLoaded came late (a long page parsed on a
+  // slow CPU), the demos parsed before Astro's island script started watching only then, after
+  // the reader (or the test's scroll pass) had gone by, and scrolling back to the island element
+  // moved nothing. Here the page's scripts are held until the page has been scrolled to the
+  // bottom (6 s at most), which makes that order certain.
+  it('every demo of a long page hydrates once brought into view, even if it started watching late', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page, errors, failed } = await watchedPage(context);
+      let held = true;
+      await page.route('**/_astro/*.js', async (route) => {
+        for (const until = Date.now() + 6_000; held && Date.now() < until && !(await atBottom(page)); ) {
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        held = false;
+        await route.continue();
+      });
+      await page.goto(baseUrl() + theory, { waitUntil: 'commit' });
+      await page.waitForFunction(() => document.readyState !== 'loading'); // parsed; scripts pending
+      const total = await page.locator('astro-island').count();
+      expect(total).toBeGreaterThanOrEqual(10);
+
+      expect(await hydrateAll(page, 30_000), 'islands still waiting').toEqual([]);
+      const widgets = page.locator('[data-widget]');
+      expect(await widgets.count()).toBe(total);
+      for (let i = 0; i < total; i++) {
+        const widget = widgets.nth(i);
+        const id = await widget.getAttribute('data-widget-id');
+        await expect.poll(() => widget.getAttribute('data-hydrated'), { message: `${id} hydrates`, timeout: 10_000 }).toBe('true');
+      }
+      expect(errors).toEqual([]);
+      expect(failed).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a demo whose code fails to download once still hydrates (the import is retried)', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page } = await watchedPage(context);
+      const html = readFileSync('dist/demos/index.html', 'utf8');
+      const components = new Set([...html.matchAll(/component-url="([^"]+)"/g)].map((m) => m[1]));
+      const aborted: string[] = [];
+      // The first request for each demo's own chunk is reset, as a busy server might do.
+      await page.route('**/_astro/*.js', (route) => {
+        const path = new URL(route.request().url()).pathname;
+        if (!components.has(path) || aborted.includes(path)) return route.continue();
+        aborted.push(path);
+        return route.abort('connectionreset');
+      });
+      await page.goto(`${baseUrl()}/demos/`, { waitUntil: 'load' });
+      expect(await hydrateAll(page, 30_000), 'islands still waiting').toEqual([]);
+      expect(aborted.length).toBe(components.size);
+      const widgets = page.locator('[data-widget]');
+      for (let i = 0; i < (await widgets.count()); i++) {
+        const widget = widgets.nth(i);
+        const id = await widget.getAttribute('data-widget-id');
+        await expect.poll(() => widget.getAttribute('data-hydrated'), { message: `${id} hydrates`, timeout: 10_000 }).toBe('true');
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
