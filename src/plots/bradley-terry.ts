@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { PreferencePair } from '../math/sims/bradley-terry';
 import { preferenceSigmoidCurve } from '../math/sims/bradley-terry';
+import { fixed } from './fixed';
 import { frame, palette } from './theme';
 
 export interface BradleyTerryPlotData {
@@ -19,21 +20,23 @@ export function labelClusters(pairs: readonly PreferencePair[], gap: number): { 
   return out.map((c) => ({ margin: c.margin, pWin: c.pWin, text: c.members.sort((a, b) => a - b).join(', ') }));
 }
 
+/** The x extent of the sigmoid chart: at least ±5, else the widest margin plus 0.5, rounded up to a half. */
+export function curveReach(pairs: readonly PreferencePair[]): number {
+  const widest = Math.max(0, ...pairs.map((p) => Math.abs(p.margin)));
+  // Rounded up so dragging a wide margin redraws the axes only every half unit.
+  return widest + 0.5 <= 5 ? 5 : Math.ceil(2 * (widest + 0.5)) / 2;
+}
+
 /** σ(m) (probability of the labelled preference) and σ(−m) (the size of the gradient), with the pairs on both. */
 export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotOptions {
-  const reach = Math.max(5, ...pairs.map((p) => Math.abs(p.margin) + 0.5));
-  const curve = preferenceSigmoidCurve(-reach, reach, 161);
+  const reach = curveReach(pairs);
   return {
     ...frame(440, 300),
     x: { domain: [-reach, reach], label: 'reward margin m = r_w − r_l →', grid: true },
     y: { domain: [0, 1], label: '↑ probability', grid: true, ticks: 5 },
     marks: [
-      Plot.ruleX([0], { stroke: palette.muted, strokeDasharray: '3,3' }),
-      Plot.line(curve, { x: 'm', y: 'p', stroke: palette.primary, strokeWidth: 2.5 }),
-      Plot.line(curve, { x: 'm', y: (d: { p: number }) => 1 - d.p, stroke: palette.tertiary, strokeWidth: 2, strokeDasharray: '6,4' }),
-      // Direct labels in the open regions beside each curve, clear of the pair points.
-      Plot.text([reach], { x: (d: number) => d, y: 0.6, dx: -4, text: () => 'P(prefer) = σ(m)', textAnchor: 'end', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
-      Plot.text([-reach], { x: (d: number) => d, y: 0.6, dx: 6, text: () => 'gradient size σ(−m)', textAnchor: 'start', fill: palette.tertiary, fontSize: 12, fontWeight: 600 }),
+      // The curves, the rule at 0 and the curve labels depend on the x extent only.
+      ...curveMarks(reach),
       Plot.dot(pairs, { x: 'margin', y: (p: PreferencePair) => 1 - p.pWin, r: 4, fill: 'var(--bg-raised)', stroke: palette.tertiary, strokeWidth: 2 }),
       Plot.dot(pairs, {
         x: 'margin', y: 'pWin', r: 6, stroke: 'var(--bg-raised)', strokeWidth: 1.5,
@@ -48,12 +51,26 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
   };
 }
 
+/** The fixed layer: drawn again only when the extent changes. */
+function curveMarks(reach: number): Plot.Markish[] {
+  const curve = preferenceSigmoidCurve(-reach, reach, 161);
+  return fixed(
+    `bt-curve:${reach}`,
+    Plot.ruleX([0], { stroke: palette.muted, strokeDasharray: '3,3' }),
+    Plot.line(curve, { x: 'm', y: 'p', stroke: palette.primary, strokeWidth: 2.5 }),
+    Plot.line(curve, { x: 'm', y: (d: { p: number }) => 1 - d.p, stroke: palette.tertiary, strokeWidth: 2, strokeDasharray: '6,4' }),
+    // Direct labels in the open regions beside each curve, clear of the pair points.
+    Plot.text([reach], { x: (d: number) => d, y: 0.6, dx: -4, text: () => 'P(prefer) = σ(m)', textAnchor: 'end', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
+    Plot.text([-reach], { x: (d: number) => d, y: 0.6, dx: 6, text: () => 'gradient size σ(−m)', textAnchor: 'start', fill: palette.tertiary, fontSize: 12, fontWeight: 600 }),
+  );
+}
+
 /** Each pair's two rewards on one axis, an arrow from the rejected to the preferred response. */
 export function preferenceRewardsPlot({ pairs }: BradleyTerryPlotData): Plot.PlotOptions {
   const all = pairs.flatMap((p) => [p.rewardWin, p.rewardLose]);
-  // A fixed window (widened only when needed) so a common shift visibly moves the dots.
-  const lo = Math.min(-3, ...all) - 0.3;
-  const hi = Math.max(5, ...all) + 0.3;
+  // A fixed window (widened only when needed, by half units) so a common shift visibly moves the dots.
+  const lo = Math.min(-3, Math.floor(2 * Math.min(...all)) / 2) - 0.3;
+  const hi = Math.max(5, Math.ceil(2 * Math.max(...all)) / 2) + 0.3;
   const label = (p: PreferencePair) => `pair ${p.pair}`;
   return {
     ...frame(320, 250),
@@ -62,15 +79,19 @@ export function preferenceRewardsPlot({ pairs }: BradleyTerryPlotData): Plot.Plo
     x: { domain: [lo, hi], label: 'reward →', grid: true },
     y: { domain: pairs.map(label), label: null, padding: 0.3 },
     marks: [
-      Plot.ruleX([0], { stroke: palette.muted }),
+      // The zero line and the key never move: the chart's fixed layer.
+      ...fixed(
+        'bt-rewards',
+        Plot.ruleX([0], { stroke: palette.muted }),
+        Plot.text(['● chosen r_w'], { frameAnchor: 'top-left', dy: -18, textAnchor: 'start', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
+        Plot.text(['● rejected r_l'], { frameAnchor: 'top-right', dy: -18, textAnchor: 'end', fill: palette.secondary, fontSize: 12, fontWeight: 600 }),
+      ),
       Plot.arrow(pairs, {
         x1: 'rewardLose', x2: 'rewardWin', y1: label, y2: label, headLength: 7, insetEnd: 7, insetStart: 5,
         stroke: (p: PreferencePair) => (p.margin > 0 ? palette.muted : palette.bad), strokeWidth: 2,
       }),
       Plot.dot(pairs, { x: 'rewardLose', y: label, r: 5, fill: palette.secondary }),
       Plot.dot(pairs, { x: 'rewardWin', y: label, r: 5, fill: palette.primary }),
-      Plot.text(['● chosen r_w'], { frameAnchor: 'top-left', dy: -18, textAnchor: 'start', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
-      Plot.text(['● rejected r_l'], { frameAnchor: 'top-right', dy: -18, textAnchor: 'end', fill: palette.secondary, fontSize: 12, fontWeight: 600 }),
     ],
   };
 }

@@ -25,12 +25,15 @@ function BradleyTerryInner(props: BaseWidgetProps & { id: string }) {
   const { d0, d1, d2, d3, shift, scale } = state;
 
   const r = useMemo(() => preferencePairs([d0, d1, d2, d3], shift, scale), [d0, d1, d2, d3, shift, scale]);
+  // σ(m) sees the margins only: a common shift leaves the curve chart (and its options) as they are.
+  const curveOptions = useMemo(() => preferenceCurvePlot({ pairs: preferencePairs([d0, d1, d2, d3], 0, scale).pairs }), [d0, d1, d2, d3, scale]);
+  const rewardsOptions = useMemo(() => preferenceRewardsPlot({ pairs: r.pairs }), [r]);
   const charts = useMemo(
     () => [
-      { options: preferenceCurvePlot({ pairs: r.pairs }), label: 'The sigmoid σ(m) and its mirror σ(−m) against the reward margin, with the four pairs on both' },
-      { options: preferenceRewardsPlot({ pairs: r.pairs }), label: 'The two rewards of each pair on one axis, arrow from the rejected to the preferred response' },
+      { options: curveOptions, label: 'The sigmoid σ(m) and its mirror σ(−m) against the reward margin, with the four pairs on both' },
+      { options: rewardsOptions, label: 'The two rewards of each pair on one axis, arrow from the rejected to the preferred response' },
     ],
-    [r],
+    [curveOptions, rewardsOptions],
   );
   const wrong = r.pairs.filter((p) => p.margin <= 0);
   const meanReward = r.pairs.reduce((a, p) => a + p.rewardWin + p.rewardLose, 0) / (2 * r.pairs.length);
