@@ -51,10 +51,13 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
   };
 }
 
-/** The fixed layer: drawn again only when the extent changes. */
+let lastCurve: { reach: number; marks: Plot.Markish[] } | undefined;
+
+/** The fixed layer: built and drawn again only when the extent changes. */
 function curveMarks(reach: number): Plot.Markish[] {
+  if (lastCurve?.reach === reach) return lastCurve.marks;
   const curve = preferenceSigmoidCurve(-reach, reach, 161);
-  return fixed(
+  const marks = fixed(
     `bt-curve:${reach}`,
     Plot.ruleX([0], { stroke: palette.muted, strokeDasharray: '3,3' }),
     Plot.line(curve, { x: 'm', y: 'p', stroke: palette.primary, strokeWidth: 2.5 }),
@@ -63,7 +66,17 @@ function curveMarks(reach: number): Plot.Markish[] {
     Plot.text([reach], { x: (d: number) => d, y: 0.6, dx: -4, text: () => 'P(prefer) = σ(m)', textAnchor: 'end', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
     Plot.text([-reach], { x: (d: number) => d, y: 0.6, dx: 6, text: () => 'gradient size σ(−m)', textAnchor: 'start', fill: palette.tertiary, fontSize: 12, fontWeight: 600 }),
   );
+  lastCurve = { reach, marks };
+  return marks;
 }
+
+// The zero line and the key never move: the rewards chart's fixed layer.
+const REWARDS_FIXED = fixed(
+  'bt-rewards',
+  Plot.ruleX([0], { stroke: palette.muted }),
+  Plot.text(['● chosen r_w'], { frameAnchor: 'top-left', dy: -18, textAnchor: 'start', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
+  Plot.text(['● rejected r_l'], { frameAnchor: 'top-right', dy: -18, textAnchor: 'end', fill: palette.secondary, fontSize: 12, fontWeight: 600 }),
+);
 
 /** Each pair's two rewards on one axis, an arrow from the rejected to the preferred response. */
 export function preferenceRewardsPlot({ pairs }: BradleyTerryPlotData): Plot.PlotOptions {
@@ -79,13 +92,7 @@ export function preferenceRewardsPlot({ pairs }: BradleyTerryPlotData): Plot.Plo
     x: { domain: [lo, hi], label: 'reward →', grid: true },
     y: { domain: pairs.map(label), label: null, padding: 0.3 },
     marks: [
-      // The zero line and the key never move: the chart's fixed layer.
-      ...fixed(
-        'bt-rewards',
-        Plot.ruleX([0], { stroke: palette.muted }),
-        Plot.text(['● chosen r_w'], { frameAnchor: 'top-left', dy: -18, textAnchor: 'start', fill: palette.primary, fontSize: 12, fontWeight: 600 }),
-        Plot.text(['● rejected r_l'], { frameAnchor: 'top-right', dy: -18, textAnchor: 'end', fill: palette.secondary, fontSize: 12, fontWeight: 600 }),
-      ),
+      ...REWARDS_FIXED,
       Plot.arrow(pairs, {
         x1: 'rewardLose', x2: 'rewardWin', y1: label, y2: label, headLength: 7, insetEnd: 7, insetStart: 5,
         stroke: (p: PreferencePair) => (p.margin > 0 ? palette.muted : palette.bad), strokeWidth: 2,

@@ -16,6 +16,31 @@ export interface KlFrontierPlotData {
  * and for the proxy-optimal policy both what the proxy promises and what the true reward pays.
  */
 export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Plot.PlotOptions {
+  const { maxKl, maxY, marks: curves } = frontierLayer(sweep);
+  return {
+    ...frame(440, 320),
+    marginRight: 24,
+    x: { domain: [0, maxKl * 1.04], label: 'KL(π*‖π_ref), nats →', grid: true, ticks: 6 },
+    y: { domain: [0, maxY * 1.08], label: '↑ expected reward', grid: true, ticks: 6 },
+    marks: [
+      ...curves,
+      // The gap between promise and delivery at the current β.
+      Plot.ruleX([current], { x: 'proxyKl', y1: 'proxyTrue', y2: 'proxyEstimate', stroke: palette.bad, strokeWidth: 6, strokeOpacity: 0.18 }),
+      Plot.dot([best], { x: 'proxyKl', y: 'proxyTrue', r: 5, stroke: palette.bad, strokeWidth: 1.5, fill: 'none' }),
+      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5 }),
+      Plot.dot([current], { x: 'honestKl', y: 'honestReward', r: 5.5, fill: palette.primary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+      Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+      Plot.dot([current], { x: 'proxyKl', y: 'proxyTrue', r: 6.5, fill: palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+    ],
+  };
+}
+
+const frontierLayers = new WeakMap<object, { maxKl: number; maxY: number; marks: Plot.Markish[] }>();
+
+/** The curves and their labels depend on the sweep alone (not on β): the chart's fixed layer, built once per sweep. */
+function frontierLayer(sweep: KlTradeoffPoint[]): { maxKl: number; maxY: number; marks: Plot.Markish[] } {
+  const cached = frontierLayers.get(sweep);
+  if (cached) return cached;
   const byBeta = [...sweep].sort((a, b) => a.beta - b.beta);
   const honest = byBeta.map((p) => ({ kl: p.honestKl, reward: p.honestReward }));
   const estimate = byBeta.map((p) => ({ kl: p.proxyKl, reward: p.proxyEstimate }));
@@ -33,30 +58,17 @@ export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Pl
     maxKl,
     maxY * 1.08,
   );
-  return {
-    ...frame(440, 320),
-    marginRight: 24,
-    x: { domain: [0, maxKl * 1.04], label: 'KL(π*‖π_ref), nats →', grid: true, ticks: 6 },
-    y: { domain: [0, maxY * 1.08], label: '↑ expected reward', grid: true, ticks: 6 },
-    marks: [
-      // The curves and their labels depend on the sweep alone (not on β): the chart's fixed layer.
-      ...fixed(
-        sweep,
-        Plot.ruleY([0]),
-        Plot.line(honest, { x: 'kl', y: 'reward', stroke: palette.primary, strokeWidth: 2.5 }),
-        Plot.line(estimate, { x: 'kl', y: 'reward', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4' }),
-        Plot.line(hacked, { x: 'kl', y: 'reward', stroke: palette.bad, strokeWidth: 2.5 }),
-        ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600 })),
-      ),
-      // The gap between promise and delivery at the current β.
-      Plot.ruleX([current], { x: 'proxyKl', y1: 'proxyTrue', y2: 'proxyEstimate', stroke: palette.bad, strokeWidth: 6, strokeOpacity: 0.18 }),
-      Plot.dot([best], { x: 'proxyKl', y: 'proxyTrue', r: 5, stroke: palette.bad, strokeWidth: 1.5, fill: 'none' }),
-      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5 }),
-      Plot.dot([current], { x: 'honestKl', y: 'honestReward', r: 5.5, fill: palette.primary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
-      Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
-      Plot.dot([current], { x: 'proxyKl', y: 'proxyTrue', r: 6.5, fill: palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
-    ],
-  };
+  const marks = fixed(
+    sweep,
+    Plot.ruleY([0]),
+    Plot.line(honest, { x: 'kl', y: 'reward', stroke: palette.primary, strokeWidth: 2.5 }),
+    Plot.line(estimate, { x: 'kl', y: 'reward', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4' }),
+    Plot.line(hacked, { x: 'kl', y: 'reward', stroke: palette.bad, strokeWidth: 2.5 }),
+    ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600 })),
+  );
+  const layer = { maxKl, maxY, marks };
+  frontierLayers.set(sweep, layer);
+  return layer;
 }
 
 interface EndLabel {
@@ -118,19 +130,34 @@ export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, ov
     x: { domain: [0, 1.12], label: 'probability →', ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (v: number) => String(v), grid: true },
     y: { domain: rows.map((r) => r.key), axis: null, padding: 0.3 },
     marks: [
-      // The key and the response names (the overrated one starred) sit in the margins and do not
-      // move with β or the proxy error: the fixed layer.
-      ...fixed(
-        rows.map((r) => r.label).join('\n'),
-        Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -4, textAnchor: 'start', fontSize: 12.5 }),
-        Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 140, textAnchor: 'start', fontSize: 12.5 }),
-        // Two-line row names: the response, then (below, with the data) its true and proxy reward.
-        Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'label', textAnchor: 'end', dx: -8, dy: -7, fontSize: 12.5 }),
-      ),
+      ...policyLayer(rows),
       Plot.barX(rows, { y: 'key', x: 'pi', fill: palette.bad, fillOpacity: 0.85 }),
       Plot.tickX(rows, { y: 'key', x: 'ref', stroke: 'currentColor', strokeWidth: 2.5, inset: -3 }),
       Plot.text(rows, { y: 'key', x: 'pi', text: (d: { pi: number }) => d.pi.toFixed(2), textAnchor: 'start', dx: 6, fontSize: 11.5 }),
       Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'rewards', textAnchor: 'end', dx: -8, dy: 8, fontSize: 11, fill: palette.muted }),
     ],
   };
+}
+
+let lastPolicyLayer: { key: string; marks: Plot.Markish[] } | undefined;
+
+/**
+ * The key and the response names (the overrated one starred) sit in the margins and do not move
+ * with β or the proxy error: the fixed layer, built again only when a name changes.
+ */
+function policyLayer(rows: { key: string; label: string }[]): Plot.Markish[] {
+  const key = rows.map((r) => r.label).join('\n');
+  if (lastPolicyLayer?.key === key) return lastPolicyLayer.marks;
+  const marks = fixed(
+    key,
+    Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -4, textAnchor: 'start', fontSize: 12.5 }),
+    Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 140, textAnchor: 'start', fontSize: 12.5 }),
+    // Two-line row names: the response, then (drawn with the data) its true and proxy reward.
+    Plot.text(
+      rows.map((r) => ({ key: r.key, label: r.label })),
+      { y: 'key', frameAnchor: 'left', text: 'label', textAnchor: 'end', dx: -8, dy: -7, fontSize: 12.5 },
+    ),
+  );
+  lastPolicyLayer = { key, marks };
+  return marks;
 }
