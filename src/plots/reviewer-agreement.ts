@@ -27,9 +27,19 @@ export function confusionPlot({ table, names }: ConfusionPlotData): Plot.PlotOpt
     y: { domain: names, label: `↑ rater A's label`, labelAnchor: 'top' },
     opacity: { type: 'identity' },
     marks: [
-      Plot.cell(cells, { x: 'b', y: 'a', fill: palette.primary, fillOpacity: (d) => 0.06 + 0.84 * d.share, inset: 1 }),
-      // Agreement cells get an outline, so the diagonal reads as "same label".
-      Plot.cell(cells.filter((d) => d.agree), { x: 'b', y: 'a', stroke: 'currentColor', strokeWidth: 1.5, fill: 'none', inset: 1 }),
+      // Agreement cells get an outline, so the diagonal reads as "same label". One rect per cell
+      // draws shade and outline (the stroke paints over its own fill; off the diagonal it is fully
+      // transparent), as a shaded rect under an outline-only rect would.
+      Plot.cell(cells, {
+        x: 'b',
+        y: 'a',
+        fill: palette.primary,
+        fillOpacity: (d) => 0.06 + 0.84 * d.share,
+        stroke: 'currentColor',
+        strokeWidth: 1.5,
+        strokeOpacity: (d) => (d.agree ? 1 : 0),
+        inset: 1,
+      }),
       // Dark cells take the background colour for their numbers so they stay legible in both themes.
       Plot.text(cells, {
         x: 'b',
@@ -66,6 +76,27 @@ const SERIES: { key: Series; label: string; color: string; glyph: string }[] = [
 ];
 
 const barLayers = new Map<number, Plot.Markish[]>();
+const curveLayers = new WeakMap<readonly ParadoxCurvePoint[], Plot.Markish[]>();
+
+/** The three population curves, built once per curve (prevalence moves only the rule and dots). */
+function curveLines(curve: readonly ParadoxCurvePoint[]): Plot.Markish[] {
+  let marks = curveLayers.get(curve);
+  if (!marks) {
+    marks = SERIES.map((s) =>
+      Plot.line(
+        // Only the corners: observed agreement is flat across prevalence (99 points, 2 corners).
+        thinPolyline(
+          curve.filter((d) => Number.isFinite(d[s.key])),
+          (d) => d.prevalence,
+          (d) => d[s.key],
+        ),
+        { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
+      ),
+    );
+    curveLayers.set(curve, marks);
+  }
+  return marks;
+}
 
 /**
  * The bar and the key never move: drawn with the axes, and built once per bar value. The key sits
@@ -104,17 +135,7 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
     marks: [
       ...barAndKey(bar),
       Plot.ruleX([prevalence], { stroke: 'currentColor', strokeOpacity: 0.5 }),
-      ...SERIES.map((s) =>
-        Plot.line(
-          // Only the corners: observed agreement is flat across prevalence (99 points, 2 corners).
-          thinPolyline(
-            curve.filter((d) => Number.isFinite(d[s.key])),
-            (d) => d.prevalence,
-            (d) => d[s.key],
-          ),
-          { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
-        ),
-      ),
+      ...curveLines(curve),
       // The current sample: its κ (and p_o, p_e) at the chosen prevalence.
       Plot.dot(sampleDots, { x: 'prevalence', y: 'value', fill: 'series', r: 5, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
     ],
