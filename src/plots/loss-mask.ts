@@ -77,13 +77,14 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
       ),
       Plot.rect(cells, {
         x1: 'col', x2: (c: MaskCell) => c.col + 1, y1: 'row', y2: (c: MaskCell) => c.row + 1,
-        fill: (c: MaskCell) => ROLE_COLOURS[c.role], fillOpacity: opacity, inset: 1,
-        stroke: (c: MaskCell) => (c.crossLabel ? palette.bad : 'none'), strokeWidth: 2.5,
+        // Literal colours and opacities ({scale: null}): Plot need not scan every cell to infer that.
+        fill: { value: (c: MaskCell) => ROLE_COLOURS[c.role], scale: null }, fillOpacity: { value: opacity, scale: null }, inset: 1,
+        stroke: { value: (c: MaskCell) => (c.crossLabel ? palette.bad : 'none'), scale: null }, strokeWidth: 2.5,
       }),
       ...(showLetters
         ? [Plot.text(cells, {
             x: (c: MaskCell) => c.col + 0.5, y: (c: MaskCell) => c.row + 0.5, text: (c: MaskCell) => ROLE_LETTER[c.role],
-            fill: (c: MaskCell) => (c.mask ? 'var(--bg-raised)' : 'currentColor'), fontSize: 13, fontWeight: 600,
+            fill: { value: (c: MaskCell) => (c.mask ? 'var(--bg-raised)' : 'currentColor'), scale: null }, fontSize: 13, fontWeight: 600,
           })]
         : []),
       // Example boundaries inside the packed sequence: solid when attention is reset there, dashed when it is not.
