@@ -9,15 +9,6 @@ export interface ThresholdPlotData {
   optimumTau: number;
 }
 
-// A sweep is a new array whenever its sample is: numbering arrays keys the curves without reading them.
-const sweepIds = new WeakMap<object, number>();
-let nextSweepId = 1;
-function sweepId(sweep: object): number {
-  let id = sweepIds.get(sweep);
-  if (id === undefined) sweepIds.set(sweep, (id = nextSweepId++));
-  return id;
-}
-
 /** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
 export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
   const long = sweep.flatMap((d) => [
@@ -30,15 +21,13 @@ export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.P
     y: { domain: [0, 1], label: '↑ share blocked', grid: true },
     color: { domain: ['harmful blocked (TPR)', 'benign blocked (FPR)'], range: [palette.primary, palette.secondary] },
     marks: [
-      // Everything under the τ rule moves only with the sample and the costs: drawn with the axes.
-      ...fixed(
-        `${optimumTau}|${sweepId(sweep)}`,
-        Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-        Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
-        Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
-        // Direct labels instead of a legend: each name sits at the left end of its curve.
-        Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
-      ),
+      // Not fixed(...) marks, though τ does not move them: the cost-optimal rule sits under the
+      // curves and moves with every cost, and redrawing the axes with it costs more than these marks.
+      Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
+      Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
+      Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
+      // Direct labels instead of a legend: each name sits at the left end of its curve.
+      Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(long.filter((d) => Math.abs(d.tau - tau) < 1e-9), { x: 'tau', y: 'rate', fill: 'series', r: 4 }),
     ],
