@@ -36,14 +36,16 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
     x: { domain: [1, right], label: 'queries →', grid: true, ticks: 6 },
     y: { domain: [0, 1], label: '↑ best violation score so far', grid: true, ticks: 5 },
     marks: [
-      // The reference lines move only with the landscape and the budget: drawn with the axes.
+      // The 0.5 line moves only with the budget, which redraws the axes anyway: drawn with them.
+      // (It and the ceiling line never overlap, the ceiling being at least 0.75, so their order is free.)
       ...fixed(
-        `${ceiling}|${right}`,
-        Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
-        Plot.text([{ q: 1, v: ceiling }], { x: 'q', y: 'v', text: () => `worst prompt in the space: ${ceiling.toFixed(2)}`, textAnchor: 'start', dy: -7, dx: 4, fill: palette.muted, fontSize: 11.5 }),
+        `threshold|${right}`,
         Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
         Plot.text([{ q: right, v: HIT_THRESHOLD }], { x: 'q', y: 'v', text: () => 'judged a violation above 0.5', textAnchor: 'end', dy: 11, fill: palette.bad, fontSize: 11.5 }),
       ),
+      // The ceiling moves with the peak width, which would otherwise not redraw the axes.
+      Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
+      Plot.text([{ q: 1, v: ceiling }], { x: 'q', y: 'v', text: () => `worst prompt in the space: ${ceiling.toFixed(2)}`, textAnchor: 'start', dy: -7, dx: 4, fill: palette.muted, fontSize: 11.5 }),
       Plot.areaY(band, { x: 'q', y1: 'lo', y2: 'hi', fill: palette.primary, fillOpacity: 0.12, curve: 'step-after' }),
       Plot.line(theirs, { x: 'q', y: 'v', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4', curve: 'step-after' }),
       Plot.line(mine, { x: 'q', y: 'v', stroke: palette.primary, strokeWidth: 2.75, curve: 'step-after' }),
