@@ -113,6 +113,14 @@ export interface KlPolicyPlotData {
   overrated: number;
 }
 
+// The key never moves: the policy chart's fixed layer. (The row names, in the margin, are drawn
+// with the data so that choosing another overrated response does not redraw the axes.)
+const POLICY_KEY = fixed(
+  'kl-policy-key',
+  Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -4, textAnchor: 'start', fontSize: 12.5 }),
+  Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 140, textAnchor: 'start', fontSize: 12.5 }),
+);
+
 /** The proxy-optimal policy against π_ref, one row per response, named with its rewards at the left. */
 export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, overrated }: KlPolicyPlotData): Plot.PlotOptions {
   const rows = labels.map((label, i) => ({
@@ -130,34 +138,13 @@ export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, ov
     x: { domain: [0, 1.12], label: 'probability →', ticks: [0, 0.25, 0.5, 0.75, 1], tickFormat: (v: number) => String(v), grid: true },
     y: { domain: rows.map((r) => r.key), axis: null, padding: 0.3 },
     marks: [
-      ...policyLayer(rows),
+      ...POLICY_KEY,
       Plot.barX(rows, { y: 'key', x: 'pi', fill: palette.bad, fillOpacity: 0.85 }),
       Plot.tickX(rows, { y: 'key', x: 'ref', stroke: 'currentColor', strokeWidth: 2.5, inset: -3 }),
       Plot.text(rows, { y: 'key', x: 'pi', text: (d: { pi: number }) => d.pi.toFixed(2), textAnchor: 'start', dx: 6, fontSize: 11.5 }),
+      // Two-line row names: the response (the overrated one starred), then its true (and proxy) reward.
+      Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'label', textAnchor: 'end', dx: -8, dy: -7, fontSize: 12.5 }),
       Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'rewards', textAnchor: 'end', dx: -8, dy: 8, fontSize: 11, fill: palette.muted }),
     ],
   };
-}
-
-let lastPolicyLayer: { key: string; marks: Plot.Markish[] } | undefined;
-
-/**
- * The key and the response names (the overrated one starred) sit in the margins and do not move
- * with β or the proxy error: the fixed layer, built again only when a name changes.
- */
-function policyLayer(rows: { key: string; label: string }[]): Plot.Markish[] {
-  const key = rows.map((r) => r.label).join('\n');
-  if (lastPolicyLayer?.key === key) return lastPolicyLayer.marks;
-  const marks = fixed(
-    key,
-    Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -4, textAnchor: 'start', fontSize: 12.5 }),
-    Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 140, textAnchor: 'start', fontSize: 12.5 }),
-    // Two-line row names: the response, then (drawn with the data) its true and proxy reward.
-    Plot.text(
-      rows.map((r) => ({ key: r.key, label: r.label })),
-      { y: 'key', frameAnchor: 'left', text: 'label', textAnchor: 'end', dx: -8, dy: -7, fontSize: 12.5 },
-    ),
-  );
-  lastPolicyLayer = { key, marks };
-  return marks;
 }
