@@ -34,14 +34,18 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
     ...frame(440, 300),
     x: { domain: [-reach, reach], label: 'reward margin m = r_w − r_l →', grid: true },
     y: { domain: [0, 1], label: '↑ probability', grid: true, ticks: 5 },
+    r: { type: 'identity' },
     marks: [
       // The curves, the rule at 0 and the curve labels depend on the x extent only.
       ...curveMarks(reach),
-      Plot.dot(pairs, { x: 'margin', y: (p: PreferencePair) => 1 - p.pWin, r: 4, fill: 'var(--bg-raised)', stroke: palette.tertiary, strokeWidth: 2 }),
-      Plot.dot(pairs, {
-        x: 'margin', y: 'pWin', r: 6, stroke: 'var(--bg-raised)', strokeWidth: 1.5,
-        fill: (p: PreferencePair) => (p.margin > 0 ? palette.primary : palette.bad),
-      }),
+      // The pairs on σ(−m) (hollow), then on σ(m), as one mark: radii in px, drawn in this order.
+      Plot.dot(
+        [
+          ...pairs.map((p) => ({ m: p.margin, p: 1 - p.pWin, r: 4, fill: 'var(--bg-raised)', stroke: palette.tertiary, strokeWidth: 2 })),
+          ...pairs.map((p) => ({ m: p.margin, p: p.pWin, r: 6, fill: p.margin > 0 ? palette.primary : palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 })),
+        ],
+        { x: 'm', y: 'p', r: 'r', fill: 'fill', stroke: 'stroke', strokeWidth: 'strokeWidth', sort: null },
+      ),
       // Labels sit up and to the left of each point, the side a rising curve leaves empty; pairs
       // whose points (nearly) coincide share one label, e.g. "2, 4".
       Plot.text(labelClusters(pairs, reach / 20), {
@@ -97,8 +101,11 @@ export function preferenceRewardsPlot({ pairs }: BradleyTerryPlotData): Plot.Plo
         x1: 'rewardLose', x2: 'rewardWin', y1: label, y2: label, headLength: 7, insetEnd: 7, insetStart: 5,
         stroke: (p: PreferencePair) => (p.margin > 0 ? palette.muted : palette.bad), strokeWidth: 2,
       }),
-      Plot.dot(pairs, { x: 'rewardLose', y: label, r: 5, fill: palette.secondary }),
-      Plot.dot(pairs, { x: 'rewardWin', y: label, r: 5, fill: palette.primary }),
+      // Rejected then chosen rewards, as one mark.
+      Plot.dot(
+        [...pairs.map((p) => ({ x: p.rewardLose, y: label(p), fill: palette.secondary })), ...pairs.map((p) => ({ x: p.rewardWin, y: label(p), fill: palette.primary }))],
+        { x: 'x', y: 'y', r: 5, fill: 'fill' },
+      ),
     ],
   };
 }

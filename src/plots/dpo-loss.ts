@@ -9,18 +9,33 @@ const FIELDS = ['rewardWin', 'rewardLose', 'loss', 'weight'] as const;
 const COLOURS = [palette.primary, palette.secondary, palette.tertiary, palette.quaternary];
 
 const PAIRS_FRAME = { ...frame(400, 300), marginTop: 62, marginLeft: 40, marginBottom: 34 };
-// One band per pair (as facets would place them), and inside it one band per quantity.
-const PAIR_BAND = { type: 'band', paddingInner: 0.14, paddingOuter: 0, round: true } as const;
-const pairBandwidth = (n: number) =>
-  Plot.scale({ x: { ...PAIR_BAND, domain: Array.from({ length: n }, (_, i) => i), range: [PAIRS_FRAME.marginLeft, PAIRS_FRAME.width - PAIRS_FRAME.marginRight] } }).bandwidth!;
-function quantityInsets(bandwidth: number): { insetLeft: number; insetRight: number }[] {
-  const q = Plot.scale({ x: { type: 'band', domain: [...QUANTITIES], range: [0, bandwidth], paddingInner: 0.12, round: true } });
-  return QUANTITIES.map((k) => {
-    const left = q.apply(k) as number;
-    return { insetLeft: left, insetRight: bandwidth - left - q.bandwidth! };
-  });
+
+interface PairsLayout {
+  /** Left edge of each pair's band, in px. */
+  left: number[];
+  bandwidth: number;
+  /** Each quantity's bar within a band: offset from its left edge and width, in px. */
+  bars: { offset: number; width: number }[];
 }
-const insetCache = new Map<number, { insetLeft: number; insetRight: number }[]>();
+
+/**
+ * Where facets would put the groups: one band per pair across the frame (inner padding 0.14, no
+ * outer), and inside it one band per quantity (padding 0.12 inner, 0.1 outer), all rounded to
+ * whole pixels. The bars are then drawn as one mark on an identity x scale.
+ */
+function pairsLayout(n: number): PairsLayout {
+  const fx = Plot.scale({
+    x: { type: 'band', domain: Array.from({ length: n }, (_, i) => i), range: [PAIRS_FRAME.marginLeft, PAIRS_FRAME.width - PAIRS_FRAME.marginRight], paddingInner: 0.14, paddingOuter: 0, round: true },
+  });
+  const bandwidth = fx.bandwidth!;
+  const q = Plot.scale({ x: { type: 'band', domain: [...QUANTITIES], range: [0, bandwidth], paddingInner: 0.12, round: true } });
+  return {
+    left: Array.from({ length: n }, (_, i) => fx.apply(i) as number),
+    bandwidth,
+    bars: QUANTITIES.map((k) => ({ offset: q.apply(k) as number, width: q.bandwidth! })),
+  };
+}
+const layouts = new Map<number, PairsLayout>();
 
 export interface DpoPairsPlotData {
   rows: DpoPairRow[];
@@ -30,26 +45,31 @@ export interface DpoPairsPlotData {
 
 /**
  * Per pair: the two implicit rewards, the pair's loss and its gradient weight, as grouped bars.
- * Drawn without facets (one band per pair, each bar inset to its quantity's sub-band), so the
- * grid, zero line and key sit in the chart's fixed layer and a change redraws only the bars.
+ * Drawn without facets (each bar placed in pixels where the faceted chart put it, see
+ * pairsLayout), so the grid, zero lines and key sit in the chart's fixed layer and a change
+ * redraws only the bars (one mark) and the pair names.
  */
 export function dpoPairsPlot({ rows, selected }: DpoPairsPlotData): Plot.PlotOptions {
-  const values = rows.flatMap((r) => FIELDS.map((f) => r[f]));
+  let layout = layouts.get(rows.length);
+  if (!layout) layouts.set(rows.length, (layout = pairsLayout(rows.length)));
+  const { left, bandwidth, bars } = layout;
+  const long = rows.flatMap((r, i) =>
+    FIELDS.map((f, k) => ({ x1: left[i]! + bars[k]!.offset, x2: left[i]! + bars[k]!.offset + bars[k]!.width, value: r[f], fill: COLOURS[k]! })),
+  );
+  const values = long.map((d) => d.value);
   const lo = Math.min(0, ...values);
   const hi = Math.max(1, ...values);
   const y = Plot.scale({ y: { domain: [lo, hi], nice: true } }).domain as [number, number];
-  const pairs = rows.map((r) => r.pair);
-  let insets = insetCache.get(rows.length);
-  if (!insets) insetCache.set(rows.length, (insets = quantityInsets(pairBandwidth(rows.length))));
+  const labels = rows.map((r, i) => ({ x: left[i]! + bandwidth / 2, text: r.pair === selected ? `▸ pair ${r.pair} ◂` : `pair ${r.pair}` }));
   return {
     ...PAIRS_FRAME,
-    x: { ...PAIR_BAND, domain: pairs, axis: null },
+    x: { type: 'identity', axis: null },
     y: { domain: y, label: null, ticks: 6 },
     marks: [
-      ...pairsLayer(pairs, y),
-      ...FIELDS.map((f, k) => Plot.barY(rows, { x: 'pair', y: f, fill: COLOURS[k], ...insets[k]! })),
+      ...pairsLayer(layout, rows.length, y),
+      Plot.rect(long, { x1: 'x1', x2: 'x2', y1: 0, y2: 'value', fill: 'fill' }),
       // The pair names where a facet axis would put them; the edited pair is marked.
-      Plot.text(pairs, { x: (p: number) => p, frameAnchor: 'bottom', lineAnchor: 'top', dy: 9, text: (p: number) => (p === selected ? `▸ pair ${p} ◂` : `pair ${p}`) }),
+      Plot.text(labels, { x: 'x', text: 'text', frameAnchor: 'bottom', lineAnchor: 'top', dy: 9 }),
     ],
   };
 }
@@ -64,14 +84,15 @@ const KEY = [
 let lastPairsLayer: { key: string; marks: Plot.Markish[] } | undefined;
 
 /** The grid (per pair, as it was within each facet), the zero lines and the key: built again only when the y domain moves. */
-function pairsLayer(pairs: number[], y: [number, number]): Plot.Markish[] {
-  const key = `dpo-pairs:${pairs.join(',')}:${y.join(',')}`;
+function pairsLayer({ left, bandwidth }: PairsLayout, n: number, y: [number, number]): Plot.Markish[] {
+  const key = `dpo-pairs:${n}:${y.join(',')}`;
   if (lastPairsLayer?.key === key) return lastPairsLayer.marks;
-  const grid = ticks(y[0], y[1], 6).flatMap((v) => pairs.map((pair) => ({ pair, v })));
+  const bands = left.slice(0, n).map((x1) => ({ x1, x2: x1 + bandwidth }));
+  const grid = ticks(y[0], y[1], 6).flatMap((v) => bands.map((b) => ({ ...b, v })));
   const marks = fixed(
     key,
-    Plot.ruleY(grid, { x1: 'pair', x2: 'pair', y: 'v', strokeOpacity: 0.1 }),
-    Plot.ruleY(pairs, { x1: (p: number) => p, x2: (p: number) => p, y: 0, stroke: 'currentColor', strokeOpacity: 0.7 }),
+    Plot.ruleY(grid, { x1: 'x1', x2: 'x2', y: 'v', strokeOpacity: 0.1 }),
+    Plot.ruleY(bands, { x1: 'x1', x2: 'x2', y: 0, stroke: 'currentColor', strokeOpacity: 0.7 }),
     // A colour key drawn as text (Plot's legends do not render well here).
     ...KEY.map((k, i) =>
       Plot.text([k], { frameAnchor: 'top-left', text: (d: { label: string }) => `■ ${d.label}`, fill: COLOURS[i], dx: k.dx - 34, dy: k.dy, textAnchor: 'start', fontSize: 13 }),
@@ -117,17 +138,17 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
     marginLeft: 44,
     x: { domain: [-h, h], label: 'margin m = β(Δ_w − Δ_l) →', grid: true, ticks: 5 },
     y: { domain: [0, yMax], label: '↑ loss / weight', grid: true, ticks: 5 },
+    r: { type: 'identity' },
     marks: [
       ...fixedMarks,
-      Plot.dot(rows, { x: 'margin', y: 'weight', r: 3.5, fill: palette.quaternary }),
-      Plot.dot(rows, {
-        x: 'margin',
-        y: 'loss',
-        r: 5,
-        fill: (d: DpoPairRow) => (d.margin > 0 ? palette.good : palette.bad),
-        stroke: 'var(--bg-raised)',
-        strokeWidth: 1.5,
-      }),
+      // The pairs on the weight curve, then on the loss curve, as one mark: radii in px, drawn in this order.
+      Plot.dot(
+        [
+          ...rows.map((d) => ({ m: d.margin, y: d.weight, r: 3.5, fill: palette.quaternary, stroke: 'none' })),
+          ...rows.map((d) => ({ m: d.margin, y: d.loss, r: 5, fill: d.margin > 0 ? palette.good : palette.bad, stroke: 'var(--bg-raised)' })),
+        ],
+        { x: 'm', y: 'y', r: 'r', fill: 'fill', stroke: 'stroke', strokeWidth: 1.5, sort: null },
+      ),
       Plot.dot(rows.filter((d) => d.pair === selected), { x: 'margin', y: 'loss', r: 8.5, stroke: 'currentColor', strokeWidth: 1.5 }),
       // Pairs whose margins nearly coincide get their numbers stacked, one line per level.
       ...[...new Set(levels)].map((level) =>
