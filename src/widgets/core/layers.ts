@@ -36,6 +36,8 @@ export function canLayer(options: Plot.PlotOptions): boolean {
   if (o.fx !== undefined || o.fy !== undefined || o.facet !== undefined) return false;
   if (o.title !== undefined || o.subtitle !== undefined || o.caption !== undefined) return false;
   if ((o.color as ScaleOptions | undefined)?.legend) return false;
+  const marks = ((o.marks as unknown[] | undefined) ?? []).flat(Infinity as 1) as { fx?: unknown; fy?: unknown }[];
+  if (marks.some((m) => m && typeof m === 'object' && (m.fx != null || m.fy != null))) return false;
   return MARGINS.every((m) => typeof o[m] === 'number');
 }
 
@@ -77,5 +79,8 @@ export function drawData(options: Plot.PlotOptions): DataLayer | null {
     frameOptions[s] = { ...axisOnly, ...shape };
     keyParts.push(axisOnly, shape);
   }
-  return { data, frameOptions: frameOptions as Plot.PlotOptions, frameKey: JSON.stringify(keyParts) };
+  // Function options (a tickFormat) enter the key by their source text: they must depend on their
+  // argument only, or on state that also changes the domain (the key cannot see a closure).
+  const frameKey = JSON.stringify(keyParts, (_, v) => (typeof v === 'function' ? `fn:${String(v)}` : v));
+  return { data, frameOptions: frameOptions as Plot.PlotOptions, frameKey };
 }

@@ -40,6 +40,9 @@ describe('layered charts draw exactly what one Plot figure draws', () => {
     const faceted = { width: 200, height: 100, marginTop: 10, marginRight: 10, marginBottom: 20, marginLeft: 30, fx: { padding: 0.1 }, marks: [Plot.barY([{ p: 1, v: 2 }], { fx: 'p', y: 'v' })] };
     expect(canLayer(faceted)).toBe(false);
     expect(drawData(faceted)).toBeNull();
+    // Facets set on a mark alone count too.
+    const markFaceted = { ...faceted, fx: undefined };
+    expect(canLayer(markFaceted)).toBe(false);
   });
 
   it.each(seen.filter((s) => canLayer(s.options)).map((s, i) => [`${s.widget} #${i}`, s.options] as const))('%s: frame = axes and grid, data = marks', (_, options) => {
@@ -56,6 +59,19 @@ describe('layered charts draw exactly what one Plot figure draws', () => {
       expect(frame.getAttribute(a)).toBe(whole.getAttribute(a));
       expect(layer.data.getAttribute(a)).toBe(whole.getAttribute(a));
     }
+  });
+});
+
+describe('frame key', () => {
+  const base = { width: 200, height: 100, marginTop: 10, marginRight: 10, marginBottom: 20, marginLeft: 30, x: { domain: [0, 1] }, marks: [Plot.dot([{ a: 0.5 }], { x: 'a' })] };
+  it('is the same for the same axes and changes with an axis option, a domain, or a fixed mark key', async () => {
+    const { fixed } = await import('@plots/fixed');
+    const k = (o: object) => drawData(o as Plot.PlotOptions)!.frameKey;
+    expect(k(base)).toBe(k({ ...base, marks: [Plot.dot([{ a: 0.9 }], { x: 'a' })] }));
+    expect(k(base)).not.toBe(k({ ...base, x: { domain: [0, 2] } }));
+    expect(k(base)).not.toBe(k({ ...base, x: { domain: [0, 1], label: 'other' } }));
+    expect(k({ ...base, x: { domain: [0, 1], tickFormat: (v: number) => `${v}` } })).not.toBe(k({ ...base, x: { domain: [0, 1], tickFormat: (v: number) => `${v}%` } }));
+    expect(k({ ...base, marks: [...fixed('a', Plot.ruleX([0.2])), ...base.marks] })).not.toBe(k({ ...base, marks: [...fixed('b', Plot.ruleX([0.2])), ...base.marks] }));
   });
 });
 
