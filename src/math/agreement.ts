@@ -1,4 +1,4 @@
-import { checkIntegerArray, checkSameLength } from './validate';
+import { checkIntegerArray, checkSameLength, fail } from './validate';
 
 export interface ConfusionMatrix {
   /** Sorted distinct labels used by either rater. */
@@ -42,9 +42,21 @@ export interface CohenKappa {
  */
 export function cohenKappa(raterA: readonly number[], raterB: readonly number[]): CohenKappa {
   checkRaters('cohenKappa', raterA, raterB);
-  const { counts } = buildMatrix(raterA, raterB);
-  const n = raterA.length;
+  return kappaFromCounts(buildMatrix(raterA, raterB).counts);
+}
+
+/**
+ * Cohen's κ read off a K×K table of counts (rows: rater A, columns: rater B). Categories neither
+ * rater used add exact zeros, so a table over all K categories gives cohenKappa's numbers.
+ */
+export function kappaFromCounts(counts: readonly (readonly number[])[], fn = 'kappaFromCounts'): CohenKappa {
   const k = counts.length;
+  let n = 0;
+  for (const row of counts) {
+    if (row.length !== k) fail(fn, `the table must be square, got a row of ${row.length} in a ${k}-row table`);
+    for (const c of row) n += c;
+  }
+  if (n === 0) fail(fn, 'the table is empty (no items)');
   let agree = 0;
   let expected = 0;
   for (let i = 0; i < k; i++) {

@@ -1,3 +1,4 @@
+import { kappaFromCounts } from '../agreement';
 import { createRng } from '../rng';
 import { checkIntegerInRange, checkPositiveInteger, checkProbability, fail } from '../validate';
 
@@ -94,33 +95,9 @@ export function agreementTable(a: readonly number[], b: readonly number[], categ
   return t;
 }
 
-/**
- * Cohen's κ read off a full K×K table of counts (as agreementTable builds it): the same sums as
- * cohenKappa on the label vectors (unused labels add exact zeros), without a pass over the items.
- */
+/** Cohen's κ read off a full K×K table of counts, as agreementTable builds it (no pass over the items). */
 export function kappaFromTable(table: readonly (readonly number[])[]): { observed: number; expected: number; kappa: number } {
-  const k = table.length;
-  let n = 0;
-  for (const row of table) {
-    if (row.length !== k) fail('kappaFromTable', `the table must be square, got a row of ${row.length} in a ${k}-row table`);
-    for (const c of row) n += c;
-  }
-  if (n === 0) fail('kappaFromTable', 'the table is empty (no items)');
-  let agree = 0;
-  let expected = 0;
-  for (let i = 0; i < k; i++) {
-    agree += table[i]![i]!;
-    let row = 0;
-    let col = 0;
-    for (let j = 0; j < k; j++) {
-      row += table[i]![j]!;
-      col += table[j]![i]!;
-    }
-    expected += (row / n) * (col / n);
-  }
-  const observed = agree / n;
-  const kappa = Math.abs(1 - expected) < 1e-12 ? NaN : (observed - expected) / (1 - expected);
-  return { observed, expected, kappa };
+  return kappaFromCounts(table, 'kappaFromTable');
 }
 
 export interface PopulationAgreement {
