@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { gainCurve, queueFromRanking, rankPool, sampleReviewPool } from '@math/sims/active-learning';
 import { gainPlot, poolPlot, type PoolPoint } from '../plots/active-learning';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -68,16 +68,10 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="active-learning"
-      title={props.title ?? 'Active-learning review queue'}
-      question={props.question ?? 'Which items should reviewers see first, and does the ranking beat picking at random?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('active-learning', spec, props, { state, update, newSeed }, {
+        title: 'Active-learning review queue',
+        question: 'Which items should reviewers see first, and does the ranking beat picking at random?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Weights used (risk / unc / div)', value: `${f2(w.risk)}/${f2(w.uncertainty)}/${f2(w.diversity)}` },

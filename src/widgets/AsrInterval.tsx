@@ -12,7 +12,7 @@ import {
 } from '@math/sims/asr-interval';
 import { coveragePlot, intervalPlot } from '../plots/asr-interval';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -90,16 +90,10 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="asr-interval"
-      title={props.title ?? 'Attack success rate with an honest interval'}
-      question={props.question ?? 'How sure can an audit of n responses be about the violation rate, and which interval keeps its promise?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('asr-interval', spec, props, { state, update, newSeed }, {
+        title: 'Attack success rate with an honest interval',
+        question: 'How sure can an audit of n responses be about the violation rate, and which interval keeps its promise?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Severity 0/1/2/3 counts', value: counts.join('/') },

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { BT_REWARD_LOSE, BT_REWARD_WIN, preferencePairs } from '@math/sims/bradley-terry';
 import { preferenceCurvePlot, preferenceRewardsPlot } from '../plots/bradley-terry';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -39,15 +39,10 @@ function BradleyTerryInner(props: BaseWidgetProps & { id: string }) {
   const meanReward = r.pairs.reduce((a, p) => a + p.rewardWin + p.rewardLose, 0) / (2 * r.pairs.length);
   return (
     <WidgetFrame
-      id={props.id}
-      kind="bradley-terry"
-      title={props.title ?? 'Bradley–Terry preference probability'}
-      question={props.question ?? 'How does a reward margin turn into a preference probability, a loss and a gradient?'}
-      spec={spec}
-      state={state}
-      update={update}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('bradley-terry', spec, props, { state, update }, {
+        title: 'Bradley–Terry preference probability',
+        question: 'How does a reward margin turn into a preference probability, a loss and a gradient?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Mean loss −log σ(m)', value: f(r.loss), emphasis: true },

@@ -3,7 +3,7 @@ import { DPO_DEMO_LOSE, DPO_DEMO_WIN, dpoDemo, dpoLossCurve } from '@math/sims/d
 import { dpoCurvePlot, dpoPairsPlot } from '../plots/dpo-loss';
 import ControlInput from './core/Controls';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec, type NumberControl } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 import LogSlider, { formatSignificant } from './parts/LogSlider';
@@ -81,13 +81,10 @@ function DpoLossInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="dpo-loss"
-      title={props.title ?? 'DPO loss from log-ratios'}
-      question={props.question ?? 'Which pairs does a DPO step push hardest, and how does β change that?'}
-      spec={spec}
-      state={state}
-      update={update}
+      {...frameBase('dpo-loss', spec, props, { state, update }, {
+        title: 'DPO loss from log-ratios',
+        question: 'Which pairs does a DPO step push hardest, and how does β change that?',
+      })}
       show={[]}
       charts={charts}
       readouts={[

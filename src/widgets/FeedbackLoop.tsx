@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { LOOP_CONSTANTS, drawLoopPools, simulateFeedbackLoop, type LoopStrategy } from '@math/sims/feedback-loop';
 import { batchPlot, loopCurvesPlot } from '../plots/feedback-loop';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -101,16 +101,10 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="feedback-loop"
-      title={props.title ?? 'Feedback loop: safety gained, helpfulness paid'}
-      question={props.question ?? 'Can a labelling plan buy at least 3 points of safety for at most 2 points of helpfulness?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('feedback-loop', spec, props, { state, update, newSeed }, {
+        title: 'Feedback loop: safety gained, helpfulness paid',
+        question: 'Can a labelling plan buy at least 3 points of safety for at most 2 points of helpfulness?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Safety', value: `${pct(first.safety)} → ${pct(last.safety)}` },

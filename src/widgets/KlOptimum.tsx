@@ -3,7 +3,7 @@ import { KL_DEMO_RESPONSES, bestProxyTrue, klSweep, klTradeoff, logSpacedGrid, p
 import { klFrontierPlot, klPolicyPlot } from '../plots/kl-optimum';
 import ControlInput from './core/Controls';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 import LogSlider, { formatSignificant } from './parts/LogSlider';
@@ -86,13 +86,10 @@ function KlOptimumInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="kl-optimum"
-      title={props.title ?? 'The KL-regularized optimum and reward hacking'}
-      question={props.question ?? 'How far should a policy move from its reference when its reward is only a proxy?'}
-      spec={spec}
-      state={state}
-      update={update}
+      {...frameBase('kl-optimum', spec, props, { state, update }, {
+        title: 'The KL-regularized optimum and reward hacking',
+        question: 'How far should a policy move from its reference when its reward is only a proxy?',
+      })}
       show={[]}
       charts={charts}
       readouts={[

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { buildLossMask, sampleChats } from '@math/sims/loss-mask';
 import { lossMaskPlot, lossSharePlot } from '../plots/loss-mask';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -84,16 +84,10 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="loss-mask"
-      title={props.title ?? 'Which tokens carry the loss?'}
-      question={props.question ?? 'Build a chat batch: which positions does the model actually learn from?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('loss-mask', spec, props, { state, update, newSeed }, {
+        title: 'Which tokens carry the loss?',
+        question: 'Build a chat batch: which positions does the model actually learn from?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Loss-bearing tokens', value: String(r.active), emphasis: true },

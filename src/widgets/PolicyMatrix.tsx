@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { POLICY_LEVELS, POLICY_ORIGINAL_BLOCK, evaluatePolicy, logitNormalDensity } from '@math/sims/policy-matrix';
 import { METRIC_NAMES, formatRate, policyHeatmapPlot, scoreDensityPlot, type PolicyMetric } from '../plots/policy-matrix';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec, type NumberControl } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -102,15 +102,10 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="policy-matrix"
-      title={props.title ?? 'Policy category matrix'}
-      question={props.question ?? 'Can one set of thresholds spare benign users and still stop severe harm?'}
-      spec={spec}
-      state={state}
-      update={update}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('policy-matrix', spec, props, { state, update }, {
+        title: 'Policy category matrix',
+        question: 'Can one set of thresholds spare benign users and still stop severe harm?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Low-intent over-refusal', value: formatRate(totals.lowIntentOverRefusal), emphasis: true },

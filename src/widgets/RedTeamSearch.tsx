@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { StrategyRuns, landscapeCeiling, makeAttackLandscape, type StrategySummary } from '@math/sims/red-team-search';
 import { landscapePlot, searchCurvePlot } from '../plots/red-team-search';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -78,16 +78,10 @@ function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="red-team-search"
-      title={props.title ?? 'Adaptive red-team search'}
-      question={props.question ?? 'With a fixed query budget, does adapting to what worked find worse prompts than guessing at random?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('red-team-search', spec, props, { state, update, newSeed }, {
+        title: 'Adaptive red-team search',
+        question: 'With a fixed query budget, does adapting to what worked find worse prompts than guessing at random?',
+      })}
       charts={charts}
       readouts={[
         { label: `Best score: ${NAMES[chosenKey]}`, value: f2(chosen.meanBest), emphasis: true },

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, kappaFromTable, populationAgreement, raterLabels } from '@math/sims/reviewer-agreement';
 import { confusionPlot, paradoxPlot } from '../plots/reviewer-agreement';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -83,16 +83,10 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      id={props.id}
-      kind="reviewer-agreement"
-      title={props.title ?? 'Reviewer agreement and Cohen’s κ'}
-      question={props.question ?? 'How much of two reviewers’ agreement is more than chance, and why does it shrink when one label is rare?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('reviewer-agreement', spec, props, { state, update, newSeed }, {
+        title: 'Reviewer agreement and Cohen’s κ',
+        question: 'How much of two reviewers’ agreement is more than chance, and why does it shrink when one label is rare?',
+      })}
       charts={charts}
       readouts={[
         { label: 'Observed agreement pₒ', value: pct(sample.observed) },

@@ -3,7 +3,7 @@ import { SFT_DEMO_MASK, SFT_DEMO_TARGETS, sftLossDemo } from '@math/sims/sft-los
 import { sftNllPlot, sftProbsPlot } from '../plots/sft-loss';
 import ControlInput from './core/Controls';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec, type StateOf } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 import './token-editor.css';
@@ -100,15 +100,11 @@ function SftLossInner(props: BaseWidgetProps & { id: string }) {
   const list = counted.length ? counted.join(', ') : 'none';
   return (
     <WidgetFrame
-      id={props.id}
-      kind="sft-loss"
-      title={props.title ?? 'Response-only SFT loss'}
-      question={props.question ?? 'Which tokens does supervised fine-tuning learn from, and what does the loss average over?'}
-      spec={spec}
-      state={state}
-      update={update}
+      {...frameBase('sft-loss', spec, props, { state, update }, {
+        title: 'Response-only SFT loss',
+        question: 'Which tokens does supervised fine-tuning learn from, and what does the loss average over?',
+      })}
       show={(props.show ?? ['scale']) as (keyof typeof spec)[]}
-      labels={props.labels}
       charts={charts}
       readouts={[
         { label: 'Masked loss (mean NLL)', value: has ? formatNumber(r.loss, 3) : 'undefined (0/0)', emphasis: true },

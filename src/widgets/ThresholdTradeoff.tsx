@@ -3,7 +3,7 @@ import { precisionAt, thresholdRates } from '@math/index';
 import { costOptimumOnCurve, guardrailCurves, sampleGuardrailScores } from '@math/sims/threshold-demo';
 import { rocPlot, ratesPlot } from '../plots/threshold';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -47,16 +47,10 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const withinBudget = fpr <= fprBudget;
   return (
     <WidgetFrame
-      id={props.id}
-      kind="threshold-tradeoff"
-      title={props.title ?? 'Guardrail threshold tradeoff'}
-      question={props.question ?? 'Where should τ sit, given what a miss and an over-block cost?'}
-      spec={spec}
-      state={state}
-      update={update}
-      newSeed={newSeed}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
+      {...frameBase('threshold-tradeoff', spec, props, { state, update, newSeed }, {
+        title: 'Guardrail threshold tradeoff',
+        question: 'Where should τ sit, given what a miss and an over-block cost?',
+      })}
       charts={charts}
       readouts={[
         { label: 'TPR at τ', value: pct(tpr), emphasis: true },

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { evalNoiseDraws, toyOverfitOnsetStep, validationRun } from '@math/sims/validation-curve';
 import { validationCurvePlot } from '../plots/validation-curve';
 import WidgetFrame from './core/WidgetFrame';
-import { defineWidget, type BaseWidgetProps } from './core/define-widget';
+import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
@@ -50,16 +50,11 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
   );
   return (
     <WidgetFrame
-      id={props.id}
-      kind="validation-curve"
-      title={props.title ?? 'SFT validation curve and early stopping'}
-      question={props.question ?? 'When should fine-tuning stop, and what moves that point?'}
-      spec={spec}
-      state={state}
-      update={update}
+      {...frameBase('validation-curve', spec, props, { state, update }, {
+        title: 'SFT validation curve and early stopping',
+        question: 'When should fine-tuning stop, and what moves that point?',
+      })}
       newSeed={noisy ? newSeed : undefined}
-      show={props.show as (keyof typeof spec)[] | undefined}
-      labels={props.labels}
       charts={charts}
       readouts={[
         { label: 'Early-stopping step', value: String(run.bestStep), emphasis: true },

@@ -1,6 +1,6 @@
 import { useState, type ComponentType } from 'react';
 import ErrorBoundary from './ErrorBoundary';
-import { checkKeys, type ControlSpec } from './spec';
+import { checkKeys, type ControlSpec, type StateOf } from './spec';
 
 /** Props every demo accepts from a lesson (validated at build time against the spec). */
 export interface BaseWidgetProps {
@@ -45,4 +45,30 @@ export function defineWidget<P extends BaseWidgetProps>(kind: string, spec: Cont
   }
   Widget.displayName = `Widget(${kind})`;
   return Widget;
+}
+
+/**
+ * The WidgetFrame props every demo passes the same way: its identity, its wording (a lesson's
+ * title and question win over the demo's own), and its controls and state. Spread first; a demo
+ * overrides what it does differently (e.g. `show={[]}` when it draws its own controls).
+ */
+export function frameBase<S extends ControlSpec>(
+  kind: string,
+  spec: S,
+  props: BaseWidgetProps & { id: string },
+  widget: { state: StateOf<S>; update: (patch: Partial<StateOf<S>>) => void; newSeed?: () => void },
+  text: { title: string; question: string },
+) {
+  return {
+    id: props.id,
+    kind,
+    title: props.title ?? text.title,
+    question: props.question ?? text.question,
+    spec,
+    state: widget.state,
+    update: widget.update,
+    newSeed: widget.newSeed,
+    show: props.show as (keyof S & string)[] | undefined,
+    labels: props.labels as Partial<Record<keyof S & string, string>> | undefined,
+  };
 }
