@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { fixed } from './fixed';
+import { fixed, perObject } from './fixed';
 import { seriesKey } from './series-key';
 import { frame, palette } from './theme';
 
@@ -18,29 +18,23 @@ export const diversityRadius = (d: number) => 1.8 + 4.2 * d;
 // Marks that never change are built once; the pool's dots once per pool (array of points).
 let poolKey: Plot.Markish[] | undefined;
 let gainKey: Plot.Markish[] | undefined;
-const poolDots = new WeakMap<readonly PoolPoint[], Plot.Markish[]>();
 
 /**
  * The pool's dots move only with the pool (seed, n), not with the weights or k: drawn with the
  * axes, keyed on the points array.
  */
-function baseDots(points: readonly PoolPoint[]): Plot.Markish[] {
-  let marks = poolDots.get(points);
-  if (!marks) {
-    marks = fixed(
-      points,
-      Plot.dot(points, {
-        x: 'risk',
-        y: 'uncertainty',
-        r: (d: PoolPoint) => diversityRadius(d.diversity),
-        fill: (d: PoolPoint) => (d.violating ? palette.secondary : palette.muted),
-        fillOpacity: (d: PoolPoint) => (d.violating ? 0.85 : 0.4),
-      }),
-    );
-    poolDots.set(points, marks);
-  }
-  return marks;
-}
+const baseDots = perObject((points: readonly PoolPoint[]): Plot.Markish[] =>
+  fixed(
+    points,
+    Plot.dot(points, {
+      x: 'risk',
+      y: 'uncertainty',
+      r: (d: PoolPoint) => diversityRadius(d.diversity),
+      fill: (d: PoolPoint) => (d.violating ? palette.secondary : palette.muted),
+      fillOpacity: (d: PoolPoint) => (d.violating ? 0.85 : 0.4),
+    }),
+  ),
+);
 
 /**
  * The pool on risk × uncertainty; dot size is diversity. Violating items (the hidden label)

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { DpoPairRow } from '../math/sims/dpo-loss';
 import { ticks } from 'd3-array';
-import { fixed } from './fixed';
+import { fixed, perObject } from './fixed';
 import { frame, palette } from './theme';
 
 const QUANTITIES = ['βΔ_w', 'βΔ_l', 'loss', 'weight'] as const;
@@ -161,12 +161,8 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   };
 }
 
-const curveLayers = new WeakMap<object, { h: number; yMax: number; marks: Plot.Markish[] }>();
-
 /** Everything up to the curves' labels depends on the curve alone: the chart's fixed layer, built once per curve. */
-function curveLayer(curve: DpoCurvePlotData['curve']): { h: number; yMax: number; marks: Plot.Markish[] } {
-  const cached = curveLayers.get(curve);
-  if (cached) return cached;
+const curveLayer = perObject((curve: DpoCurvePlotData['curve']): { h: number; yMax: number; marks: Plot.Markish[] } => {
   const h = curve[curve.length - 1]!.margin;
   const yMax = Math.max(1.2, ...curve.map((d) => d.loss));
   const at = (m: number) => curve.reduce((a, b) => (Math.abs(b.margin - m) < Math.abs(a.margin - m) ? b : a));
@@ -185,7 +181,5 @@ function curveLayer(curve: DpoCurvePlotData['curve']): { h: number; yMax: number
     Plot.text([lossLabel], { x: 'margin', y: 'loss', text: () => 'loss −log σ(m)', textAnchor: 'start', dx: 10, dy: -2, fill: palette.tertiary, fontWeight: 600 }),
     Plot.text([weightLabel], { x: 'margin', y: 'weight', text: () => 'weight σ(−m)', textAnchor: 'start', dx: 4, dy: -12, fill: palette.quaternary, fontWeight: 600 }),
   );
-  const layer = { h, yMax, marks };
-  curveLayers.set(curve, layer);
-  return layer;
-}
+  return { h, yMax, marks };
+});

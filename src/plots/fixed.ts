@@ -3,7 +3,6 @@ import type * as Plot from '@observablehq/plot';
 /** Marks tagged with this belong to a chart's frame layer (see src/widgets/core/layers.ts). */
 export const FIXED = Symbol.for('alignment18.fixed-layer');
 
-const ids = new WeakMap<object, number>();
 let nextId = 1;
 
 /**
@@ -12,13 +11,7 @@ let nextId = 1;
  * sample). They must come first in a chart's marks, where they sit under the data.
  */
 export function fixed<M extends Plot.Markish>(key: string | object, ...marks: M[]): M[] {
-  let k: string;
-  if (typeof key === 'string') k = `s:${key}`;
-  else {
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = nextId++));
-    k = `o:${id}`;
-  }
+  const k = typeof key === 'string' ? `s:${key}` : `o:${idOf(key)}`;
   for (const m of marks) (m as unknown as Record<symbol, string>)[FIXED] = k;
   return marks;
 }
@@ -26,3 +19,18 @@ export function fixed<M extends Plot.Markish>(key: string | object, ...marks: M[
 export function fixedKey(mark: unknown): string | undefined {
   return mark && typeof mark === 'object' ? (mark as Record<symbol, string | undefined>)[FIXED] : undefined;
 }
+
+/**
+ * Memoizes a builder on its argument's identity (a memoized pool, curve or sweep): fixed marks are
+ * built once per object and forgotten with it.
+ */
+export function perObject<K extends object, V>(build: (key: K) => V): (key: K) => V {
+  const cache = new WeakMap<K, V>();
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = build(key)));
+    return v;
+  };
+}
+
+const idOf = perObject((_: object) => nextId++);

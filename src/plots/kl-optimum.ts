@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
-import { fixed } from './fixed';
+import { fixed, perObject } from './fixed';
 import { frame, palette } from './theme';
 
 export interface KlFrontierPlotData {
@@ -35,12 +35,8 @@ export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Pl
   };
 }
 
-const frontierLayers = new WeakMap<object, { maxKl: number; maxY: number; marks: Plot.Markish[] }>();
-
 /** The curves and their labels depend on the sweep alone (not on β): the chart's fixed layer, built once per sweep. */
-function frontierLayer(sweep: KlTradeoffPoint[]): { maxKl: number; maxY: number; marks: Plot.Markish[] } {
-  const cached = frontierLayers.get(sweep);
-  if (cached) return cached;
+const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; maxY: number; marks: Plot.Markish[] } => {
   const byBeta = [...sweep].sort((a, b) => a.beta - b.beta);
   const honest = byBeta.map((p) => ({ kl: p.honestKl, reward: p.honestReward }));
   const estimate = byBeta.map((p) => ({ kl: p.proxyKl, reward: p.proxyEstimate }));
@@ -66,10 +62,8 @@ function frontierLayer(sweep: KlTradeoffPoint[]): { maxKl: number; maxY: number;
     Plot.line(hacked, { x: 'kl', y: 'reward', stroke: palette.bad, strokeWidth: 2.5 }),
     ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600 })),
   );
-  const layer = { maxKl, maxY, marks };
-  frontierLayers.set(sweep, layer);
-  return layer;
-}
+  return { maxKl, maxY, marks };
+});
 
 interface EndLabel {
   kl: number;

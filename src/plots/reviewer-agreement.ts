@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { fixed } from './fixed';
+import { fixed, perObject } from './fixed';
 import { seriesKey } from './series-key';
 import { frame, palette } from './theme';
 import { thinPolyline } from './thin';
@@ -76,27 +76,21 @@ const SERIES: { key: Series; label: string; color: string; glyph: string }[] = [
 ];
 
 const barLayers = new Map<number, Plot.Markish[]>();
-const curveLayers = new WeakMap<readonly ParadoxCurvePoint[], Plot.Markish[]>();
 
 /** The three population curves, built once per curve (prevalence moves only the rule and dots). */
-function curveLines(curve: readonly ParadoxCurvePoint[]): Plot.Markish[] {
-  let marks = curveLayers.get(curve);
-  if (!marks) {
-    marks = SERIES.map((s) =>
-      Plot.line(
-        // Only the corners: observed agreement is flat across prevalence (99 points, 2 corners).
-        thinPolyline(
-          curve.filter((d) => Number.isFinite(d[s.key])),
-          (d) => d.prevalence,
-          (d) => d[s.key],
-        ),
-        { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
+const curveLines = perObject((curve: readonly ParadoxCurvePoint[]): Plot.Markish[] =>
+  SERIES.map((s) =>
+    Plot.line(
+      // Only the corners: observed agreement is flat across prevalence (99 points, 2 corners).
+      thinPolyline(
+        curve.filter((d) => Number.isFinite(d[s.key])),
+        (d) => d.prevalence,
+        (d) => d[s.key],
       ),
-    );
-    curveLayers.set(curve, marks);
-  }
-  return marks;
-}
+      { x: 'prevalence', y: s.key, stroke: s.color, strokeWidth: s.key === 'kappa' ? 3 : 2, strokeDasharray: s.key === 'observed' ? '6,4' : undefined },
+    ),
+  ),
+);
 
 /**
  * The bar and the key never move: drawn with the axes, and built once per bar value. The key sits

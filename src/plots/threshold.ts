@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { frame, palette } from './theme';
-import { fixed } from './fixed';
+import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
 export interface ThresholdPlotData {
@@ -51,12 +51,7 @@ function labelPoints(sweep: ThresholdPlotData['sweep']) {
   ];
 }
 
-const thinned = new WeakMap<readonly object[], { tpr: number; fpr: number }[]>();
-function corners(roc: RocPlotData['roc']) {
-  let c = thinned.get(roc);
-  if (!c) thinned.set(roc, (c = thinPolyline(roc, (p) => p.fpr, (p) => p.tpr)));
-  return c;
-}
+const corners = perObject((roc: RocPlotData['roc']) => thinPolyline(roc, (p) => p.fpr, (p) => p.tpr));
 
 /** ROC curve with the operating point at the current τ. */
 export function rocPlot({ roc, point, auc }: RocPlotData): Plot.PlotOptions {
