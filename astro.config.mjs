@@ -10,6 +10,7 @@ import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import sitemap from './src/lib/sitemap-integration.mjs';
 import { fileURLToPath } from 'node:url';
 
+/** @param {string} p */
 const alias = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
