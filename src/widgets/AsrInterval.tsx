@@ -2,11 +2,12 @@ import { useMemo } from 'react';
 import {
   INTERVAL_METHODS,
   auditSeverities,
+  binomialPmf,
   drawAuditUniforms,
   drawReplicateUniforms,
   exactCoverage,
   intervalTable,
-  replicateCounter,
+  replicateCounts,
   severityCounts,
   simulatedCoverage,
 } from '@math/sims/asr-interval';
@@ -63,11 +64,12 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
   const table = useMemo(() => intervalTable(n, confidence), [n, confidence]);
   const intervals = useMemo(() => table(x), [table, x]);
 
-  // Coverage: replicate draws on (seed, n), their counts on the rate, intervals on the level.
-  const countAt = useMemo(() => replicateCounter(drawReplicateUniforms(seed, n, REPLICATES), n), [seed, n]);
-  const repCounts = useMemo(() => countAt(rate), [countAt, rate]);
+  // Coverage: one binomial pmf serves the exact sum and the replicate draws (uniforms on the seed).
+  const pmf = useMemo(() => binomialPmf(n, rate), [n, rate]);
+  const replicateUniforms = useMemo(() => drawReplicateUniforms(seed, REPLICATES), [seed]);
+  const repCounts = useMemo(() => replicateCounts(replicateUniforms, pmf), [replicateUniforms, pmf]);
   const simulated = useMemo(() => simulatedCoverage(repCounts, n, rate, confidence, table), [repCounts, n, rate, confidence, table]);
-  const exact = useMemo(() => exactCoverage(n, rate, confidence, table), [n, rate, confidence, table]);
+  const exact = useMemo(() => exactCoverage(n, rate, confidence, table, pmf), [n, rate, confidence, table, pmf]);
 
   const pZero = Math.pow(1 - rate, n);
 

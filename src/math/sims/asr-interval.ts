@@ -85,73 +85,36 @@ export function severityCounts(severities: readonly number[]): [number, number, 
 }
 
 /**
- * Replicate audits for the coverage simulation: a (replicates × n) block of uniforms fixed by
- * (seed, n). The violation count of replicate r at rate ρ is #{i : u[r, i] < ρ}, which is
- * Binomial(n, ρ) and moves smoothly with ρ. A separate stream from the main sample.
+ * Replicate audits for the coverage simulation: one uniform per replicate, fixed by the seed (a
+ * separate stream from the main sample). Replicate r's violation count is the Binomial(n, ρ)
+ * quantile at u_r (see replicateCounts), so it is an exact binomial draw that never decreases as
+ * ρ or n grows: the simulated dots move smoothly with the sliders.
  */
-export function drawReplicateUniforms(seed: number, n: number, replicates = 200): Float64Array {
-  checkPositiveInteger('drawReplicateUniforms', 'n', n);
+export function drawReplicateUniforms(seed: number, replicates = 200): Float64Array {
   checkPositiveInteger('drawReplicateUniforms', 'replicates', replicates);
   const rng = createRng(seed + 7919);
-  const u = new Float64Array(n * replicates);
-  for (let i = 0; i < u.length; i++) u[i] = rng.uniform();
+  const u = new Float64Array(replicates);
+  for (let i = 0; i < replicates; i++) u[i] = rng.uniform();
   return u;
 }
 
-export function replicateCounts(u: Float64Array, n: number, rate: number): number[] {
-  const reps = Math.floor(u.length / n);
-  const out = new Array<number>(reps).fill(0);
-  for (let r = 0; r < reps; r++) {
-    let c = 0;
-    const off = r * n;
-    for (let i = 0; i < n; i++) if (u[off + i]! < rate) c++;
-    out[r] = c;
+/**
+ * Inverse-CDF draws: count_r = min{k : P(X ≤ k) ≥ u_r} for X ~ Binomial(n, ρ) given by its pmf
+ * (binomialPmf). Uniforms are visited in sorted order, so one pass up the CDF serves them all.
+ */
+export function replicateCounts(u: Float64Array, pmf: Float64Array): number[] {
+  const n = pmf.length - 1;
+  if (n < 1) fail('replicateCounts', `the pmf needs at least 2 entries (n ≥ 1), got ${pmf.length}`);
+  const order = Array.from(u.keys()).sort((a, b) => u[a]! - u[b]!);
+  const out = new Array<number>(u.length);
+  let k = 0;
+  let cdf = pmf[0]!;
+  for (const r of order) {
+    // Rounding can leave the summed CDF a hair under 1: the last count is n.
+    while (cdf < u[r]! && k < n) cdf += pmf[++k]!;
+    out[r] = k;
   }
   return out;
-}
-
-/**
- * replicateCounts(u, n, ·) for many rates: each replicate's uniforms bucketed once by
- * b(v) = ⌊v·B⌋ (B a power of two, so v·B is exact and b never decreases in v); then
- * #{v < ρ} = #{b(v) < b(ρ)} + #{v < ρ in bucket b(ρ)}.
- */
-export function replicateCounter(u: Float64Array, n: number, buckets = 64): (rate: number) => number[] {
-  checkPositiveInteger('replicateCounter', 'n', n);
-  checkPositiveInteger('replicateCounter', 'buckets', buckets);
-  const reps = Math.floor(u.length / n);
-  const stride = buckets + 1;
-  // below[r·(B+1) + b] = #{v < b/B} in replicate r; `sorted` holds each replicate's values by bucket.
-  const below = new Int32Array(reps * stride);
-  const sorted = new Float64Array(reps * n);
-  const bucket = new Int32Array(n);
-  const next = new Int32Array(stride);
-  for (let r = 0; r < reps; r++) {
-    const off = r * n;
-    const base = r * stride;
-    next.fill(0);
-    for (let i = 0; i < n; i++) {
-      const b = Math.floor(u[off + i]! * buckets);
-      bucket[i] = b;
-      next[b + 1]++;
-    }
-    for (let b = 1; b < stride; b++) next[b] += next[b - 1]!;
-    below.set(next, base);
-    for (let i = 0; i < n; i++) sorted[off + next[bucket[i]!]!++] = u[off + i]!;
-  }
-  return (rate) => {
-    const out = new Array<number>(reps);
-    if (!(rate > 0)) return out.fill(0);
-    if (rate >= 1) return replicateCounts(u, n, rate);
-    const b = Math.floor(rate * buckets);
-    for (let r = 0; r < reps; r++) {
-      const base = r * stride;
-      let c = below[base + b]!;
-      const end = r * n + below[base + b + 1]!;
-      for (let j = r * n + c; j < end; j++) if (sorted[j]! < rate) c++;
-      out[r] = c;
-    }
-    return out;
-  };
 }
 
 /** Share of replicate audits whose interval contains the true rate, per method. */
@@ -203,8 +166,8 @@ export function exactCoverage(
   rate: number,
   confidence: number,
   table: IntervalTable = intervalTable(n, confidence),
+  pmf: Float64Array = binomialPmf(n, rate),
 ): Record<IntervalMethod, number> {
-  const pmf = binomialPmf(n, rate);
   const cov: Record<IntervalMethod, number> = { Wald: 0, Wilson: 0, 'Clopper–Pearson': 0 };
   for (let k = 0; k <= n; k++) {
     const w = pmf[k]!;

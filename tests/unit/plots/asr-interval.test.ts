@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import {
   INTERVAL_METHODS,
   auditSeverities,
+  binomialPmf,
   drawAuditUniforms,
   drawReplicateUniforms,
   exactCoverage,
@@ -47,7 +48,7 @@ describe('asr-interval figures', () => {
   });
 
   it('draws the golden coverage chart at seed 42', async () => {
-    const reps = replicateCounts(drawReplicateUniforms(42, n, 200), n, rate);
+    const reps = replicateCounts(drawReplicateUniforms(42, 200), binomialPmf(n, rate));
     const sim = simulatedCoverage(reps, n, rate, 0.95);
     const exact = exactCoverage(n, rate, 0.95);
     const cov = INTERVAL_METHODS.map((m) => ({ method: m, exact: exact[m], simulated: sim[m] }));

@@ -7,13 +7,13 @@ import {
   exactCoverage,
   intervalTable,
   intervalsFor,
-  replicateCounter,
   replicateCounts,
   severityCounts,
   severityProbabilities,
   simulatedCoverage,
   zFor,
 } from '@math/sims/asr-interval';
+import jStatModule from 'jstat';
 
 /** C(n, k) pᵏ (1−p)ⁿ⁻ᵏ summed directly (small n only). */
 function binomTail(n: number, p: number, from: number, to: number): number {
@@ -107,8 +107,7 @@ describe('asr-interval: intervals and coverage', () => {
 
   it('replicate audits are binomial draws and their coverage tracks the exact value', () => {
     const n = 300;
-    const u = drawReplicateUniforms(42, n, 200);
-    const counts = replicateCounts(u, n, 0.14);
+    const counts = replicateCounts(drawReplicateUniforms(42, 200), binomialPmf(n, 0.14));
     expect(counts).toHaveLength(200);
     const mean = counts.reduce((a, b) => a + b, 0) / 200;
     // E = 42, sd of the mean = √(300·.14·.86)/√200 = .425
@@ -117,6 +116,58 @@ describe('asr-interval: intervals and coverage', () => {
     const exact = exactCoverage(n, 0.14, 0.95);
     // 200 replicates: sd ≈ √(.95·.05/200) = .015
     for (const m of ['Wald', 'Wilson', 'Clopper–Pearson'] as const) expect(Math.abs(sim[m] - exact[m])).toBeLessThan(0.05);
+  });
+});
+
+describe('asr-interval: replicate counts by the inverse binomial CDF', () => {
+  const jStat = ((jStatModule as unknown as { jStat?: unknown }).jStat ?? jStatModule) as unknown as {
+    binomial: { cdf(k: number, n: number, p: number): number };
+  };
+  const u = (xs: number[]) => Float64Array.from(xs);
+
+  it('reads off the quantiles worked out by hand', () => {
+    // n = 1: P(X ≤ 0) = 1 − p = .7, so u ≤ .7 gives 0 and u > .7 gives 1.
+    expect(replicateCounts(u([0, 0.3, 0.7, 0.7001, 0.99]), binomialPmf(1, 0.3))).toEqual([0, 0, 0, 1, 1]);
+    // n = 2, p = ½: CDF .25, .75, 1.
+    expect(replicateCounts(u([0.25, 0.2501, 0.75, 0.7501, 1]), binomialPmf(2, 0.5))).toEqual([0, 1, 1, 2, 2]);
+    // Order of the uniforms is kept in the output.
+    expect(replicateCounts(u([0.9, 0.1, 0.5]), binomialPmf(2, 0.5))).toEqual([2, 0, 1]);
+  });
+
+  it('agrees with the quantile found from jstat’s binomial CDF', () => {
+    const draws = drawReplicateUniforms(5, 300);
+    for (const [n, p] of [[20, 0.5], [137, 0.14], [1000, 0.003], [2000, 0.49], [50, 0.001]] as const) {
+      const counts = replicateCounts(draws, binomialPmf(n, p));
+      draws.forEach((v, r) => {
+        let k = 0;
+        while (k < n && jStat.binomial.cdf(k, n, p) < v - 1e-12) k++;
+        // Only a uniform within rounding of a CDF step could land on either side of it.
+        if (Math.abs(jStat.binomial.cdf(k, n, p) - v) > 1e-9) expect(counts[r], `n ${n} p ${p} u ${v}`).toBe(k);
+      });
+    }
+  });
+
+  it('never lowers a replicate’s count as the rate or the audit size grows', () => {
+    const draws = drawReplicateUniforms(9, 200);
+    let prev = replicateCounts(draws, binomialPmf(300, 0.01));
+    for (const p of [0.02, 0.05, 0.14, 0.3, 0.5]) {
+      const next = replicateCounts(draws, binomialPmf(300, p));
+      next.forEach((c, r) => expect(c).toBeGreaterThanOrEqual(prev[r]!));
+      prev = next;
+    }
+    prev = replicateCounts(draws, binomialPmf(100, 0.14));
+    for (const n of [200, 500, 1000]) {
+      const next = replicateCounts(draws, binomialPmf(n, 0.14));
+      next.forEach((c, r) => expect(c).toBeGreaterThanOrEqual(prev[r]!));
+      prev = next;
+    }
+  });
+
+  it('the same seed gives the same replicates; rejects a pmf with no trials', () => {
+    expect(drawReplicateUniforms(3, 50)).toEqual(drawReplicateUniforms(3, 50));
+    expect(drawReplicateUniforms(3, 50)).not.toEqual(drawReplicateUniforms(4, 50));
+    expect(() => replicateCounts(u([0.5]), Float64Array.of(1))).toThrow(RangeError);
+    expect(() => drawReplicateUniforms(3, 0)).toThrow(RangeError);
   });
 });
 
@@ -130,18 +181,9 @@ describe('asr-interval: what the widget reuses between changes', () => {
     const t = intervalTable(400, 0.93);
     for (const rate of [0.002, 0.14, 0.5, 0.141]) {
       expect(exactCoverage(400, rate, 0.93, t)).toEqual(exactCoverage(400, rate, 0.93));
-      const counts = replicateCounts(drawReplicateUniforms(3, 400, 50), 400, rate);
+      const counts = replicateCounts(drawReplicateUniforms(3, 50), binomialPmf(400, rate));
+      expect(exactCoverage(400, rate, 0.93, t, binomialPmf(400, rate))).toEqual(exactCoverage(400, rate, 0.93));
       expect(simulatedCoverage(counts, 400, rate, 0.93, t)).toEqual(simulatedCoverage(counts, 400, rate, 0.93));
     }
-  });
-
-  it('the replicate counter counts uniforms below the rate exactly as a direct scan does', () => {
-    const n = 137;
-    const u = drawReplicateUniforms(11, n, 60);
-    const countAt = replicateCounter(u, n);
-    // Rates on bucket edges (multiples of 1/1024), on drawn values themselves, and at 0 and 1.
-    const rates = [0, 1, 0.5, 0.25, 3 / 1024, 0.001, 0.14, 0.3333, u[5]!, u[200]!, u[200]! + 1e-17, 0.999];
-    for (const rate of rates) expect(countAt(rate)).toEqual(replicateCounts(u, n, rate));
-    for (let i = 0; i <= 500; i++) expect(countAt(i / 1000)).toEqual(replicateCounts(u, n, i / 1000));
   });
 });
