@@ -216,6 +216,41 @@ function floorLoop({ wi, n }) {
   })();
 }
 
+/**
+ * What the browser alone costs to repaint this demo's chart: one mark group of the first chart
+ * nudged by half a pixel at the start of a frame (no JavaScript of the demo runs), to the end of
+ * that frame. A redraw that moves more marks costs at least this.
+ */
+function chartFloorLoop({ wi, n }) {
+  const w = document.querySelectorAll('[data-widget]')[wi];
+  const svg = w.querySelector('.widget-chart svg[data-layer="data"]') ?? w.querySelector('.widget-chart svg');
+  const g = [...svg.children].reverse().find((el) => el.tagName.toLowerCase() === 'g');
+  const original = g.getAttribute('transform');
+  const nudged = `${original ?? ''} translate(0.5,0)`.trim();
+  w.scrollIntoView({ block: 'center' });
+  return (async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    const out = [];
+    for (let k = 0; k < n; k++) {
+      out.push(
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            g.setAttribute('transform', k % 2 ? original ?? '' : nudged);
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    if (original === null) g.removeAttribute('transform');
+    else g.setAttribute('transform', original);
+    return out;
+  })();
+}
+
 function stats(xs) {
   return { n: xs.length, p50: round(percentile(xs, 50), 2), p95: round(percentile(xs, 95), 2), max: round(Math.max(...xs), 2) };
 }
@@ -282,6 +317,7 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
         const byControl = {};
         for (const s of r.samples) (byControl[s.control] ??= []).push(s.frame);
         row.rates[rate] = {
+          chartFloor: stats(await page.evaluate(chartFloorLoop, { wi, n: 30 })),
           frame: stats(r.samples.map((s) => s.frame)),
           work: stats(r.samples.map((s) => s.work)),
           sameFrame: r.samples.length ? round(r.samples.filter((s) => s.sameFrame).length / r.samples.length, 3) : null,
