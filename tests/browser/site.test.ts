@@ -113,6 +113,37 @@ describe('reading experience', () => {
     }
   });
 
+  it('formulas too wide for a phone become keyboard stops that scroll, and stop being stops when they fit', async () => {
+    const context = await newContext(browser, { viewport: { width: 360, height: 780 } });
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/intuition-and-formal-definitions/`);
+      const count = () =>
+        page.evaluate(() => {
+          const f = [...document.querySelectorAll<HTMLElement>('.katex-display')];
+          const wide = f.filter((e) => e.scrollWidth > e.clientWidth + 1);
+          const stops = f.filter((e) => e.tabIndex === 0 && e.getAttribute('role') === 'group' && e.getAttribute('aria-label') === 'Wide formula, scrolls sideways');
+          return { wide: wide.length, stops: stops.length, same: wide.every((e) => stops.includes(e)) };
+        });
+      await page.waitForFunction(() => document.querySelector('.katex-display[tabindex="0"]') !== null);
+      const narrow = await count();
+      expect(narrow.wide).toBeGreaterThan(0);
+      expect(narrow).toEqual({ wide: narrow.wide, stops: narrow.wide, same: true });
+      // The arrow keys scroll a focused wide formula sideways.
+      const first = page.locator('.katex-display[tabindex="0"]').first();
+      await first.focus();
+      expect(await first.evaluate((e) => e.scrollLeft)).toBe(0);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => first.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+      // On a desktop column every formula of this page fits: no stray tab stops remain.
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expect.poll(count).toEqual({ wide: 0, stops: 0, same: true });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('search finds lesson text and links to the subsection', async () => {
     const context = await newContext(browser);
     try {
