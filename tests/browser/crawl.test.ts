@@ -56,7 +56,7 @@ describe('every built page', () => {
   });
 
   for (const scheme of ['light', 'dark'] as const) {
-    it.each(pages)(`%s loads cleanly and has no axe violations (${scheme})`, async (path) => {
+    it.each(pages)(`%s loads cleanly, fits its formulas in the column and has no axe violations (${scheme})`, async (path) => {
       const context = await newContext(browser, { colorScheme: scheme });
       try {
         const { page, errors, failed } = await watchedPage(context);
@@ -72,6 +72,13 @@ describe('every built page', () => {
         expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/\S{10,}/);
         expect(await page.locator('html').getAttribute('lang')).toBe('en');
         expect(await page.locator('main#main').count()).toBe(1);
+        // On a desktop column every display formula fits: nothing is cut off behind a sideways scroll.
+        const wide = await page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.katex-display')]
+            .filter((e) => e.scrollWidth > e.clientWidth + 1)
+            .map((e) => `${e.scrollWidth}px > ${e.clientWidth}px: ${e.querySelector('annotation')?.textContent?.slice(0, 60)}`),
+        );
+        expect(wide, 'display formulas wider than the 1280 px layout column').toEqual([]);
         const violations = await axe(page);
         expect(violations, describeViolations(violations)).toEqual([]);
       } finally {

@@ -113,7 +113,7 @@ const exercise: ExerciseDef = {
       },
     ];
     const table =
-      '$$\\begin{array}{l|ccc|l} \\text{metric} & \\text{count} & \\text{estimate} & \\text{95\\% Wilson interval} & \\text{gate} \\\\ \\hline ' +
+      '$$\\begin{array}{l|ccc|l} \\text{metric} & \\text{count} & \\text{estimate} & \\text{Wilson 95\\% CI} & \\text{gate} \\\\ \\hline ' +
       `\\text{over-refusal} & ${s.xR}/${s.nR} & ${f3(s.xR / s.nR)} & [${f3(v.refusal[0])},\\ ${f3(v.refusal[1])}] & \\text{G2: upper end} \\le ${oStr} \\\\ ` +
       `\\text{win rate vs current} & ${s.wins}/${s.nW} & ${f3(s.wins / s.nW)} & [${f3(v.win[0])},\\ ${f3(v.win[1])}] & \\text{G3: lower end} \\ge ${WIN_FLOOR} ` +
       '\\end{array}$$';
