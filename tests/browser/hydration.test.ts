@@ -80,4 +80,44 @@ describe('client:visible demos', () => {
       await context.close();
     }
   });
+
+  it('a demo whose code never downloads says so in the demo, offers a reload, and the others still hydrate', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page, errors } = await watchedPage(context);
+      const html = readFileSync('dist/demos/index.html', 'utf8');
+      const broken = html.match(/component-url="([^"]*ThresholdTradeoff[^"]*)"/)?.[1];
+      expect(broken, 'the threshold demo is an island of /demos/').toBeTruthy();
+      let attempts = 0;
+      // `*.js*`: Astro's retry adds ?astro-retry=… to the URL.
+      await page.route('**/_astro/*.js*', (route) => {
+        if (new URL(route.request().url()).pathname !== broken) return route.continue();
+        attempts++;
+        return route.abort('connectionreset');
+      });
+      await page.goto(`${baseUrl()}/demos/`, { waitUntil: 'load' });
+      const dead = page.locator('[data-widget="threshold-tradeoff"]');
+      await dead.scrollIntoViewIfNeeded();
+      const note = dead.getByRole('alert');
+      await expect.poll(() => note.count(), { timeout: 15_000 }).toBe(1);
+      expect(await note.textContent()).toMatch(/could not be downloaded.*starting values/);
+      expect(attempts, 'Astro tried twice').toBe(2);
+      expect(await dead.getAttribute('data-hydrated')).toBe('false');
+      expect(await dead.locator('.widget-chart svg').count()).toBeGreaterThan(0);
+      await expect.poll(() => dead.getByRole('button', { name: 'Reload the page' }).isVisible()).toBe(true);
+      expect(await hydrateAll(page, 15_000), 'only the broken island is left unhydrated').toEqual([broken]);
+      const widgets = page.locator('[data-widget]:not([data-widget="threshold-tradeoff"])');
+      for (let i = 0; i < (await widgets.count()); i++) {
+        await expect.poll(() => widgets.nth(i).getAttribute('data-hydrated'), { timeout: 10_000 }).toBe('true');
+      }
+      // Only the browser's own line about the aborted download: no uncaught error, no Astro error log.
+      expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+      // The reload button reloads (the route still fails, so the note comes back).
+      await Promise.all([page.waitForEvent('load'), dead.getByRole('button', { name: 'Reload the page' }).click()]);
+      await dead.scrollIntoViewIfNeeded();
+      await expect.poll(() => dead.getByRole('alert').count(), { timeout: 15_000 }).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
 });
