@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 
 export const TYPES = ['home', 'overview', 'notes', 'theory', 'exercises', 'demos'];
 
+/** Every index.html under dist/ as a site path, sorted (pagefind and _astro skipped). @param {string} dist @returns {string[]} */
 export function builtPages(dist) {
   const out = [];
   const walk = (dir) => {

@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { builtPages as listBuiltPages } from '../../scripts/bench/pages.mjs';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -40,19 +40,8 @@ export async function newContext(browser: Browser, options: BrowserContextOption
 }
 
 /** Every built HTML page as a site path (/, /demos/, …), excluding Pagefind's own files. */
-export function builtPages(dist = 'dist'): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) {
-        if (name !== 'pagefind' && name !== '_astro') walk(p);
-      } else if (name === 'index.html') out.push(`/${relative(dist, dir)}/`.replace(/\/+/g, '/'));
-    }
-  };
-  walk(dist);
-  return out.sort();
-}
+/** Every built page's path, as the benchmark lists them (one walk of dist/ for both). */
+export const builtPages = (dist = 'dist'): string[] => listBuiltPages(dist);
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
