@@ -28,11 +28,16 @@ export function startServer(root, port = 0, host = '127.0.0.1') {
         res.end(body);
         return;
       }
+      // Read before writing the head, so a failed read can still answer (never leave a request hanging).
+      const body = await readFile(path);
       res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-      res.end(await readFile(path));
+      res.end(body);
     } catch {
-      res.writeHead(400);
-      res.end('Bad request');
+      if (res.headersSent) res.destroy();
+      else {
+        res.writeHead(400);
+        res.end('Bad request');
+      }
     }
   });
   return new Promise((ok) => server.listen(port, host, () => ok({ server, url: `http://${host}:${server.address().port}` })));

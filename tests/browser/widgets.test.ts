@@ -55,7 +55,8 @@ async function openGallery(query = '') {
   const context = await newContext(browser);
   const w = await watchedPage(context);
   await w.page.goto(`${baseUrl()}/demos/${query}`, { waitUntil: 'networkidle' });
-  await hydrateAll(w.page);
+  // Fail here, with what is missing, rather than later on a disabled control.
+  expect(await hydrateAll(w.page), `islands not hydrated (failed requests: ${w.failed.join(', ') || 'none'})`).toEqual([]);
   return { context, ...w };
 }
 
@@ -125,7 +126,7 @@ describe('demo gallery', () => {
     try {
       const { page, errors } = await watchedPage(context);
       await page.goto(url, { waitUntil: 'networkidle' });
-      await hydrateAll(page);
+      expect(await hydrateAll(page), 'islands not hydrated').toEqual([]);
       await settle(page);
       const widgets = page.locator('[data-widget]');
       for (let i = 0; i < states.length; i++) {
@@ -232,7 +233,7 @@ describe('demos embedded in lessons', () => {
         const control = widget.locator('.widget-control').first();
         if ((await control.count()) === 0) continue;
         const before = await snapshot(widget);
-        await control.scrollIntoViewIfNeeded();
+        await control.evaluate((el) => el.scrollIntoView({ block: 'center' }));
         await change(control);
         await settle(page);
         const after = await snapshot(widget);
