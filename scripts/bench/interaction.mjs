@@ -189,44 +189,31 @@ function installKeyProbe({ wi, control }) {
   return { value: Number(input.value), min: Number(input.min), max: Number(input.max) };
 }
 
-/** What any visible change costs on this page: one readout's text swapped at the start of a frame, to the end of that frame. */
-function floorLoop({ wi, n }) {
-  const w = document.querySelectorAll('[data-widget]')[wi];
-  const dd = w.querySelector('.widget-readouts dd');
-  const original = dd.textContent;
-  w.scrollIntoView({ block: 'center' });
-  return (async () => {
-    const out = [];
-    for (let k = 0; k < n; k++) {
-      out.push(
-        await new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const t0 = performance.now();
-            dd.textContent = k % 2 ? original : `${original} `;
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve(performance.now() - t0);
-            ch.port2.postMessage(0);
-          }),
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    dd.textContent = original;
-    return out;
-  })();
-}
-
 /**
- * What the browser alone costs to repaint this demo's chart: one mark group of the first chart
- * nudged by half a pixel at the start of a frame (no JavaScript of the demo runs), to the end of
- * that frame. A redraw that moves more marks costs at least this.
+ * What the browser alone costs for one visible change made at the start of a frame, timed to the
+ * end of that frame, with no demo JavaScript running (page.evaluate sends one function, so both
+ * probes live here):
+ * - 'text': one readout's text swapped: what any visible change costs on this page;
+ * - 'chart': one mark group of the widget's first chart nudged by half a pixel: the browser's own
+ *   restyle, layout, paint and layerizing of that chart. A redraw that moves more costs at least this.
  */
-function chartFloorLoop({ wi, n }) {
+function floorLoop({ wi, n, target = 'text' }) {
   const w = document.querySelectorAll('[data-widget]')[wi];
-  const svg = w.querySelector('.widget-chart svg[data-layer="data"]') ?? w.querySelector('.widget-chart svg');
-  const g = [...svg.children].reverse().find((el) => el.tagName.toLowerCase() === 'g');
-  const original = g.getAttribute('transform');
-  const nudged = `${original ?? ''} translate(0.5,0)`.trim();
+  let flip;
+  let restore;
+  if (target === 'chart') {
+    const svg = w.querySelector('.widget-chart svg[data-layer="data"]') ?? w.querySelector('.widget-chart svg');
+    const g = [...svg.children].reverse().find((el) => el.tagName.toLowerCase() === 'g');
+    const original = g.getAttribute('transform');
+    const nudged = `${original ?? ''} translate(0.5,0)`.trim();
+    flip = (k) => g.setAttribute('transform', k % 2 ? original ?? '' : nudged);
+    restore = () => (original === null ? g.removeAttribute('transform') : g.setAttribute('transform', original));
+  } else {
+    const dd = w.querySelector('.widget-readouts dd');
+    const original = dd.textContent;
+    flip = (k) => (dd.textContent = k % 2 ? original : `${original} `);
+    restore = () => (dd.textContent = original);
+  }
   w.scrollIntoView({ block: 'center' });
   return (async () => {
     await new Promise((r) => setTimeout(r, 100));
@@ -236,7 +223,7 @@ function chartFloorLoop({ wi, n }) {
         await new Promise((resolve) =>
           requestAnimationFrame(() => {
             const t0 = performance.now();
-            g.setAttribute('transform', k % 2 ? original ?? '' : nudged);
+            flip(k);
             const ch = new MessageChannel();
             ch.port1.onmessage = () => resolve(performance.now() - t0);
             ch.port2.postMessage(0);
@@ -245,8 +232,7 @@ function chartFloorLoop({ wi, n }) {
       );
       await new Promise((r) => setTimeout(r, 20));
     }
-    if (original === null) g.removeAttribute('transform');
-    else g.setAttribute('transform', original);
+    restore();
     return out;
   })();
 }
@@ -317,7 +303,7 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
         const byControl = {};
         for (const s of r.samples) (byControl[s.control] ??= []).push(s.frame);
         row.rates[rate] = {
-          chartFloor: stats(await page.evaluate(chartFloorLoop, { wi, n: 30 })),
+          chartFloor: stats(await page.evaluate(floorLoop, { wi, n: 30, target: 'chart' })),
           frame: stats(r.samples.map((s) => s.frame)),
           work: stats(r.samples.map((s) => s.work)),
           sameFrame: r.samples.length ? round(r.samples.filter((s) => s.sameFrame).length / r.samples.length, 3) : null,
