@@ -24,6 +24,11 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
   const page = await context.newPage();
   const errors: string[] = [];
   const failed: string[] = [];
+  const open = new Set<string>();
+  pendingRequests.set(page, open);
+  page.on('request', (r) => open.add(r.url()));
+  page.on('requestfinished', (r) => open.delete(r.url()));
+  page.on('requestfailed', (r) => open.delete(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -34,6 +39,9 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
   });
   return { page, errors, failed };
 }
+
+// Requests a watched page has sent and not yet seen finish, for the report on islands that never hydrate.
+const pendingRequests = new WeakMap<Page, Set<string>>();
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}) {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -108,6 +116,17 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
     if (waiting === null) break;
     if (Date.now() > deadline) {
       stuck = await page.evaluate(() => [...document.querySelectorAll('astro-island[ssr]')].map((e) => e.getAttribute('component-url') ?? 'island'));
+      // What the page was doing when it gave up, to tell a hung module request from an observer that never fired.
+      const state = await page.evaluate((urls) => {
+        const fetched = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+        return {
+          visibility: document.visibilityState,
+          focus: document.hasFocus(),
+          scrollY: Math.round(window.scrollY),
+          componentFetched: [...new Set(urls)].map((u) => `${u}: ${fetched.has(u) ? 'fetched' : 'not fetched'}`),
+        };
+      }, stuck);
+      console.warn(`hydrateAll gave up on ${page.url()}: ${stuck.length} island(s) waiting; ${JSON.stringify(state)}; requests still open: ${[...(pendingRequests.get(page) ?? [])].join(', ') || 'none'}`);
       break;
     }
     await page.waitForTimeout(250);
