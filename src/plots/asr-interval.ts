@@ -43,7 +43,7 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
     marginRight: 18,
     marginTop: 30,
     marginBottom: 44,
-    x: { domain: [left, top], label: `violation rate (dot: estimate ${fmt(estimate)}) →`, grid: true, tickFormat: top - left < 0.05 ? '.3f' : '.2f', ticks: 5 },
+    x: { domain: [left, top], label: `violation rate (dot: estimate ${fmt(estimate)}) →`, grid: true, tickFormat: top - left < 0.05 ? '.3f' : '.2f', ticks: 4 },
     y: { domain: methods, type: 'point', padding: 0.6, axis: null },
     marks: [
       Plot.ruleX([trueRate], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '5,4' }),

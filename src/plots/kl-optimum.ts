@@ -111,8 +111,9 @@ export interface KlPolicyPlotData {
 // with the data so that choosing another overrated response does not redraw the axes.)
 const POLICY_KEY = fixed(
   'kl-policy-key',
-  Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -4, textAnchor: 'start', fontSize: 12.5 }),
-  Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 140, textAnchor: 'start', fontSize: 12.5 }),
+  // Both entries start in the left margin (136 px wide), so the second one ends inside the figure.
+  Plot.text([{}], { frameAnchor: 'top-left', text: () => '■ π* (proxy-optimal)', fill: palette.bad, dy: -28, dx: -128, textAnchor: 'start', fontSize: 12.5 }),
+  Plot.text([{}], { frameAnchor: 'top-left', text: () => '┃ π_ref (reference)', dy: -28, dx: 12, textAnchor: 'start', fontSize: 12.5 }),
 );
 
 /** The proxy-optimal policy against π_ref, one row per response, named with its rewards at the left. */

@@ -54,7 +54,7 @@ export function policyHeatmapPlot({ cells, metric }: PolicyHeatmapData): Plot.Pl
           y: 'intent',
           text: (d: PolicyCell) => `${m.short} ${formatRate(d[m.key])}`,
           dy: (k - 1) * 18,
-          fontSize: m.key === metric ? 13.5 : 11.5,
+          fontSize: m.key === metric ? 12.5 : 11,
           fontWeight: m.key === metric ? 700 : 400,
           fill: 'currentColor',
           // A halo in the background colour keeps the numbers legible on the darkest cells.

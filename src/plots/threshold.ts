@@ -12,21 +12,22 @@ export interface ThresholdPlotData {
 /** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
 export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
   const long = sweep.flatMap((d) => [
-    { tau: d.tau, rate: d.tpr, series: 'harmful blocked (TPR)' },
-    { tau: d.tau, rate: d.fpr, series: 'benign blocked (FPR)' },
+    { tau: d.tau, rate: d.tpr, series: 'harmful (TPR)' },
+    { tau: d.tau, rate: d.fpr, series: 'benign (FPR)' },
   ]);
   return {
     ...frame(480, 300),
     x: { domain: [0, 1], label: 'threshold τ →', grid: true },
     y: { domain: [0, 1], label: '↑ share blocked', grid: true },
-    color: { domain: ['harmful blocked (TPR)', 'benign blocked (FPR)'], range: [palette.primary, palette.secondary] },
+    color: { domain: ['harmful (TPR)', 'benign (FPR)'], range: [palette.primary, palette.secondary] },
     marks: [
       // Not fixed(...) marks, though τ does not move them: the cost-optimal rule sits under the
       // curves and moves with every cost, and redrawing the axes with it costs more than these marks.
       Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
       Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
       Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
-      // Direct labels instead of a legend: each name sits at the left end of its curve.
+      // Direct labels instead of a legend (the y label says what is blocked); short enough that the
+      // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone.
       Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.dot(long.filter((d) => Math.abs(d.tau - tau) < 1e-9), { x: 'tau', y: 'rate', fill: 'series', r: 4 }),
@@ -46,8 +47,8 @@ function labelPoints(sweep: ThresholdPlotData['sweep']) {
   const h = near(0.72);
   const b = near(0.22);
   return [
-    { tau: h.tau, rate: h.tpr, series: 'harmful blocked (TPR)' },
-    { tau: b.tau, rate: b.fpr, series: 'benign blocked (FPR)' },
+    { tau: h.tau, rate: h.tpr, series: 'harmful (TPR)' },
+    { tau: b.tau, rate: b.fpr, series: 'benign (FPR)' },
   ];
 }
 

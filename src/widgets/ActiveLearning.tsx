@@ -74,7 +74,7 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
       })}
       charts={charts}
       readouts={[
-        { label: 'Weights used (risk / unc / div)', value: `${f2(w.risk)}/${f2(w.uncertainty)}/${f2(w.diversity)}` },
+        { label: 'Weights used (risk / unc / div)', value: `${f2(w.risk)} / ${f2(w.uncertainty)} / ${f2(w.diversity)}` },
         { label: 'Queue mean utility', value: f3(q.queueMeanUtility), emphasis: true },
         { label: 'Random queue’s mean utility', value: f3(q.randomMeanUtility) },
         { label: 'Violating in queue', value: `${q.violatingInQueue} of ${kk}`, emphasis: true },

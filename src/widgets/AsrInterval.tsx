@@ -46,8 +46,8 @@ const TOLERANCE = 0.02;
 const pct = (v: number, d = 1) => `${formatNumber(100 * v, d)}%`;
 const r3 = (v: number) => (v > 0 && v < 0.01 ? formatNumber(v, 4).replace(/0+$/, '') : formatNumber(v, 3));
 const ci = ([lo, hi]: [number, number]) => `[${r3(lo)}, ${r3(hi)}]`;
-// A narrow no-break space keeps an interval on one line in the small readout boxes.
-const ciTight = ([lo, hi]: [number, number]) => `[${r3(lo)},\u202f${r3(hi)}]`;
+// A thin space keeps an interval compact, and still lets it wrap in a narrow readout box.
+const ciTight = ([lo, hi]: [number, number]) => `[${r3(lo)},\u2009${r3(hi)}]`;
 
 function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('asr-interval', spec, props.preset), [props.preset]);

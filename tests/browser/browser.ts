@@ -119,7 +119,17 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
       // What the page was doing when it gave up, to tell a hung module request from an observer that never fired.
       const state = await page.evaluate((urls) => {
         const fetched = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+        // Astro's island element keeps the loaded component and hydrator on itself: set means the
+        // modules loaded and hydration itself stalled; unset means loading never began or finished.
+        const islands = [...document.querySelectorAll('astro-island[ssr]')].map((el) => {
+          const i = el as HTMLElement & { Component?: unknown; hydrator?: unknown };
+          const child = i.firstElementChild;
+          const r = child?.getBoundingClientRect();
+          return `${i.getAttribute('component-url')}: component ${i.Component ? 'loaded' : 'not loaded'}, hydrator ${i.hydrator ? 'set' : 'unset'}, child ${child ? `${child.tagName} at y ${Math.round(r!.top)}, h ${Math.round(r!.height)}` : 'none'}, ${i.childElementCount} children`;
+        });
         return {
+          islands,
+          readyState: document.readyState,
           visibility: document.visibilityState,
           focus: document.hasFocus(),
           scrollY: Math.round(window.scrollY),

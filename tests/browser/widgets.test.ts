@@ -245,3 +245,44 @@ describe('demos embedded in lessons', () => {
     }
   });
 });
+
+describe('demo layout', () => {
+  // The gallery and both theory pages show every demo kind under many presets.
+  const pages = ['/demos/', ...lessonPagesWithDemos.filter((p) => p.endsWith('/theory/'))];
+
+  it.each([360, 1280])('at %i px every readout fits its box and no chart text is cut off at the figure edge', async (width) => {
+    const context = await newContext(browser, { viewport: { width, height: 800 } });
+    try {
+      const { page } = await watchedPage(context);
+      const problems: string[] = [];
+      for (const path of pages) {
+        await page.goto(`${baseUrl()}${path}`, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        problems.push(
+          ...(await page.evaluate((path) => {
+            const out: string[] = [];
+            for (const w of document.querySelectorAll<HTMLElement>('[data-widget]')) {
+              const id = `${path} ${w.dataset.widgetId}`;
+              if (w.scrollWidth > w.clientWidth + 1) out.push(`${id}: the demo is wider than its box`);
+              for (const dd of w.querySelectorAll<HTMLElement>('.widget-readouts dd')) {
+                const box = dd.parentElement!.getBoundingClientRect();
+                if (dd.scrollWidth > dd.clientWidth + 1 || dd.getBoundingClientRect().right > box.right + 1) out.push(`${id}: readout “${dd.textContent}” overflows`);
+              }
+              for (const svg of w.querySelectorAll('.widget-chart svg')) {
+                const box = svg.getBoundingClientRect();
+                for (const t of svg.querySelectorAll('text')) {
+                  const r = t.getBoundingClientRect();
+                  if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) out.push(`${id}: chart text “${t.textContent}” is cut off`);
+                }
+              }
+            }
+            return out;
+          }, path)),
+        );
+      }
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

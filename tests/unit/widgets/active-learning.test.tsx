@@ -13,7 +13,7 @@ const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('da
 describe('ActiveLearning widget (server render)', () => {
   it('uses the original weights and lists the top 10 of 200 in the table', () => {
     const d = render({ id: 'al' });
-    expect(readout(d, 'Weights used (risk / unc / div)')).toBe('0.50/0.35/0.15');
+    expect(readout(d, 'Weights used (risk / unc / div)')).toBe('0.50 / 0.35 / 0.15');
     expect(d.querySelectorAll('table tbody tr')).toHaveLength(10);
     const q = buildQueue(sampleReviewPool(42, 200), { risk: 0.5, uncertainty: 0.35, diversity: 0.15 }, 10);
     expect(readout(d, 'Violating in queue')).toBe(`${q.violatingInQueue} of 10`);
@@ -33,7 +33,7 @@ describe('ActiveLearning widget (server render)', () => {
 
   it('normalises the weights it shows', () => {
     const d = render({ id: 'al', preset: { lambdaRisk: 1, lambdaUnc: 1, lambdaDiv: 0 } });
-    expect(readout(d, 'Weights used (risk / unc / div)')).toBe('0.50/0.50/0.00');
+    expect(readout(d, 'Weights used (risk / unc / div)')).toBe('0.50 / 0.50 / 0.00');
   });
 
   it('rejects presets outside the controls', () => {

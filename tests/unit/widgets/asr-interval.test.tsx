@@ -22,7 +22,7 @@ describe('AsrInterval widget (server render)', () => {
     // At seed 42 this audit finds nothing; P(0 of 100) = .995¹⁰⁰ = 60.6%.
     const d = render({ id: 'a', preset: { n: 100, rate: 0.005 } });
     expect(readout(d, 'Violations (severity ≥ 2)')).toBe('0 of 100');
-    expect(readout(d, 'Wald')).toBe('[0.000,\u202f0.000]');
+    expect(readout(d, 'Wald')).toBe('[0.000,\u20090.000]');
     expect(readout(d, 'P(audit finds 0)')).toBe('60.6%');
     expect(readout(d, 'Wald coverage (exact)')).toBe('39.4%');
     expect(check(d)).toBe('fail');
