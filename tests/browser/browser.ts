@@ -78,6 +78,16 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`).join('\n   ')}`).join('\n');
 }
 
+/** Whether the page renders a frame within a second (a hidden or stalled page renders none). */
+const rendersFrames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<boolean>((r) => {
+        requestAnimationFrame(() => r(true));
+        setTimeout(() => r(false), 1000);
+      }),
+  );
+
 /**
  * Scrolls through the page so every `client:visible` island hydrates, then waits for them.
  * Returns the islands still waiting after the deadline (they are asserted per demo elsewhere).
@@ -105,6 +115,8 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
     }
   });
   let stuck: string[] = [];
+  let nudged = false;
+  const started = Date.now();
   for (;;) {
     const waiting = await page.evaluate(() => {
       const island = document.querySelector('astro-island[ssr]');
@@ -114,10 +126,20 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
       return island.getAttribute('component-url') ?? 'island';
     });
     if (waiting === null) break;
+    // Headless Chromium has been seen to stop producing frames for a page mid-test (no
+    // requestAnimationFrame, so no intersection observer and no client:visible hydration) while the
+    // page stays 'visible'. Bringing the page to the front restarts them; the warning records it.
+    if (!nudged && Date.now() - started > 8_000) {
+      nudged = true;
+      if (!(await rendersFrames(page))) {
+        console.warn(`hydrateAll: ${page.url()} renders no frames; bringing it to the front`);
+        await page.bringToFront();
+      }
+    }
     if (Date.now() > deadline) {
       stuck = await page.evaluate(() => [...document.querySelectorAll('astro-island[ssr]')].map((e) => e.getAttribute('component-url') ?? 'island'));
       // What the page was doing when it gave up, to tell a hung module request from an observer that never fired.
-      const state = await page.evaluate((urls) => {
+      const state = await page.evaluate(async (urls) => {
         const fetched = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
         // Astro's island element keeps the loaded component and hydrator on itself: set means the
         // modules loaded and hydration itself stalled; unset means loading never began or finished.
@@ -129,6 +151,10 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
         });
         return {
           islands,
+          rendersFrames: await new Promise<boolean>((r) => {
+            requestAnimationFrame(() => r(true));
+            setTimeout(() => r(false), 1000);
+          }),
           readyState: document.readyState,
           visibility: document.visibilityState,
           focus: document.hasFocus(),

@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type * as Plot from '@observablehq/plot';
 import { drawData, plot } from './layers';
 import { morph } from './morph';
+import { roundGeometry } from './round-geometry';
 
 interface Props {
   /** Plot options from a pure function in src/plots (no document). */
@@ -50,6 +51,7 @@ export default function PlotChart({ options, label, describedBy }: Props) {
     // not compare inner HTML), so the chart is not drawn a second time just to hydrate.
     if (typeof window !== 'undefined') return { html: '', frameKey: null };
     const d = draw(options, null);
+    for (const n of d.nodes) roundGeometry(n);
     return { html: d.nodes.map((n) => n.outerHTML).join(''), frameKey: d.frameKey };
   });
   // Unknown until the first redraw in the browser, which then draws the frame too.
