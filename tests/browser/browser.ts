@@ -78,16 +78,6 @@ export function describeViolations(vs: AxeViolation[]): string {
   return vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n   ${v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(0, 2).join(' ')}`).join('\n   ')}`).join('\n');
 }
 
-/** Whether the page renders a frame within a second (a hidden or stalled page renders none). */
-const rendersFrames = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<boolean>((r) => {
-        requestAnimationFrame(() => r(true));
-        setTimeout(() => r(false), 1000);
-      }),
-  );
-
 /**
  * Scrolls through the page so every `client:visible` island hydrates, then waits for them.
  * Returns the islands still waiting after the deadline (they are asserted per demo elsewhere).
@@ -102,21 +92,28 @@ const rendersFrames = (page: Page) =>
 export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string[]> {
   const deadline = Date.now() + timeoutMs;
   await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: timeoutMs });
-  await page.evaluate(async () => {
-    // Resolves after the next rendering update, in which intersection observers are updated.
-    const frame = () =>
-      new Promise((r) => {
-        requestAnimationFrame(() => setTimeout(r, 0));
-        setTimeout(r, 500); // a hidden page renders no frames
-      });
-    for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
-      window.scrollTo(0, y);
-      await frame();
-    }
-  });
+  // Scrolls through once; gives up early (false) when a frame does not come, instead of waiting half
+  // a second at every one of a long page's stops.
+  const scrollThrough = () =>
+    page.evaluate(async () => {
+      // Resolves after the next rendering update, in which intersection observers are updated.
+      const frame = () =>
+        new Promise<boolean>((r) => {
+          requestAnimationFrame(() => setTimeout(() => r(true), 0));
+          setTimeout(() => r(false), 500); // a hidden page renders no frames
+        });
+      for (let y = 0; y < document.documentElement.scrollHeight; y += 500) {
+        window.scrollTo(0, y);
+        if (!(await frame())) return false;
+      }
+      return true;
+    });
+  // Headless Chromium sometimes stops rendering a page's frames for a while (no requestAnimationFrame,
+  // so no intersection observer fires) although the page stays 'visible'; neither bringToFront nor a
+  // viewport resize restarts them. The loop below keeps bringing waiting islands into view until the
+  // deadline, which usually outlasts the stall.
+  if (!(await scrollThrough())) console.warn(`hydrateAll: ${page.url()} stopped rendering frames while scrolling`);
   let stuck: string[] = [];
-  let nudged = false;
-  const started = Date.now();
   for (;;) {
     const waiting = await page.evaluate(() => {
       const island = document.querySelector('astro-island[ssr]');
@@ -126,16 +123,6 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
       return island.getAttribute('component-url') ?? 'island';
     });
     if (waiting === null) break;
-    // Headless Chromium has been seen to stop producing frames for a page mid-test (no
-    // requestAnimationFrame, so no intersection observer and no client:visible hydration) while the
-    // page stays 'visible'. Bringing the page to the front restarts them; the warning records it.
-    if (!nudged && Date.now() - started > 8_000) {
-      nudged = true;
-      if (!(await rendersFrames(page))) {
-        console.warn(`hydrateAll: ${page.url()} renders no frames; bringing it to the front`);
-        await page.bringToFront();
-      }
-    }
     if (Date.now() > deadline) {
       stuck = await page.evaluate(() => [...document.querySelectorAll('astro-island[ssr]')].map((e) => e.getAttribute('component-url') ?? 'island'));
       // What the page was doing when it gave up, to tell a hung module request from an observer that never fired.
