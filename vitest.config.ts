@@ -45,8 +45,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One Chromium at a time: the machine has two cores.
           fileParallelism: false,
-          // A rare stall (about one full run in three on this 2-core machine: a demo island that never
-          // hydrates, or a control that never settles) is retried once; a real regression fails twice.
+          // Headless Chromium now and then stops rendering a page's frames, so its client:visible
+          // islands never hydrate (hydrateAll reports it); such a test is retried once, while a real
+          // regression fails twice.
           retry: 1,
         },
       },

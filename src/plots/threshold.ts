@@ -9,17 +9,20 @@ export interface ThresholdPlotData {
   optimumTau: number;
 }
 
+const HARMFUL = 'harmful (TPR)';
+const BENIGN = 'benign (FPR)';
+
 /** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
 export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
   const long = sweep.flatMap((d) => [
-    { tau: d.tau, rate: d.tpr, series: 'harmful (TPR)' },
-    { tau: d.tau, rate: d.fpr, series: 'benign (FPR)' },
+    { tau: d.tau, rate: d.tpr, series: HARMFUL },
+    { tau: d.tau, rate: d.fpr, series: BENIGN },
   ]);
   return {
     ...frame(480, 300),
     x: { domain: [0, 1], label: 'threshold τ →', grid: true },
     y: { domain: [0, 1], label: '↑ share blocked', grid: true },
-    color: { domain: ['harmful (TPR)', 'benign (FPR)'], range: [palette.primary, palette.secondary] },
+    color: { domain: [HARMFUL, BENIGN], range: [palette.primary, palette.secondary] },
     marks: [
       // Not fixed(...) marks, though τ does not move them: the cost-optimal rule sits under the
       // curves and moves with every cost, and redrawing the axes with it costs more than these marks.
@@ -47,8 +50,8 @@ function labelPoints(sweep: ThresholdPlotData['sweep']) {
   const h = near(0.72);
   const b = near(0.22);
   return [
-    { tau: h.tau, rate: h.tpr, series: 'harmful (TPR)' },
-    { tau: b.tau, rate: b.fpr, series: 'benign (FPR)' },
+    { tau: h.tau, rate: h.tpr, series: HARMFUL },
+    { tau: b.tau, rate: b.fpr, series: BENIGN },
   ];
 }
 

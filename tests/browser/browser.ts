@@ -24,11 +24,6 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
   const page = await context.newPage();
   const errors: string[] = [];
   const failed: string[] = [];
-  const open = new Set<string>();
-  pendingRequests.set(page, open);
-  page.on('request', (r) => open.add(r.url()));
-  page.on('requestfinished', (r) => open.delete(r.url()));
-  page.on('requestfailed', (r) => open.delete(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
@@ -39,9 +34,6 @@ export async function watchedPage(context: BrowserContext): Promise<Watched> {
   });
   return { page, errors, failed };
 }
-
-// Requests a watched page has sent and not yet seen finish, for the report on islands that never hydrate.
-const pendingRequests = new WeakMap<Page, Set<string>>();
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}) {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
@@ -124,32 +116,23 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
     });
     if (waiting === null) break;
     if (Date.now() > deadline) {
-      stuck = await page.evaluate(() => [...document.querySelectorAll('astro-island[ssr]')].map((e) => e.getAttribute('component-url') ?? 'island'));
-      // What the page was doing when it gave up, to tell a hung module request from an observer that never fired.
-      const state = await page.evaluate(async (urls) => {
+      // Each waiting island with what it got to (module fetched? component loaded?) and whether the
+      // page still renders frames: tells a stalled page from a hung request or a failed hydration.
+      const report = await page.evaluate(async () => {
         const fetched = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-        // Astro's island element keeps the loaded component and hydrator on itself: set means the
-        // modules loaded and hydration itself stalled; unset means loading never began or finished.
-        const islands = [...document.querySelectorAll('astro-island[ssr]')].map((el) => {
-          const i = el as HTMLElement & { Component?: unknown; hydrator?: unknown };
-          const child = i.firstElementChild;
-          const r = child?.getBoundingClientRect();
-          return `${i.getAttribute('component-url')}: component ${i.Component ? 'loaded' : 'not loaded'}, hydrator ${i.hydrator ? 'set' : 'unset'}, child ${child ? `${child.tagName} at y ${Math.round(r!.top)}, h ${Math.round(r!.height)}` : 'none'}, ${i.childElementCount} children`;
+        const islands = [...document.querySelectorAll<HTMLElement & { Component?: unknown }>('astro-island[ssr]')].map((i) => {
+          const url = i.getAttribute('component-url') ?? 'island';
+          const top = i.firstElementChild?.getBoundingClientRect().top;
+          return { url, detail: `${url} (${fetched.has(url) ? 'fetched' : 'never requested'}, component ${i.Component ? 'loaded' : 'not loaded'}, at y ${Math.round(top ?? NaN)})` };
         });
-        return {
-          islands,
-          rendersFrames: await new Promise<boolean>((r) => {
-            requestAnimationFrame(() => r(true));
-            setTimeout(() => r(false), 1000);
-          }),
-          readyState: document.readyState,
-          visibility: document.visibilityState,
-          focus: document.hasFocus(),
-          scrollY: Math.round(window.scrollY),
-          componentFetched: [...new Set(urls)].map((u) => `${u}: ${fetched.has(u) ? 'fetched' : 'not fetched'}`),
-        };
-      }, stuck);
-      console.warn(`hydrateAll gave up on ${page.url()}: ${stuck.length} island(s) waiting; ${JSON.stringify(state)}; requests still open: ${[...(pendingRequests.get(page) ?? [])].join(', ') || 'none'}`);
+        const frames = await new Promise<boolean>((r) => {
+          requestAnimationFrame(() => r(true));
+          setTimeout(() => r(false), 1000);
+        });
+        return { islands, frames, visibility: document.visibilityState };
+      });
+      stuck = report.islands.map((i) => i.url);
+      console.warn(`hydrateAll gave up on ${page.url()} (${report.visibility}, ${report.frames ? 'renders frames' : 'renders no frames'}): ${report.islands.map((i) => i.detail).join('; ')}`);
       break;
     }
     await page.waitForTimeout(250);
