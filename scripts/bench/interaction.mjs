@@ -237,6 +237,103 @@ function floorLoop({ wi, n, target = 'text' }) {
   })();
 }
 
+/**
+ * The same DOM changes without the demo's code: a real change of control `ci` is made at the
+ * start of a frame and the mutations it makes in that frame (the chart and readouts the target
+ * times; the deferred check, summary and table come later) are recorded. Then (phase 'replay')
+ * they are applied backward and forward at the start of frames, timed to the end of each frame.
+ * No implementation that shows the same update can cost the browser less than this.
+ */
+function replayLoop({ wi, ci, controlsSelector, phase, n }) {
+  const w = document.querySelectorAll('[data-widget]')[wi];
+  const raf = () => new Promise((r) => requestAnimationFrame(r));
+  if (phase === 'capture') {
+    const controls = [...w.querySelectorAll(controlsSelector)].filter((el) => !el.disabled);
+    const el = controls[ci];
+    if (!el) return null;
+    const inputSet = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    const selectSet = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set;
+    w.scrollIntoView({ block: 'center' });
+    return (async () => {
+      await raf();
+      const records = await new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const mo = new MutationObserver(() => {});
+          mo.observe(w, { childList: true, subtree: true, attributes: true, characterData: true, attributeOldValue: true, characterDataOldValue: true });
+          if (el.type === 'checkbox') el.click();
+          else {
+            if (el.tagName === 'SELECT') selectSet.call(el, el.value === el.options[0].value ? el.options[1]?.value ?? el.value : el.options[0].value);
+            else {
+              const min = Number(el.min || 0);
+              const max = Number(el.max || 100);
+              const [a, b] = [min + 0.3 * (max - min), min + 0.7 * (max - min)];
+              inputSet.call(el, String(Math.abs(Number(el.value) - a) < Math.abs(Number(el.value) - b) ? b : a));
+            }
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+          const r = mo.takeRecords();
+          mo.disconnect();
+          resolve(r);
+        }),
+      );
+      // Attributes and text: first old value and the value now; child lists: undone and redone in order.
+      const attrs = new Map();
+      const texts = new Map();
+      const lists = [];
+      for (const r of records) {
+        if (r.type === 'attributes') {
+          let m = attrs.get(r.target);
+          if (!m) attrs.set(r.target, (m = new Map()));
+          if (!m.has(r.attributeName)) m.set(r.attributeName, { old: r.oldValue });
+        } else if (r.type === 'characterData') {
+          if (!texts.has(r.target)) texts.set(r.target, { old: r.oldValue });
+        } else lists.push(r);
+      }
+      for (const [node, m] of attrs) for (const [name, v] of m) v.now = node.getAttribute(name);
+      for (const [node, v] of texts) v.now = node.data;
+      window.__replay = { attrs, texts, lists };
+      // Let the deferred render finish before anything is timed.
+      await raf();
+      await raf();
+      await new Promise((r) => setTimeout(r, 100));
+      return { control: el.closest('.widget-control')?.dataset.control ?? el.name, mutations: records.length };
+    })();
+  }
+  const { attrs, texts, lists } = window.__replay;
+  const at = (r) => (r.nextSibling && r.nextSibling.parentNode === r.target ? r.nextSibling : null);
+  const apply = (forward) => {
+    for (const [node, m] of attrs) for (const [name, v] of m) {
+      const x = forward ? v.now : v.old;
+      if (x === null) node.removeAttribute(name);
+      else node.setAttribute(name, x);
+    }
+    for (const [node, v] of texts) node.data = forward ? v.now : v.old;
+    if (forward) for (const r of lists) { for (const x of r.removedNodes) x.remove(); for (const x of r.addedNodes) r.target.insertBefore(x, at(r)); }
+    else for (const r of [...lists].reverse()) { for (const x of r.addedNodes) x.remove(); for (const x of r.removedNodes) r.target.insertBefore(x, at(r)); }
+  };
+  return (async () => {
+    const out = [];
+    // Starts from the changed state and ends in it, the state React holds.
+    for (let k = 0; k < 2 * n; k++) {
+      out.push(
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            apply(k % 2 === 1);
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    window.__replay = null;
+    return out;
+  })();
+}
+
 function stats(xs) {
   return { n: xs.length, p50: round(percentile(xs, 50), 2), p95: round(percentile(xs, 95), 2), max: round(Math.max(...xs), 2) };
 }
@@ -313,6 +410,24 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
         };
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       }
+      // Each control's own-frame mutations, captured unthrottled, replayed at every rate.
+      const replay = Object.fromEntries(rates.map((rate) => [rate, []]));
+      const perControl = {};
+      for (let ci = 0; ci < row.controls.length; ci++) {
+        const cap = await page.evaluate(replayLoop, { wi, ci, controlsSelector: CONTROLS, phase: 'capture' });
+        if (!cap || cap.mutations === 0) continue;
+        for (const rate of rates) {
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+          const times = await page.evaluate(replayLoop, { wi, phase: 'replay', n: 8 });
+          await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+          replay[rate].push(...times);
+          if (rate === 4) perControl[cap.control] = round(percentile(times, 95), 2);
+          // The replay left the DOM as React last drew it; the next capture makes a real change again.
+          if (rate !== rates[rates.length - 1]) await page.evaluate(replayLoop, { wi, ci, controlsSelector: CONTROLS, phase: 'capture' });
+        }
+      }
+      for (const rate of rates) if (replay[rate].length) row.rates[rate].replay = stats(replay[rate]);
+      row.replayPerControlP95 = perControl;
       out.push(row);
     }
     if (errors.length) out.errors = errors;
