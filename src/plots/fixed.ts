@@ -4,6 +4,9 @@ import type * as Plot from '@observablehq/plot';
 export const FIXED = Symbol.for('alignment18.fixed-layer');
 
 let nextId = 1;
+// Object identities mean nothing across runtimes: a key drawn into the HTML at build time must
+// never match one the page makes, or a frame of other data could be kept.
+const RUNTIME = typeof window === 'undefined' ? 'build' : 'page';
 
 /**
  * Tags marks that change rarely (a contour map, a reference curve) so they are drawn with the axes
@@ -11,7 +14,7 @@ let nextId = 1;
  * sample). They must come first in a chart's marks, where they sit under the data.
  */
 export function fixed<M extends Plot.Markish>(key: string | object, ...marks: M[]): M[] {
-  const k = typeof key === 'string' ? `s:${key}` : `o:${idOf(key)}`;
+  const k = typeof key === 'string' ? `s:${key}` : `o:${RUNTIME}:${idOf(key)}`;
   for (const m of marks) (m as unknown as Record<symbol, string>)[FIXED] = k;
   return marks;
 }

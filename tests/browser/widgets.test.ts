@@ -28,6 +28,27 @@ async function snapshot(widget: Locator): Promise<Snapshot> {
   }));
 }
 
+const NUMBER = /-?(?:\d+\.\d*|\.\d+|\d+)(?:e[-+]?\d+)?/gi;
+
+/** Each tag's attributes in name order: a patched node keeps its order, a new one takes Plot's. */
+const sortAttributes = (html: string) =>
+  html.replace(/<([a-zA-Z][\w-]*)((?:\s+[^\s=>]+="[^"]*")*)\s*>/g, (_, tag: string, attrs: string) => {
+    const list = attrs.match(/[^\s=>]+="[^"]*"/g) ?? [];
+    return `<${tag}${list.sort().map((x) => ` ${x}`).join('')}>`;
+  });
+
+/**
+ * The same drawing: same elements and attributes, every number within 0.01 (the HTML's charts are
+ * rounded to hundredths), and style attributes compared without the spacing the browser adds.
+ */
+function sameDrawing(a: string, b: string): boolean {
+  const [p, q] = [a, b].map((x) => sortAttributes(x.replace(/style="[^"]*"/g, (m) => m.replace(/[\s;]/g, ''))));
+  if (p.replace(NUMBER, '#') !== q.replace(NUMBER, '#')) return false;
+  const x = p.match(NUMBER) ?? [];
+  const y = q.match(NUMBER) ?? [];
+  return x.length === y.length && x.every((v, i) => Math.abs(Number(v) - Number(y[i])) <= 0.0101);
+}
+
 /** Waits two animation frames: React commits, then the chart effect paints. */
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
@@ -51,8 +72,8 @@ async function change(control: Locator) {
   }
 }
 
-async function openGallery(query = '') {
-  const context = await newContext(browser);
+async function openGallery(query = '', options: Parameters<typeof newContext>[1] = {}) {
+  const context = await newContext(browser, options);
   const w = await watchedPage(context);
   await w.page.goto(`${baseUrl()}/demos/${query}`, { waitUntil: 'networkidle' });
   // Fail here, with what is missing, rather than later on a disabled control.
@@ -133,7 +154,66 @@ describe('demo gallery', () => {
         const s = await snapshot(widgets.nth(i));
         expect(s.readouts).toBe(states[i].readouts);
         expect(s.summary).toBe(states[i].summary);
+        // Axes kept from the HTML carry coordinates rounded to 0.01 px; the drawing is the same.
+        expect(sameDrawing(s.chart, states[i].chart), `demo ${i}: the restored chart is the one copied`).toBe(true);
       }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('on a high-density screen a first change keeps the axes drawn in the page until a scale moves', async () => {
+    const context = await newContext(browser, { deviceScaleFactor: 2 });
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/demos/`, { waitUntil: 'networkidle' });
+      const widget = page.locator('[data-widget="threshold-tradeoff"]');
+      await widget.scrollIntoViewIfNeeded();
+      await expect.poll(() => widget.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      const frames = () => widget.evaluate((el) => [...el.querySelectorAll('svg[data-layer="frame"]')].map((f) => f.outerHTML));
+      const data = () => widget.evaluate((el) => [...el.querySelectorAll('svg[data-layer="data"]')].map((f) => f.outerHTML).join(''));
+      const [frames0, data0] = [await frames(), await data()];
+      expect(frames0).toHaveLength(2);
+      // τ moves a rule and points, never an axis. The ROC curve is drawn with its axes and keyed on
+      // its sample's identity, which the build's HTML cannot carry, so that frame is redrawn once.
+      await change(widget.locator('[data-control="tau"]'));
+      await settle(page);
+      expect(await data(), 'τ redraws the data marks').not.toBe(data0);
+      const frames1 = await frames();
+      expect(frames1[0], 'τ leaves the rate chart’s axes as the HTML drew them').toBe(frames0[0]);
+      await change(widget.locator('[data-control="tau"]'));
+      await settle(page);
+      expect(await frames(), 'τ redraws no axes once the page has drawn them').toEqual(frames1);
+      // A new sample moves the ROC curve.
+      await change(widget.locator('[data-control="separation"]'));
+      await settle(page);
+      expect((await frames())[1], 'a new separation redraws the ROC curve').not.toBe(frames1[1]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('state from the URL redraws curves the HTML drew for the preset', async () => {
+    // The ROC curve sits in the frame layer; the page's first draw must not keep the preset's.
+    const html = await (await fetch(`${baseUrl()}/demos/`)).text();
+    const served = /data-widget="threshold-tradeoff"[\s\S]*?<\/section>/.exec(html)![0];
+    const servedRoc = [...served.matchAll(/<svg[^>]*data-layer="frame"[\s\S]*?<\/svg>/g)][1]![0];
+    // High density, where the page keeps axes the HTML drew while their key matches.
+    const context = await newContext(browser, { deviceScaleFactor: 2 });
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/demos/?thr.separation=11`, { waitUntil: 'networkidle' });
+      const widget = page.locator('[data-widget="threshold-tradeoff"]');
+      await widget.scrollIntoViewIfNeeded();
+      await expect.poll(() => widget.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      await expect.poll(() => widget.locator('[data-control="separation"] input').inputValue()).toBe('11');
+      await settle(page);
+      const roc = await widget.evaluate((el) => el.querySelectorAll('svg[data-layer="frame"]')[1]!.outerHTML);
+      const curve = (svg: string) => [...svg.matchAll(/<path[^>]* d="([^"]+)"/g)].map((m) => m[1]).join(' ');
+      expect(curve(servedRoc).length).toBeGreaterThan(0);
+      expect(sameDrawing(curve(roc), curve(servedRoc)), 'the ROC curve follows the separation in the URL').toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type * as Plot from '@observablehq/plot';
-import { drawData, plot } from './layers';
+import { digest, drawData, plot } from './layers';
 import { morph } from './morph';
 import { roundGeometry } from './round-geometry';
 
@@ -27,6 +27,7 @@ function finish(el: Element, layer: string): Element {
 interface Drawn {
   /** Axes and grid, then data marks; or one whole figure when the options cannot be layered. */
   nodes: Element[];
+  /** A digest of the frame's key (see layers.ts), short enough to travel in the HTML. */
   frameKey: string | null;
 }
 
@@ -34,8 +35,9 @@ function draw(options: Plot.PlotOptions, frameKey: string | null): Drawn & { fra
   const layer = drawData(options);
   if (!layer) return { nodes: [finish(plot(options), 'whole')], frameKey: null, frameChanged: true };
   const data = finish(layer.data, 'data');
-  if (layer.frameKey === frameKey) return { nodes: [data], frameKey, frameChanged: false };
-  return { nodes: [finish(plot(layer.frameOptions), 'frame'), data], frameKey: layer.frameKey, frameChanged: true };
+  const key = digest(layer.frameKey);
+  if (key === frameKey) return { nodes: [data], frameKey, frameChanged: false };
+  return { nodes: [finish(plot(layer.frameOptions), 'frame'), data], frameKey: key, frameChanged: true };
 }
 
 /**
@@ -49,13 +51,12 @@ export default function PlotChart({ options, label, describedBy }: Props) {
   const [initial] = useState(() => {
     // In the browser the server's drawing is already in the page (hydration keeps it; React does
     // not compare inner HTML), so the chart is not drawn a second time just to hydrate.
-    if (typeof window !== 'undefined') return { html: '', frameKey: null };
+    if (typeof window !== 'undefined') return { html: '', frameKey: undefined };
     const d = draw(options, null);
     for (const n of d.nodes) roundGeometry(n);
-    return { html: d.nodes.map((n) => n.outerHTML).join(''), frameKey: d.frameKey };
+    return { html: d.nodes.map((n) => n.outerHTML).join(''), frameKey: d.frameKey ?? undefined };
   });
-  // Unknown until the first redraw in the browser, which then draws the frame too.
-  const frameKey = useRef(initial.frameKey);
+  const frameKey = useRef<string | null>(null);
   const first = useRef(true);
 
   useLayoutEffect(() => {
@@ -63,8 +64,15 @@ export default function PlotChart({ options, label, describedBy }: Props) {
     if (!box) return;
     if (first.current) {
       first.current = false;
-      // Hydrated: the server drew these exact options. A fresh mount (e.g. after a reset) draws now.
-      if (box.firstElementChild) return;
+      // Hydrated: the server drew these exact options, and its frame stays while the frame's key
+      // (carried in the HTML) matches, so the first change redraws only the data marks.
+      // A fresh mount (e.g. after a reset) draws now.
+      if (box.firstElementChild) {
+        // On a screen with devicePixelRatio 1, Plot shifts lines by half a pixel to keep them crisp,
+        // which the build cannot know: there the first change redraws the frame with the data.
+        frameKey.current = window.devicePixelRatio > 1 ? (box.dataset.frameKey ?? null) : null;
+        return;
+      }
     }
     const next = draw(options, frameKey.current);
     const current = [...box.children];
@@ -84,6 +92,7 @@ export default function PlotChart({ options, label, describedBy }: Props) {
       role="img"
       aria-label={label}
       aria-describedby={describedBy}
+      data-frame-key={initial.frameKey}
       suppressHydrationWarning
       dangerouslySetInnerHTML={{ __html: initial.html }}
     />

@@ -45,6 +45,30 @@ export function plot(options: Plot.PlotOptions): Element {
   return Plot.plot({ ...options, document: plotDocument() }) as unknown as Element;
 }
 
+/**
+ * A frame key's digest, short enough to travel in the HTML: two 32-bit FNV-1a-style hashes, so
+ * equal keys give equal digests and a collision is about one in 2^64.
+ */
+export function digest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15);
+  }
+  return (a >>> 0).toString(36) + '.' + (b >>> 0).toString(36);
+}
+
+function probe(interpolate: unknown): string {
+  try {
+    const f = (interpolate as (a: number, b: number) => (t: number) => unknown)(0, 10);
+    return `interpolates 0→10 at 0.37 to ${String(f(0.37))}`;
+  } catch {
+    return 'fn:' + String(interpolate);
+  }
+}
+
 export function drawData(options: Plot.PlotOptions): DataLayer | null {
   if (!canLayer(options)) return null;
   const o = options as Record<string, unknown>;
@@ -77,7 +101,9 @@ export function drawData(options: Plot.PlotOptions): DataLayer | null {
     const axisOnly = Object.fromEntries(Object.entries(own).filter(([k]) => !SCALE_SHAPING.has(k)));
     const { apply: _a, invert: _i, ...shape } = resolved;
     frameOptions[s] = { ...axisOnly, ...shape };
-    keyParts.push(axisOnly, shape);
+    // A default interpolator (plain or rounding) enters the key by what it does: its source text
+    // differs between the build's bundle and the page's, and the key must match across the two.
+    keyParts.push(axisOnly, own.interpolate === undefined && typeof shape.interpolate === 'function' ? { ...shape, interpolate: probe(shape.interpolate) } : shape);
   }
   // Function options (a tickFormat) enter the key by their source text: they must depend on their
   // argument only, or on state that also changes the domain (the key cannot see a closure).

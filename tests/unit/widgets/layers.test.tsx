@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import '../../../src/plots/ssr-document';
-import { canLayer, drawData, plot } from '@widgets/core/layers';
+import { canLayer, digest, drawData, plot } from '@widgets/core/layers';
 import { morph } from '@widgets/core/morph';
 
 // Every chart options object the 13 demos hand to PlotChart at their default and a second state.
@@ -63,15 +63,45 @@ describe('layered charts draw exactly what one Plot figure draws', () => {
 });
 
 describe('frame key', () => {
+  const k = (o: object) => drawData(o as Plot.PlotOptions)!.frameKey;
   const base = { width: 200, height: 100, marginTop: 10, marginRight: 10, marginBottom: 20, marginLeft: 30, x: { domain: [0, 1] }, marks: [Plot.dot([{ a: 0.5 }], { x: 'a' })] };
   it('is the same for the same axes and changes with an axis option, a domain, or a fixed mark key', async () => {
     const { fixed } = await import('@plots/fixed');
-    const k = (o: object) => drawData(o as Plot.PlotOptions)!.frameKey;
     expect(k(base)).toBe(k({ ...base, marks: [Plot.dot([{ a: 0.9 }], { x: 'a' })] }));
     expect(k(base)).not.toBe(k({ ...base, x: { domain: [0, 2] } }));
     expect(k(base)).not.toBe(k({ ...base, x: { domain: [0, 1], label: 'other' } }));
     expect(k({ ...base, x: { domain: [0, 1], tickFormat: (v: number) => `${v}` } })).not.toBe(k({ ...base, x: { domain: [0, 1], tickFormat: (v: number) => `${v}%` } }));
     expect(k({ ...base, marks: [...fixed('a', Plot.ruleX([0.2])), ...base.marks] })).not.toBe(k({ ...base, marks: [...fixed('b', Plot.ruleX([0.2])), ...base.marks] }));
+  });
+
+  it('holds no function source unless the options give one, so the build and the page agree', () => {
+    // The page keeps the HTML's axes while its key matches: a bundle-specific text would never match.
+    for (const { widget, options } of seen) {
+      const layer = drawData(options);
+      if (!layer) continue;
+      const own = JSON.stringify(options, (_, v) => (typeof v === 'function' ? 'FN' : v));
+      if (!/"(x|y)":\{[^{}]*"FN"/.test(own)) expect(layer.frameKey, widget).not.toContain('fn:');
+    }
+    // Rounding and plain interpolation draw different axes, so they key differently.
+    expect(k({ ...base, x: { domain: [0, 1], round: true } })).not.toBe(k(base));
+  });
+
+  it('object keys made during the build never match keys the page makes', async () => {
+    const { fixed, fixedKey } = await import('@plots/fixed');
+    const [m] = fixed({}, Plot.ruleX([0.2]));
+    expect(fixedKey(m)).toMatch(/^o:build:\d+$/);
+  });
+});
+
+describe('frame digest', () => {
+  it('is equal for equal keys and differs for every distinct key the demos make', () => {
+    expect(digest('abc')).toBe(digest('abc'));
+    expect(digest('abc')).not.toBe(digest('abd'));
+    expect(digest('')).not.toBe(digest(' '));
+    const keys = new Set(seen.map(({ options }) => drawData(options)?.frameKey).filter((x): x is string => !!x));
+    const digests = new Set([...keys].map(digest));
+    expect(keys.size).toBeGreaterThan(10);
+    expect(digests.size).toBe(keys.size);
   });
 });
 
