@@ -1,4 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -41,6 +42,18 @@ describe('every built page', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it.each(pages)('%s carries its styles inline, each allowed by the CSP by hash', (path) => {
+    const html = htmlOf(path);
+    const head = html.slice(0, html.indexOf('</head>'));
+    // No render-blocking stylesheet request on a cold load.
+    expect(head.match(/<link[^>]+rel="stylesheet"[^>]*>/g) ?? []).toEqual([]);
+    const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles.length).toBeGreaterThan(0);
+    const allowed = /style-src-elem ([^;"]*)/.exec(head)?.[1]?.split(/\s+/) ?? [];
+    const missing = styles.filter((css) => !allowed.includes(`'sha256-${createHash('sha256').update(css).digest('base64')}'`));
+    expect(missing.map((css) => css.slice(0, 80))).toEqual([]);
   });
 
   it.each(pages)('%s renders every formula (no raw TeX, no KaTeX errors)', (path) => {

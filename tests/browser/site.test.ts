@@ -191,6 +191,12 @@ describe('static HTML', () => {
     }
   });
 
+  it('the footer reads as a sentence followed by its link (no words run together)', async () => {
+    const res = await fetch(`${baseUrl()}/`);
+    const footer = /<footer[\s\S]*?<\/footer>/.exec(await res.text())?.[0] ?? '';
+    expect(footer.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain('stay on this device. All demos');
+  });
+
   it('serves a 404 page for unknown paths', async () => {
     const res = await fetch(`${baseUrl()}/no/such/page/`);
     expect(res.status).toBe(404);
