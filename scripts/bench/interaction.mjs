@@ -8,7 +8,7 @@
 //   in one 60 Hz frame the chart is painted in the frame the input arrived in.
 // - random: dispatched at a random point of a frame, to the first requestAnimationFrame after the
 //   mutation; up to one frame interval of waiting for the next frame is part of every figure.
-import { percentile, median, round } from './util.mjs';
+import { hydrateIslands, percentile, median, round } from './util.mjs';
 
 const CONTROLS = '.widget-control input[type=range], select, input[type=checkbox]';
 
@@ -345,13 +345,7 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${baseUrl}/demos/`, { waitUntil: 'load' });
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += 400) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-    });
-    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 60_000 });
+    await hydrateIslands(page);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-widget]')].every((w) => w.dataset.hydrated === 'true'), null, { timeout: 30_000 });
     const cdp = await context.newCDPSession(page);
     const count = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);

@@ -73,7 +73,7 @@ export function renderMarkdown(r) {
 
   if (r.weight) {
     const pages = r.weight.pages;
-    L.push('## Page weight', '', `KB = gzip bytes (level 6) of what the browser fetched (fonts: raw woff2). Viewport ${r.weight.viewport}. "First" = after load, before scrolling; "hydrated" = after scrolling to the bottom until no \`astro-island[ssr]\` remains. Site JS = the theme/search script (inline) every page carries; island JS = island runtime + component and renderer chunks.`, '');
+    L.push('## Page weight', '', `KB = gzip bytes (level 6) of what the browser fetched (fonts: raw woff2). Viewport ${r.weight.viewport}. "First" = after load, before scrolling; "hydrated" = after scrolling through the page (a rendered frame at each stop, then back to any island still waiting) until no \`astro-island[ssr]\` remains. Styles are inline in each page's HTML and counted there; the CSS column is stylesheet files fetched. Site JS = the theme/search script (inline) every page carries; island JS = island runtime + component and renderer chunks.`, '');
     L.push('| type | pages | HTML (max) | CSS (max) | site JS | JS first load (max) | island JS hydrated (max) | fonts (max) |', '|---|---:|---:|---:|---:|---:|---:|---:|');
     const max = (xs, f) => xs.reduce((a, b) => Math.max(a, f(b)), 0);
     for (const type of ['home', 'overview', 'notes', 'theory', 'exercises', 'demos', 'other']) {

@@ -42,3 +42,31 @@ export function envInt(name, fallback) {
 export const chromePath = () => process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+/**
+ * Scrolls a page until every `client:visible` island has hydrated. Islands hydrate only when an
+ * intersection observer sees them in a rendered frame, so a fast scroll past a busy page can skip
+ * some: this waits for one frame per stop, then brings any island still waiting into view.
+ */
+export async function hydrateIslands(page, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => { requestAnimationFrame(() => setTimeout(r, 0)); setTimeout(r, 500); });
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+  });
+  for (;;) {
+    const waiting = await page.evaluate(() => {
+      const island = document.querySelector('astro-island[ssr]');
+      if (!island) return null;
+      [...island.querySelectorAll('*')].find((el) => el.getClientRects().length > 0)?.scrollIntoView({ block: 'center' });
+      return island.getAttribute('component-url') ?? 'island';
+    });
+    if (waiting === null) return;
+    if (Date.now() > deadline) throw new Error(`${page.url()}: island ${waiting} did not hydrate in ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(250);
+  }
+}

@@ -1,7 +1,7 @@
 // Page weight as the browser receives it: every response body is gzipped (level 6, as a typical
 // server would), grouped into HTML, CSS, JS (site script vs islands), fonts and other, first on
 // load (before any scrolling) and again once every island on the page has hydrated.
-import { gzipBytes } from './util.mjs';
+import { gzipBytes, hydrateIslands } from './util.mjs';
 
 const QUIET_MS = 600;
 
@@ -128,14 +128,7 @@ export async function measurePage(browser, baseUrl, path) {
 
   phase = 'hydrated';
   const quiet2 = networkQuiet(page);
-  await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += 400) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 30));
-    }
-    window.scrollTo(0, document.body.scrollHeight);
-  });
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, null, { timeout: 60_000 });
+  await hydrateIslands(page);
   await quiet2;
   await Promise.all(pending);
   const all = tally([...bodies], siteUrls);
