@@ -197,6 +197,30 @@ describe('static HTML', () => {
     expect(footer.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ')).toContain('stay on this device. All demos');
   });
 
+  it('every gallery entry says where its demo is used, and each link leads to a subsection that embeds it', () => {
+    const html = readFileSync(join('dist', 'demos', 'index.html'), 'utf8');
+    const entries = html.split('<section class="gallery-entry"').slice(1);
+    expect(entries).toHaveLength(13);
+    let links = 0;
+    for (const entry of entries) {
+      const kind = /data-widget="([^"]+)"/.exec(entry)?.[1];
+      const usedIn = /<p class="used-in">([\s\S]*?)<\/p>/.exec(entry)?.[1] ?? '';
+      expect(usedIn, `${kind}: no "Used in" line`).not.toBe('');
+      for (const [, href] of usedIn.matchAll(/href="([^"]+)"/g)) {
+        const [path, id] = href!.split('#');
+        const target = readFileSync(join('dist', path!, 'index.html'), 'utf8');
+        // The demo sits between the linked heading and the next heading of the same or a higher level.
+        const start = target.indexOf(`id="${id}"`);
+        expect(start, `${kind}: ${href} has no such heading`).toBeGreaterThan(0);
+        const rest = target.slice(start);
+        const next = rest.slice(1).search(/<h[1-3][\s>]/);
+        expect(rest.slice(0, next < 0 ? undefined : next + 1), `${kind}: ${href} does not embed it`).toContain(`data-widget="${kind}"`);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(40);
+  });
+
   it('serves a 404 page for unknown paths', async () => {
     const res = await fetch(`${baseUrl()}/no/such/page/`);
     expect(res.status).toBe(404);

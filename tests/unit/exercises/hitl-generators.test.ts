@@ -145,19 +145,31 @@ describe('6 · Rankings (plackett-luce)', () => {
   });
 });
 
-describe('7 · Regression safety checks (asr-regression-check)', () => {
-  it('Wilson upper bound as the larger root of the score quadratic; pass iff it is ≤ the threshold', () => {
-    eachVariant('asr-regression-check', (v, [n, x, t]) => {
-      const [, hi] = wilsonRoots(x!, n!);
-      expect(numericAnswer(v, 'a')).toBeCloseTo(hi, 12);
-      expect(correctIds(v, 'b')).toEqual([hi <= t! ? 'pass' : 'fail']);
-      expect(x! / n!).toBeLessThan(t!);
+describe('7 · Regression safety checks (mcnemar-regression-check)', () => {
+  it('change = (b − c)/n from the table margins; χ² = (b − c)²/(b + c) in integers; verdict from 3.841 and the sign of b − c', () => {
+    eachVariant('mcnemar-regression-check', (v, [n, b, c, d]) => {
+      const a = n! - b! - c! - d!;
+      expect(a).toBeGreaterThan(0);
+      // Rates from the full table, not the shortcut the generator's hint uses.
+      const oldAsr = (c! + d!) / (a + b! + c! + d!);
+      const newAsr = (b! + d!) / (a + b! + c! + d!);
+      expect(numericAnswer(v, 'a')).toBeCloseTo(newAsr - oldAsr, 12);
+      const diff = b! - c!;
+      const chi = (diff * diff) / (b! + c!);
+      expect(numericAnswer(v, 'b')).toBeCloseTo(chi, 12);
+      expect(correctIds(v, 'c')).toEqual([chi > 3.841 ? (c! > b! ? 'better' : 'worse') : 'none']);
+      // Rounding χ² to two decimals never changes the verdict.
+      expect(Math.abs(chi - 3.841)).toBeGreaterThan(0.005);
     });
   });
 
-  it('both verdicts occur across seeds', () => {
-    const verdicts = new Set(SEEDS.map((s) => correctIds(byId('asr-regression-check').generate(s), 'b')[0]));
-    expect(verdicts).toEqual(new Set(['pass', 'fail']));
+  it('all three verdicts occur across seeds', () => {
+    const verdicts = new Set(SEEDS.map((s) => correctIds(byId('mcnemar-regression-check').generate(s), 'c')[0]));
+    expect(verdicts).toEqual(new Set(['better', 'worse', 'none']));
+  });
+
+  it('the notes’ worked example (b = 12, c = 28 of 500) gives χ² = 6.4: a significant improvement', () => {
+    expect((12 - 28) ** 2 / (12 + 28)).toBe(6.4);
   });
 });
 

@@ -5,7 +5,7 @@ import entropyBits from './entropy-bits';
 import kappaTable from './kappa-table';
 import weightedViolationRate from './weighted-violation-rate';
 import plackettLuce from './plackett-luce';
-import asrRegressionCheck from './asr-regression-check';
+import mcnemarRegressionCheck from './mcnemar-regression-check';
 import escalationCost from './escalation-cost';
 import releaseGate from './release-gate';
 import reviewerLoad from './reviewer-load';
@@ -18,7 +18,7 @@ export const exercises: ExerciseDef[] = [
   kappaTable,
   weightedViolationRate,
   plackettLuce,
-  asrRegressionCheck,
+  mcnemarRegressionCheck,
   escalationCost,
   releaseGate,
   reviewerLoad,

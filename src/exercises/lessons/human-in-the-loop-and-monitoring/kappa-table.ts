@@ -92,7 +92,7 @@ const exercise: ExerciseDef = {
           exact: `$p_e = ${exact(pe)}$`,
           mistakes: [
             { value: wp.po, message: 'That is the observed agreement $p_o$ (the diagonal over $n$). Chance agreement uses only the margins: how often each reviewer says "violation" and "ok".' },
-            { value: wp.half, message: 'Chance agreement is $\\tfrac12$ only if both reviewers said "violation" half the time. Use their actual rates from the row and column totals.' },
+            { value: wp.half, message: 'Chance agreement is $\\tfrac12$ only if at least one reviewer said "violation" exactly half the time. Use their actual rates from the row and column totals.' },
             { value: wp.yesOnly, message: 'That is the chance that both say "violation". They can also agree by chance on "ok": add $P_A(\\text{ok})\\,P_B(\\text{ok})$.' },
             { value: wp.oneRater, message: 'You used reviewer A\'s rates twice. Chance agreement multiplies A\'s rate (row totals) by B\'s rate (column totals).' },
           ],

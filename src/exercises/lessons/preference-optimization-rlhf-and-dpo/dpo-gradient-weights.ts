@@ -96,7 +96,7 @@ const exercise: ExerciseDef = {
     if (v.lowWin !== v.bottom) {
       mistakes.push({
         selection: [`p${v.lowWin + 1}`],
-        message: tex`Pair ${v.lowWin + 1} has the lowest $\Delta_w$, but the weight depends only on the difference $\Delta_w - \Delta_l$. Its rejected response has fallen too, so its margin is not the smallest.`,
+        message: tex`Pair ${v.lowWin + 1} has the lowest $\Delta_w$, but the weight depends only on the difference $\Delta_w - \Delta_l$, and another pair's difference is smaller: a low $\Delta_w$ alone does not make the smallest margin.`,
       });
     }
     if (v.highLose !== v.bottom && v.highLose !== v.lowWin) {

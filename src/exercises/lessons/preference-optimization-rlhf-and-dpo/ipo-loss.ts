@@ -4,7 +4,7 @@ import { exact, fixed, gridIn } from '../../format';
 import type { ChoiceMistake, ExerciseDef, Tolerance } from '../../types';
 import { LESSON, rngFor, tex, type Rng } from './shared';
 
-const TOL: Tolerance = { abs: 0.005, rel: 0.002 };
+const TOL: Tolerance = { abs: 0.002 };
 
 interface Scenario {
   beta: number;

@@ -64,7 +64,7 @@ function values(s: Scenario) {
     adjusted,
     wrongB: {
       perToken: f.slope,
-      inverse: f.sxy / f.syy,
+      inverse: (100 * f.sxy) / f.syy,
       correlation: f.sxy / Math.sqrt(f.sxx * f.syy),
       endpoints: (100 * (s.r[N - 1]! - s.r[0]!)) / (s.len[N - 1]! - s.len[0]!),
       noMean: (100 * sxyRaw) / sxxRaw,
