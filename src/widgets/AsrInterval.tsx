@@ -14,7 +14,7 @@ import {
 import { coveragePlot, intervalPlot } from '../plots/asr-interval';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -44,7 +44,8 @@ const REPLICATES = 200;
 const TOLERANCE = 0.02;
 
 const pct = (v: number, d = 1) => `${formatNumber(100 * v, d)}%`;
-const r3 = (v: number) => (v > 0 && v < 0.01 ? formatNumber(v, 4).replace(/0+$/, '') : formatNumber(v, 3));
+// Small rates keep two significant digits (a Clopper–Pearson lower end can be 0.000025).
+const r3 = (v: number) => (v > 0 && v < 0.01 ? String(Number(v.toPrecision(2))) : formatNumber(v, 3));
 const ci = ([lo, hi]: [number, number]) => `[${r3(lo)}, ${r3(hi)}]`;
 // A thin space keeps an interval compact, and still lets it wrap in a narrow readout box.
 const ciTight = ([lo, hi]: [number, number]) => `[${r3(lo)},\u2009${r3(hi)}]`;
@@ -88,7 +89,7 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
   const covers = (m: (typeof INTERVAL_METHODS)[number]) => intervals[m][0] <= rate && rate <= intervals[m][1];
   const checkText = pass
     ? `Wald’s actual coverage ${pct(exact.Wald)} is within 2 points of the nominal ${pct(confidence, 0)}.`
-    : `Wald’s actual coverage ${pct(exact.Wald)} is ${formatNumber(Math.abs(100 * gap), 1)} points ${gap < 0 ? 'below' : 'above'} the nominal ${pct(confidence, 0)}${gap < 0 ? ': its intervals are too narrow here (and collapse to [0, 0] whenever an audit finds nothing).' : '.'}`;
+    : `Wald’s actual coverage ${pct(exact.Wald)} is ${formatNear(Math.abs(100 * gap), 100 * TOLERANCE, 1)} points ${gap < 0 ? 'below' : 'above'} the nominal ${pct(confidence, 0)}${gap < 0 ? ': its intervals are too narrow here (and collapse to [0, 0] whenever an audit finds nothing).' : '.'}`;
 
   return (
     <WidgetFrame
@@ -109,9 +110,9 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
         { label: 'P(audit finds 0)', value: pZero < 0.0001 ? '< 0.01%' : pct(pZero, pZero < 0.01 ? 2 : 1) },
       ]}
       check={{ pass, text: checkText }}
-      summary={`An audit of ${n} responses at a true rate of ${r3(rate)} found ${x} violations (severities ${counts.join(', ')}), so p̂ = ${r3(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
+      summary={`An audit of ${n} responses at a true rate of ${r3(rate)} found ${x} violation${x === 1 ? '' : 's'} (severities ${counts.join(', ')}), so p̂ = ${r3(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
       table={{
-        caption: `Intervals for ${x} violations out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${r3(rate)} (seed ${seed})`,
+        caption: `Intervals for ${x} violation${x === 1 ? '' : 's'} out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${r3(rate)} (seed ${seed})`,
         columns: ['method', 'lower', 'upper', 'covers true rate', 'coverage (exact)', `coverage (${REPLICATES} replicates)`],
         rows: INTERVAL_METHODS.map((m) => [m, r3(intervals[m][0]), r3(intervals[m][1]), covers(m) ? 'yes' : 'no', pct(exact[m]), pct(simulated[m])]),
       }}

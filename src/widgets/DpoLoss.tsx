@@ -99,7 +99,7 @@ function DpoLossInner(props: BaseWidgetProps & { id: string }) {
         pass: allRanked,
         text: allRanked
           ? `Every pair's implicit reward ranks the preferred response higher (smallest margin ${f3(Math.min(...demo.rows.map((r) => r.margin)))}).`
-          : `Not every pair is ranked right: ${misranked.map((r) => `pair ${r.pair} (margin ${f3(r.margin)})`).join(', ')} gives the rejected response at least as much implicit reward. Raise its Δ_w or lower its Δ_l.`,
+          : `Not every pair is ranked right: ${misranked.map((r) => `pair ${r.pair} (margin ${f3(r.margin)})`).join(', ')} ${misranked.length === 1 ? 'gives' : 'give'} the rejected response at least as much implicit reward. Raise ${misranked.length === 1 ? 'its' : 'their'} Δ_w or lower ${misranked.length === 1 ? 'its' : 'their'} Δ_l.`,
       }}
       summary={`With β = ${formatSignificant(beta)}, the margins are ${demo.rows.map((r) => f3(r.margin)).join(', ')}; the mean DPO loss is ${f3(demo.meanLoss)} (log 2 = 0.693 means no preference learned) and the mean gradient weight is ${f3(demo.meanWeight)}. ${demo.correctlyRanked} of 4 pairs rank the preferred response higher. Pair ${sel}: implicit rewards ${f3(row.rewardWin)} versus ${f3(row.rewardLose)}, loss ${f3(row.loss)}, weight ${f3(row.weight)}.`}
       table={{

@@ -3,7 +3,7 @@ import { LOOP_CONSTANTS, drawLoopPools, simulateFeedbackLoop, type LoopStrategy 
 import { batchPlot, loopCurvesPlot } from '../plots/feedback-loop';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const STRATEGIES = [
@@ -55,7 +55,9 @@ const MIN_GAIN = 0.03;
 const MAX_TAX = 0.02;
 
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
-const pts = (v: number) => `${v >= 0 ? '+' : '−'}${formatNumber(Math.abs(100 * v), 1)} pts`;
+// A signed figure; one that rounds to zero carries no sign.
+const signed = (v: number, text: string) => (/^0(\.0*)?$/.test(text) ? text : `${v >= 0 ? '+' : '−'}${text}`);
+const pts = (v: number) => `${signed(v, formatNumber(Math.abs(100 * v), 1))} pts`;
 
 function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('feedback-loop', spec, props.preset), [props.preset]);
@@ -92,11 +94,14 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
   );
 
   const pass = gain >= MIN_GAIN && tax <= MAX_TAX;
+  // Figures compared with a limit get the decimals that show which side of it they are on.
+  const gainNear = `${signed(gain, formatNear(Math.abs(100 * gain), 100 * MIN_GAIN, 1))} pts`;
+  const taxNear = formatNear(100 * tax, 100 * MAX_TAX, 1);
   const checkText = pass
     ? `Safety gained ${pts(gain)} (at least 3) while helpfulness fell only ${formatNumber(Math.max(0, 100 * tax), 1)} points (at most 2).`
     : gain < MIN_GAIN
-      ? `Safety gained only ${pts(gain)}; the goal is at least 3 points${tax > MAX_TAX ? `, and helpfulness fell ${formatNumber(100 * tax, 1)} points (more than 2)` : ''}.`
-      : `Safety gained ${pts(gain)}, but helpfulness fell ${formatNumber(100 * tax, 1)} points: more than the 2 points allowed.`;
+      ? `Safety gained only ${gainNear}; the goal is at least 3 points${tax > MAX_TAX ? `, and helpfulness fell ${taxNear} points (more than 2)` : ''}.`
+      : `Safety gained ${pts(gain)}, but helpfulness fell ${taxNear} points: more than the 2 points allowed.`;
   const strategyName = STRATEGIES.find((s) => s.value === strategy)?.label.toLowerCase() ?? strategy;
 
   return (

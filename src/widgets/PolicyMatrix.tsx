@@ -3,7 +3,7 @@ import { POLICY_LEVELS, POLICY_ORIGINAL_BLOCK, evaluatePolicy, logitNormalDensit
 import { METRIC_NAMES, formatRate, policyHeatmapPlot, scoreDensityPlot, type PolicyMetric } from '../plots/policy-matrix';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec, type NumberControl } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec, type NumberControl } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const OVER_REFUSAL_LIMIT = 0.05;
@@ -46,6 +46,8 @@ const spec = {
 } satisfies ControlSpec;
 
 const n0 = (v: number) => formatNumber(v, 0);
+/** A rate as the readouts show it, with more decimals when that would print the same as its limit. */
+const nearRate = (v: number, limit: number) => (v !== limit && formatRate(v) === formatRate(limit) ? `${formatNear(100 * v, 100 * limit, 1)}%` : formatRate(v));
 
 function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('policy-matrix', spec, props.preset), [props.preset]);
@@ -96,8 +98,8 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
   const okMiss = totals.highSeverityMiss <= MISS_LIMIT;
   const pass = okOver && okMiss;
   const problems = [
-    !okOver && `low-intent over-refusal is ${formatRate(totals.lowIntentOverRefusal)} (limit 5%)`,
-    !okMiss && `high-severity misses are ${formatRate(totals.highSeverityMiss)} (limit 10%)`,
+    !okOver && `low-intent over-refusal is ${nearRate(totals.lowIntentOverRefusal, OVER_REFUSAL_LIMIT)} (limit 5%)`,
+    !okMiss && `high-severity misses are ${nearRate(totals.highSeverityMiss, MISS_LIMIT)} (limit 10%)`,
   ].filter(Boolean);
 
   return (
@@ -119,7 +121,7 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
       check={{
         pass,
         text: pass
-          ? `Over-refusal among low-risk-intent requests is ${formatRate(totals.lowIntentOverRefusal)} (≤ 5%) and misses among high-severity harms are ${formatRate(totals.highSeverityMiss)} (≤ 10%).`
+          ? `Over-refusal among low-risk-intent requests is ${nearRate(totals.lowIntentOverRefusal, OVER_REFUSAL_LIMIT)} (≤ 5%) and misses among high-severity harms are ${nearRate(totals.highSeverityMiss, MISS_LIMIT)} (≤ 10%).`
           : `The policy misses its targets: ${problems.join(' and ')}.`,
       }}
       summary={`Thresholds ${formatNumber(tauLow, 2)}, ${formatNumber(tauMed, 2)} and ${formatNumber(tauHigh, 2)} for low, medium and high severity, intent shift ${formatNumber(intentShift, 1)}, classifier separation ${formatNumber(separation, 1)}. Of 10,000 requests, ${formatRate(totals.blockRate)} are blocked: ${n0(totals.benignBlocked)} benign requests refused and ${n0(totals.harmfulAllowed)} violating ones allowed. Low-intent over-refusal ${formatRate(totals.lowIntentOverRefusal)}, high-severity misses ${formatRate(totals.highSeverityMiss)}. The matrix is shaded by ${METRIC_NAMES[metric]}; the highest-risk cell blocks ${formatRate(cells[2]![2]!.block)}.`}

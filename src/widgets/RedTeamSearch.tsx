@@ -3,7 +3,7 @@ import { StrategyRuns, landscapeCeiling, makeAttackLandscape, type StrategySumma
 import { landscapePlot, searchCurvePlot } from '../plots/red-team-search';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const RUNS = 16;
@@ -94,8 +94,8 @@ function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
       check={{
         pass: hillWins,
         text: hillWins
-          ? `At ${budget} queries the adaptive search beats random sampling: mean best score ${f2(cmp.hill.meanBest)} versus ${f2(cmp.random.meanBest)} over ${RUNS} runs.`
-          : `At ${budget} queries the adaptive search does not beat random sampling: mean best score ${f2(cmp.hill.meanBest)} versus ${f2(cmp.random.meanBest)} over ${RUNS} runs. Try a larger budget or a mutation step near the peak width.`,
+          ? `At ${budget} queries the adaptive search beats random sampling: mean best score ${formatNear(cmp.hill.meanBest, cmp.random.meanBest, 2)} versus ${formatNear(cmp.random.meanBest, cmp.hill.meanBest, 2)} over ${RUNS} runs.`
+          : `At ${budget} queries the adaptive search does not beat random sampling: mean best score ${formatNear(cmp.hill.meanBest, cmp.random.meanBest, 2)} versus ${formatNear(cmp.random.meanBest, cmp.hill.meanBest, 2)} over ${RUNS} runs. Try a larger budget or a mutation step near the peak width.`,
       }}
       summary={`Averaged over ${RUNS} runs of ${budget} queries, ${NAMES[chosenKey]} reaches a best violation score of ${f2(chosen.meanBest)} and ${NAMES[otherKey]} ${f2(other.meanBest)} (the worst prompt in this space scores ${f2(ceiling)}). The best prompts ${NAMES[chosenKey]} found elicit a violation ${pct(chosen.meanBestP)} of the time when replayed, and ${pct(chosen.hitRate)} of its queries were judged violations. Mutation step ${f2(step)}, peak width ${formatNumber(peakWidth, 3)}, seed ${seed}.`}
       table={{

@@ -3,7 +3,7 @@ import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, ka
 import { confusionPlot, paradoxPlot } from '../plots/reviewer-agreement';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { formatNear, applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -79,7 +79,7 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
     ? 'κ is undefined here: both raters used one single label, so chance agreement is 100%.'
     : pass
       ? `κ = ${num(sample.kappa)} ≥ ${BAR}: substantial agreement beyond chance.`
-      : `κ = ${num(sample.kappa)} < ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
+      : `κ = ${formatNear(sample.kappa, BAR, 3)} < ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
 
   return (
     <WidgetFrame

@@ -123,7 +123,7 @@ function SftLossInner(props: BaseWidgetProps & { id: string }) {
       }}
       summary={
         has
-          ? `Counting positions ${list} (${r.counted} of 4), the loss is the mean NLL ${r.loss.toFixed(3)} nats (perplexity ${Math.exp(r.loss).toFixed(2)}); averaged over all four positions it would be ${r.unmaskedLoss.toFixed(3)}. Target probabilities: ${r.tokens.map((t) => `position ${t.position} ${t.pTarget.toFixed(2)}`).join(', ')}.`
+          ? `Counting position${r.counted === 1 ? '' : 's'} ${list} (${r.counted} of 4), the loss is the mean NLL ${r.loss.toFixed(3)} nats (perplexity ${Math.exp(r.loss).toFixed(2)}); averaged over all four positions it would be ${r.unmaskedLoss.toFixed(3)}. Target probabilities: ${r.tokens.map((t) => `position ${t.position} ${t.pTarget.toFixed(2)}`).join(', ')}.`
           : `No position counts, so the loss is undefined. Averaged over all four positions the NLL would be ${r.unmaskedLoss.toFixed(3)}.`
       }
       table={{

@@ -4,7 +4,7 @@ import { costOptimumOnCurve, guardrailCurves, sampleGuardrailScores } from '@mat
 import { rocPlot, ratesPlot } from '../plots/threshold';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -65,9 +65,9 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
         pass: withinBudget,
         text: withinBudget
           ? `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} is within the ${pct(fprBudget)} budget.`
-          : `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} exceeds the ${pct(fprBudget)} budget: raise τ.`,
+          : `At τ = ${tau.toFixed(2)} the false-block rate ${formatNear(100 * fpr, 100 * fprBudget, 1)}% exceeds the ${pct(fprBudget)} budget: raise τ.`,
       }}
-      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${pct(fpr)} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${pct(precision)} of blocked items are harmful; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}. The false-block budget of ${pct(fprBudget)} is ${withinBudget ? 'met' : 'exceeded'}.`}
+      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${pct(fpr)} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${Number.isNaN(precision) ? 'nothing is blocked' : `${pct(precision)} of blocked items are harmful`}; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}. The false-block budget of ${pct(fprBudget)} is ${withinBudget ? 'met' : 'exceeded'}.`}
       table={{
         caption: `Block rates at 30 thresholds (${n} harmful and ${n} benign items, seed ${seed})`,
         columns: ['τ', 'TPR', 'FPR', 'Expected cost'],

@@ -7,6 +7,7 @@ import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const MAX_STEPS = 120;
+const f3 = (v: number) => formatNumber(v, 3);
 const spec = {
   steps: { kind: 'number', label: 'Training steps', min: 20, max: MAX_STEPS, step: 5, default: 40 },
   dataScale: { kind: 'number', label: 'Training-set size', min: 0.25, max: 4, step: 0.25, default: 1, unit: '×', help: 'Relative to the original run.' },
@@ -66,12 +67,18 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
         ...(noisy ? [{ label: 'Best step without noise', value: String(run.trueBestStep) }] : []),
       ]}
       check={{
-        pass: inside,
-        text: inside
-          ? `The validation minimum at step ${run.bestStep} lies inside the ${steps}-step run: keeping that checkpoint instead of the last saves ${saved.toFixed(3)} in validation loss.`
-          : `Validation loss is still ${noisy ? 'at its lowest' : 'falling'} at the last step ${steps}, so the “best” checkpoint is just the final one: no overfitting is visible yet. Train longer, or faster, to find the minimum.`,
+        pass: inside && saved > 0,
+        text: !inside
+          ? `Validation loss is still ${noisy ? 'at its lowest' : 'falling'} at the last step ${steps}, so the “best” checkpoint is just the final one: no overfitting is visible yet. Train longer, or faster, to find the minimum.`
+          : saved > 0
+            ? `The ${noisy ? 'observed ' : ''}validation minimum at step ${run.bestStep} lies inside the ${steps}-step run: keeping that checkpoint instead of the last saves ${f3(saved)} in ${noisy ? 'exact ' : ''}validation loss.`
+            : `The noisy validation estimate bottoms out at step ${run.bestStep}, but on the exact curve that checkpoint is ${f3(-saved)} worse than the last (the exact minimum is at step ${run.trueBestStep}): the noise, not overfitting, picked it.`,
       }}
-      summary={`Over ${steps} steps with ${formatNumber(dataScale, 2)}× the data, ${Math.round(100 * labelNoise)}% label noise and ${formatNumber(lr, 2)}× the learning rate, training loss falls to ${last.train.toFixed(3)}. Validation loss is lowest at step ${run.bestStep} (${best.val.toFixed(3)}, gap ${(best.val - best.train).toFixed(3)} over training) and ends at ${last.val.toFixed(3)}; memorization starts adding validation loss from step ${onset.toFixed(1)}.`}
+      summary={`Over ${steps} steps with ${formatNumber(dataScale, 2)}× the data, ${Math.round(100 * labelNoise)}% label noise and ${formatNumber(lr, 2)}× the learning rate, training loss falls to ${f3(last.train)}. ${
+        noisy
+          ? `Observed validation loss is lowest at step ${run.bestStep} (exact loss there ${f3(best.val)}, gap ${f3(best.val - best.train)} over training); the exact curve is lowest at step ${run.trueBestStep} and ends at ${f3(last.val)}`
+          : `Validation loss is lowest at step ${run.bestStep} (${f3(best.val)}, gap ${f3(best.val - best.train)} over training) and ends at ${f3(last.val)}`
+      }; memorization starts adding validation loss from step ${formatNumber(onset, 1)}.`}
       table={table}
     />
   );

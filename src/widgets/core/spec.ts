@@ -154,5 +154,17 @@ export function writeQuery<S extends ControlSpec>(spec: S, id: string, search: s
 
 export function formatNumber(v: number, digits: number): string {
   if (!Number.isFinite(v)) return Number.isNaN(v) ? 'undefined' : v > 0 ? '∞' : '−∞';
-  return v.toFixed(digits).replace(/^-/, '−');
+  const s = v.toFixed(digits);
+  // A value that rounds to zero prints without a sign ("0.000", never "−0.000").
+  return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace(/^-/, '−');
+}
+
+/**
+ * `v` with `digits` decimals, or more (up to 6) while it would print the same as `limit`: a check
+ * that compares a value with a limit must show on which side of it the value lies.
+ */
+export function formatNear(v: number, limit: number, digits: number): string {
+  let d = digits;
+  while (d < 6 && v !== limit && formatNumber(v, d) === formatNumber(limit, d)) d++;
+  return formatNumber(v, d);
 }

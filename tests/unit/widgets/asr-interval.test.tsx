@@ -18,6 +18,15 @@ describe('AsrInterval widget (server render)', () => {
     expect(check(d)).toBe('pass');
   });
 
+  it('one violation in 800: singular wording, and a Clopper–Pearson lower end of 0.000032, not "0."', () => {
+    // x = 1: lower = Beta⁻¹(0.025; 1, 800) = 1 − 0.975^(1/800) = 3.16e−5.
+    const d = render({ id: 'a', preset: { n: 800, rate: 0.002 } });
+    expect(readout(d, 'Violations (severity ≥ 2)')).toBe('1 of 800');
+    expect(readout(d, 'Clopper–Pearson')).toBe('[0.000032,\u20090.0069]');
+    expect(d.querySelector('.widget-summary')?.textContent).toContain('found 1 violation (');
+    expect(d.querySelector('caption')?.textContent).toContain('Intervals for 1 violation out of 800');
+  });
+
   it('a rare event in a small audit: Wald collapses to [0, 0] and its coverage fails', () => {
     // At seed 42 this audit finds nothing; P(0 of 100) = .995¹⁰⁰ = 60.6%.
     const d = render({ id: 'a', preset: { n: 100, rate: 0.005 } });

@@ -34,4 +34,11 @@ describe('DpoLoss widget (server render)', () => {
     expect(() => applyPreset('dpo-loss', dpoLossSpec, { beta: 5 })).toThrow(/beta must be a number in \[0.01, 2\]/);
     expect(() => applyPreset('dpo-loss', dpoLossSpec, { dw5: 1 })).toThrow(/unknown preset key "dw5"/);
   });
+  it('names every mis-ranked pair with plural wording when there are several', () => {
+    const zeros = { dw1: 0, dl1: 0, dw2: 0, dl2: 0, dw3: 0, dl3: 0, dw4: 0, dl4: 0 };
+    const d = render({ id: 'd', preset: zeros });
+    const text = d.querySelector('.widget-check')?.textContent ?? '';
+    expect(text).toContain('pair 1 (margin 0.000), pair 2 (margin 0.000), pair 3 (margin 0.000), pair 4 (margin 0.000) give the rejected response');
+    expect(text).toContain('Raise their Δ_w or lower their Δ_l.');
+  });
 });

@@ -57,3 +57,23 @@ describe('lesson presets', () => {
     expect(() => applyPreset('demo', spec, { mode: 'c' })).toThrow(/one of a, b/);
   });
 });
+
+describe('formatNumber and formatNear', () => {
+  it('prints a minus sign, but never on a value that rounds to zero', async () => {
+    const { formatNumber } = await import('@widgets/core/spec');
+    expect(formatNumber(-0.25, 2)).toBe('−0.25');
+    expect(formatNumber(-2.6e-16, 3)).toBe('0.000');
+    expect(formatNumber(-0.0004, 3)).toBe('0.000');
+    expect(formatNumber(-0.0005, 3)).toBe('−0.001');
+    expect(formatNumber(-0, 0)).toBe('0');
+  });
+
+  it('adds decimals until a value no longer prints like the limit it is compared with', async () => {
+    const { formatNear } = await import('@widgets/core/spec');
+    expect(formatNear(0.59983, 0.6, 3)).toBe('0.5998');
+    expect(formatNear(5.04, 5, 1)).toBe('5.04');
+    expect(formatNear(6.2, 5, 1)).toBe('6.2');
+    expect(formatNear(0.6, 0.6, 3)).toBe('0.600');
+    expect(formatNear(0.1 + 1e-12, 0.1, 2)).toBe('0.100000');
+  });
+});

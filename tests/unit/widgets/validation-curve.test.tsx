@@ -32,6 +32,19 @@ describe('ValidationCurve widget (server render)', () => {
     expect(check(d)).toBe('pass');
   });
 
+  it('with a noisy estimate, a checkpoint the noise picked is reported as worse than the last, and the check fails', () => {
+    // Exact validation keeps falling to step 120 at 4× the data and 0.25× the learning rate; seed 42's
+    // noise puts the observed minimum at an earlier step.
+    const d = render({ id: 'vc', preset: { steps: 120, dataScale: 4, lr: 0.25, evalNoise: 0.05 } });
+    const step = Number(readout(d, 'Early-stopping step'));
+    expect(step).toBeLessThan(120);
+    expect(readout(d, 'Best step without noise')).toBe('120');
+    expect(readout(d, 'Saved by stopping early')).toMatch(/^−0\.\d{3}$/);
+    expect(check(d)).toBe('fail');
+    expect(d.querySelector('.widget-check')?.textContent).toContain('the noise, not overfitting, picked it');
+    expect(d.querySelector('.widget-summary')?.textContent).toContain('the exact curve is lowest at step 120');
+  });
+
   it('rejects presets outside the controls', () => {
     expect(() => applyPreset('validation-curve', validationCurveSpec, { lr: 10 })).toThrow(/lr must be a number in \[0.25, 3\]/);
   });
