@@ -68,8 +68,8 @@ const exercise: ExerciseDef = {
     const f4 = (x: number) => fixed(x, 4);
     const chiText = fixed(v.chi, 2);
     const table =
-      '$$\\begin{array}{l|cc|c} & \\text{new: safe} & \\text{new: attack succeeds} & \\text{total} \\\\ \\hline ' +
-      `\\text{old: safe} & ${a} & ${t.b} & ${a + t.b} \\\\ \\text{old: attack succeeds} & ${t.c} & ${t.d} & ${t.c + t.d} \\\\ \\hline ` +
+      '$$\\begin{array}{l|cc|c} & \\text{new safe} & \\text{new fails} & \\text{total} \\\\ \\hline ' +
+      `\\text{old safe} & ${a} & ${t.b} & ${a + t.b} \\\\ \\text{old fails} & ${t.c} & ${t.d} & ${t.c + t.d} \\\\ \\hline ` +
       `\\text{total} & ${a + t.c} & ${t.b + t.d} & ${t.n} \\end{array}$$`;
     const explain: Record<'better' | 'worse' | 'none', Tex> = {
       better: `$\\chi^2 = ${chiText} > ${CRIT}$ and $c = ${t.c} > b = ${t.b}$: the new model fails on significantly fewer prompts, a real improvement at the 5% level.`,
@@ -92,7 +92,7 @@ const exercise: ExerciseDef = {
       seed,
       given: [String(t.n), String(t.b), String(t.c), String(t.d)],
       prompt: [
-        `A refreshed model and the current one answer the same ${t.n} red-team prompts with greedy decoding, and reviewers mark each response as safe or as a successful attack:`,
+        `A refreshed model and the current one answer the same ${t.n} red-team prompts with greedy decoding, and reviewers mark each response as safe or as failed (the attack succeeded):`,
         table,
         `Because the prompts are shared, only the discordant cells $b = ${t.b}$ (old safe, new fails) and $c = ${t.c}$ (old fails, new safe) carry information about a change. McNemar's test: $\\chi^2 = (b-c)^2/(b+c)$ follows $\\chi^2_1$ when nothing changed, and its 5% critical value is ${CRIT}.`,
       ].join('\n\n'),
