@@ -7,6 +7,8 @@ export const lessonUrl = (slug: string) => `${import.meta.env.BASE_URL}lessons/$
 export const partUrl = (part: Part) => `${lessonUrl(part.data.lesson.id)}notes/${part.id.split('/')[1]}/`;
 export const theoryUrl = (slug: string) => `${lessonUrl(slug)}theory/`;
 export const exercisesUrl = (slug: string) => `${lessonUrl(slug)}exercises/`;
+/** "02": a lesson's number as the site prints it. */
+export const lessonNumber = (n: number) => String(n).padStart(2, '0');
 
 export async function allLessons(): Promise<Lesson[]> {
   return (await getCollection('lessons')).sort((a, b) => a.data.number - b.data.number);

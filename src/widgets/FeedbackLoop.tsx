@@ -55,9 +55,9 @@ const MIN_GAIN = 0.03;
 const MAX_TAX = 0.02;
 
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
-// A signed figure; one that rounds to zero carries no sign.
-const signed = (v: number, text: string) => (/^0(\.0*)?$/.test(text) ? text : `${v >= 0 ? '+' : '−'}${text}`);
-const pts = (v: number) => `${signed(v, formatNumber(Math.abs(100 * v), 1))} pts`;
+// formatNumber already signs negatives (and never a rounded zero); gains also get a plus.
+const withPlus = (text: string) => (text.startsWith('−') || /^0(\.0*)?$/.test(text) ? text : `+${text}`);
+const pts = (v: number) => `${withPlus(formatNumber(100 * v, 1))} pts`;
 
 function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('feedback-loop', spec, props.preset), [props.preset]);
@@ -95,7 +95,7 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
 
   const pass = gain >= MIN_GAIN && tax <= MAX_TAX;
   // Figures compared with a limit get the decimals that show which side of it they are on.
-  const gainNear = `${signed(gain, formatNear(Math.abs(100 * gain), 100 * MIN_GAIN, 1))} pts`;
+  const gainNear = `${withPlus(formatNear(100 * gain, 100 * MIN_GAIN, 1))} pts`;
   const taxNear = formatNear(100 * tax, 100 * MAX_TAX, 1);
   const checkText = pass
     ? `Safety gained ${pts(gain)} (at least 3) while helpfulness fell only ${formatNumber(Math.max(0, 100 * tax), 1)} points (at most 2).`

@@ -3,7 +3,7 @@ import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, ka
 import { confusionPlot, paradoxPlot } from '../plots/reviewer-agreement';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { formatNear, applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {

@@ -32,8 +32,7 @@ function values(t: Table) {
   } as const;
 }
 
-function wrong(t: Table) {
-  const v = values(t);
+function wrong(t: Table, v: ReturnType<typeof values>) {
   return {
     deltaFlipped: -v.delta,
     deltaOverDiscordant: (t.b - t.c) / (t.b + t.c),
@@ -48,7 +47,7 @@ function acceptable(t: Table): boolean {
   const v = values(t);
   // Keep the statistic clear of the critical value, so a rounded χ² gives the same verdict.
   if (Math.abs(v.chi - CRIT) < 0.3) return false;
-  const w = wrong(t);
+  const w = wrong(t, v);
   return allApart([v.delta, w.deltaFlipped, w.deltaOverDiscordant], TOL_D) && allApart([v.chi, w.z, w.overN, w.corrected], TOL_CHI);
 }
 
@@ -64,7 +63,7 @@ const exercise: ExerciseDef = {
     const t = drawUntil(rng, draw, acceptable, () => ({ n: 500, b: 12, c: 28, d: 20 }));
     const a = t.n - t.b - t.c - t.d;
     const v = values(t);
-    const w = wrong(t);
+    const w = wrong(t, v);
     const f4 = (x: number) => fixed(x, 4);
     const chiText = fixed(v.chi, 2);
     const table =
