@@ -29,7 +29,7 @@ const spec = {
   categories: { kind: 'number', label: 'Number of categories', min: 2, max: 5, step: 1, default: 2 },
 } satisfies ControlSpec;
 
-/** κ ≥ 0.6 is "substantial" on the Landis & Koch (1977) scale. */
+/** Landis & Koch (1977) call κ in 0.61–0.80 "substantial" (0.41–0.60 is "moderate"): the bar is κ > 0.6. */
 const BAR = 0.6;
 
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
@@ -74,12 +74,14 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
     [table, names, seed],
   );
 
-  const pass = sample.kappa >= BAR;
-  const checkText = Number.isNaN(sample.kappa)
+  // Counts can give κ = 3/5 exactly, which floating point computes as 0.6000000000000001.
+  const kappa = Number(sample.kappa.toPrecision(12));
+  const pass = kappa > BAR;
+  const checkText = Number.isNaN(kappa)
     ? 'κ is undefined here: both raters used one single label, so chance agreement is 100%.'
     : pass
-      ? `κ = ${num(sample.kappa)} ≥ ${BAR}: substantial agreement beyond chance.`
-      : `κ = ${formatNear(sample.kappa, BAR, 3)} < ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
+      ? `κ = ${formatNear(kappa, BAR, 3)} > ${BAR}: substantial agreement beyond chance.`
+      : `κ = ${formatNear(kappa, BAR, 3)} ≤ ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
 
   return (
     <WidgetFrame

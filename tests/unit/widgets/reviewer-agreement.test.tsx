@@ -28,6 +28,20 @@ describe('ReviewerAgreement widget (server render)', () => {
     expect(Number.parseFloat(readout(d, 'Observed agreement pₒ')!)).toBeGreaterThan(80);
   });
 
+  it('fails at κ = 0.6 exactly: "substantial" starts above 0.60 (Landis & Koch 0.61–0.80)', () => {
+    // Seed 145 gives counts with pₒ = 0.8 and pₑ = 0.5, so κ = 0.3/0.5 = 3/5 (0.6000000000000001 in floating point).
+    const setup = { n: 50, prevalence: 0.5, flip: 0.2, categories: 2, seed: 145 };
+    const { a, b } = sampleRaterPair(145, 50, { prevalence: 0.5, flip: 0.2, categories: 2 });
+    const agree = a.filter((x, i) => x === b[i]).length / 50;
+    const pA = a.filter((x) => x === 1).length / 50;
+    const pB = b.filter((x) => x === 1).length / 50;
+    const pe = pA * pB + (1 - pA) * (1 - pB);
+    expect((agree - pe) / (1 - pe)).toBeCloseTo(0.6, 12);
+    const d = render({ id: 'k', preset: setup });
+    expect(check(d)).toBe('fail');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('κ = 0.600 ≤ 0.6: not substantial');
+  });
+
   it('fails at a high flip rate', () => {
     expect(check(render({ id: 'k', preset: { flip: 0.3 } }))).toBe('fail');
   });
