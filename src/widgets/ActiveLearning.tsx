@@ -3,7 +3,7 @@ import { gainCurve, queueFromRanking, rankPool, sampleReviewPool } from '@math/s
 import { gainPlot, poolPlot, type PoolPoint } from '../plots/active-learning';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const WEIGHT_HELP = 'Weights are divided by their sum before use, so only their ratios change the queue.';
@@ -63,8 +63,8 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
   const pass = q.violatingInQueue > q.randomExpectedViolating;
   const recall = q.violatingTotal > 0 ? q.violatingInQueue / q.violatingTotal : NaN;
   const checkText = pass
-    ? `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, more than the ${formatNumber(q.randomExpectedViolating, 2)} a random queue of the same size catches on average.`
-    : `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, no more than the ${formatNumber(q.randomExpectedViolating, 2)} a random queue would${w.risk === 0 ? ': with no weight on risk the ranking ignores the one score tied to violations.' : '.'}`;
+    ? `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue of the same size catches on average.`
+    : `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, no more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue would${w.risk === 0 ? ': with no weight on risk the ranking ignores the one score tied to violations.' : '.'}`;
 
   return (
     <WidgetFrame
@@ -82,7 +82,7 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
         { label: 'Share of all violating caught', value: `${Number.isNaN(recall) ? 'undefined' : pct(recall)} of ${q.violatingTotal}` },
       ]}
       check={{ pass, text: checkText }}
-      summary={`${allZero ? 'All weights are zero, so every item ties and the queue is just the first items in the pool. ' : ''}With normalised weights ${f2(w.risk)} on risk, ${f2(w.uncertainty)} on uncertainty and ${f2(w.diversity)} on diversity, ${kk === 1 ? `the top item of ${n} has utility` : `the top ${kk} of ${n} items have mean utility`} ${f3(q.queueMeanUtility)} against ${f3(q.randomMeanUtility)} for a random queue. ${kk === 1 ? `It is${q.violatingInQueue ? '' : ' not'} one of the ${q.violatingTotal} violating items` : `They include ${q.violatingInQueue} of the ${q.violatingTotal} violating items`} (${Number.isNaN(recall) ? 'none exist' : pct(recall)}); a random queue of ${kk} would include ${formatNumber(q.randomExpectedViolating, 2)} on average.`}
+      summary={`${allZero ? 'All weights are zero, so every item ties and the queue is just the first items in the pool. ' : ''}With normalised weights ${f2(w.risk)} on risk, ${f2(w.uncertainty)} on uncertainty and ${f2(w.diversity)} on diversity, ${kk === 1 ? `the top item of ${n} has utility` : `the top ${kk} of ${n} items have mean utility`} ${f3(q.queueMeanUtility)} against ${f3(q.randomMeanUtility)} for a random queue. ${kk === 1 ? `It is${q.violatingInQueue ? '' : ' not'} one of the ${q.violatingTotal} violating items` : `They include ${q.violatingInQueue} of the ${q.violatingTotal} violating items`} (${Number.isNaN(recall) ? 'none exist' : pct(recall)}); a random queue of ${kk} would include ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} on average.`}
       table={table}
     />
   );

@@ -4,7 +4,7 @@ import { klFrontierPlot, klPolicyPlot } from '../plots/kl-optimum';
 import ControlInput from './core/Controls';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 import LogSlider, { formatSignificant } from './parts/LogSlider';
 
@@ -80,6 +80,8 @@ function KlOptimumInner(props: BaseWidgetProps & { id: string }) {
   );
 
   const pass = current.proxyTrue >= 0.95 * best.proxyTrue;
+  // The share of the best, printed with enough digits to sit on the right side of 95%.
+  const share = `${formatNear((100 * current.proxyTrue) / best.proxyTrue, 95, 1)}%`;
   const gap = current.proxyEstimate - current.proxyTrue;
   const direction = beta < best.beta ? 'β is too small: the optimizer exploits the proxy error' : 'β is too large: the policy stays too close to π_ref';
   const visible = props.show ?? Object.keys(spec);
@@ -104,8 +106,8 @@ function KlOptimumInner(props: BaseWidgetProps & { id: string }) {
       check={{
         pass,
         text: pass
-          ? `At β = ${formatSignificant(beta)} the proxy-optimal policy earns true reward ${f3(current.proxyTrue)}, within 5% of the best over the sweep (${f3(best.proxyTrue)} at β ≈ ${formatSignificant(best.beta)}).`
-          : `At β = ${formatSignificant(beta)} the proxy-optimal policy earns true reward ${f3(current.proxyTrue)}, more than 5% below the best over the sweep (${f3(best.proxyTrue)} at β ≈ ${formatSignificant(best.beta)}): ${direction}.`,
+          ? `At β = ${formatSignificant(beta)} the proxy-optimal policy earns true reward ${f3(current.proxyTrue)}, ${share} of the best over the sweep (${f3(best.proxyTrue)} at β ≈ ${formatSignificant(best.beta)}): within 5% of it.`
+          : `At β = ${formatSignificant(beta)} the proxy-optimal policy earns true reward ${f3(current.proxyTrue)}, only ${share} of the best over the sweep (${f3(best.proxyTrue)} at β ≈ ${formatSignificant(best.beta)}), more than 5% below it: ${direction}.`,
       }}
       summary={`${proxyError === 0 ? 'The proxy equals the true reward.' : `The proxy overrates “${names[index]}” by ${formatNumber(proxyError, 2)}.`} At β = ${formatSignificant(beta)} the proxy-optimal policy sits ${f3(current.proxyKl)} nats from π_ref; the proxy says it earns ${f3(current.proxyEstimate)}, the true reward is ${f3(current.proxyTrue)} (gap ${f3(gap)}). Optimizing the true reward at the same β would earn ${f3(current.honestReward)}. Policy: ${names.map((n, i) => `${n} ${formatNumber(current.proxyPolicy[i]!, 2)}`).join(', ')}.`}
       table={{

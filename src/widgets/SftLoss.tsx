@@ -4,7 +4,7 @@ import { sftNllPlot, sftProbsPlot } from '../plots/sft-loss';
 import ControlInput from './core/Controls';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec, type StateOf } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec, type StateOf } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 import './token-editor.css';
 
@@ -118,8 +118,8 @@ function SftLossInner(props: BaseWidgetProps & { id: string }) {
         text: !has
           ? 'No position counts, so the masked mean is 0/0: the model would learn nothing from this example.'
           : beats
-            ? `The masked loss ${r.loss.toFixed(3)} is below ln 3 = ${LN3.toFixed(3)}: on the counted tokens the model beats guessing uniformly among 3 tokens.`
-            : `The masked loss ${r.loss.toFixed(3)} is at or above ln 3 = ${LN3.toFixed(3)}: on the counted tokens the model does no better than a uniform guess.`,
+            ? `The masked loss ${formatNear(r.loss, LN3, 3)} is below ln 3 = ${LN3.toFixed(3)}: on the counted tokens the model beats guessing uniformly among 3 tokens.`
+            : `The masked loss ${formatNear(r.loss, LN3, 3)} is at or above ln 3 = ${LN3.toFixed(3)}: on the counted tokens the model does no better than a uniform guess.`,
       }}
       summary={
         has

@@ -3,7 +3,7 @@ import { evalNoiseDraws, toyOverfitOnsetStep, validationRun } from '@math/sims/v
 import { validationCurvePlot } from '../plots/validation-curve';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const MAX_STEPS = 120;
@@ -71,8 +71,8 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
         text: !inside
           ? `Validation loss is still ${noisy ? 'at its lowest' : 'falling'} at the last step ${steps}, so the “best” checkpoint is just the final one: no overfitting is visible yet. Train longer, or faster, to find the minimum.`
           : saved > 0
-            ? `The ${noisy ? 'observed ' : ''}validation minimum at step ${run.bestStep} lies inside the ${steps}-step run: keeping that checkpoint instead of the last saves ${f3(saved)} in ${noisy ? 'exact ' : ''}validation loss.`
-            : `The noisy validation estimate bottoms out at step ${run.bestStep}, but on the exact curve that checkpoint is ${f3(-saved)} worse than the last (the exact minimum is at step ${run.trueBestStep}): the noise, not overfitting, picked it.`,
+            ? `The ${noisy ? 'observed ' : ''}validation minimum at step ${run.bestStep} lies inside the ${steps}-step run: keeping that checkpoint instead of the last saves ${formatNear(saved, 0, 3)} in ${noisy ? 'exact ' : ''}validation loss.`
+            : `The noisy validation estimate bottoms out at step ${run.bestStep}, but on the exact curve that checkpoint is ${formatNear(-saved, 0, 3)} worse than the last (the exact minimum is at step ${run.trueBestStep}): the noise, not overfitting, picked it.`,
       }}
       summary={`Over ${steps} steps with ${formatNumber(dataScale, 2)}× the data, ${Math.round(100 * labelNoise)}% label noise and ${formatNumber(lr, 2)}× the learning rate, training loss falls to ${f3(last.train)}. ${
         noisy

@@ -165,6 +165,6 @@ export function formatNumber(v: number, digits: number): string {
  */
 export function formatNear(v: number, limit: number, digits: number): string {
   let d = digits;
-  while (d < 6 && v !== limit && formatNumber(v, d) === formatNumber(limit, d)) d++;
+  while (d < 10 && v !== limit && formatNumber(v, d) === formatNumber(limit, d)) d++;
   return formatNumber(v, d);
 }
