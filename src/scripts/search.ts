@@ -115,3 +115,15 @@ input?.addEventListener('keydown', (e) => {
 document.addEventListener('click', (e) => {
   if (panel && input && !panel.contains(e.target as Node) && e.target !== input) panel.hidden = true;
 });
+// Tabbing out of the search box and its results closes the panel, which would cover what gets focus next.
+const box = input?.closest('.search');
+// (A press inside the panel moves focus to nothing; the click handler above decides that case.)
+let pressInside = false;
+box?.addEventListener('pointerdown', () => {
+  pressInside = true;
+  setTimeout(() => (pressInside = false), 0);
+});
+box?.addEventListener('focusout', (e) => {
+  const next = (e as FocusEvent).relatedTarget;
+  if (panel && !pressInside && !(next instanceof Node && box.contains(next))) panel.hidden = true;
+});

@@ -114,6 +114,37 @@ describe('exercises', () => {
     }
   });
 
+  it('for keyboard and screen-reader use: a repeated verdict is announced again, an unreadable answer marks the field invalid, and a hint or the solution takes focus', async () => {
+    const context = await newContext(browser);
+    try {
+      const { root, page } = await openExercise(context);
+      const field = root.locator('[data-part="a"]').getByTestId('answer');
+      const unreadable = await answer(root, 'abc');
+      await expect.poll(() => unreadable.getAttribute('data-state')).toBe('unreadable');
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.inputValue()).toBe('abc');
+
+      const wrong = String(partA.answer + 0.37);
+      const feedback = await answer(root, wrong);
+      await expect.poll(() => feedback.getAttribute('data-state')).toBe('incorrect');
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      // The same verdict twice: the status region gets a new message node, which is announced again.
+      await feedback.locator('p').first().evaluate((p) => p.setAttribute('data-seen', ''));
+      await answer(root, wrong);
+      await expect.poll(() => feedback.locator('p[data-seen]').count()).toBe(0);
+      expect(await feedback.locator('p').first().textContent()).toMatch(/\S/);
+
+      await root.getByTestId('hint').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.matches('.ex-hints > li:last-child') ?? false)).toBe(true);
+      await root.getByTestId('show-solution').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Worked solution');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('"New numbers" changes the numbers and puts the seed in the URL; the link reproduces them', async () => {
     const context = await newContext(browser);
     let url = '';
@@ -141,6 +172,33 @@ describe('exercises', () => {
       expect(w.errors).toEqual([]);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('a keyboard reader reaches the first exercise with Tab before it has loaded, and can answer it', async () => {
+    const context = await newContext(browser);
+    const { page, errors } = await watchedPage(context);
+    try {
+      await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
+      const first = page.locator('[data-exercise]').first();
+      const id = await first.getAttribute('data-exercise');
+      expect(await first.getAttribute('data-ready')).toBeNull();
+      // From the top of the page, Tab until focus enters an exercise: it must be the first one.
+      let reached: string | null = null;
+      for (let i = 0; i < 60 && !reached; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => document.activeElement?.closest('[data-exercise]')?.getAttribute('data-exercise') ?? null);
+      }
+      expect(reached).toBe(id);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('answer');
+      await expect.poll(() => first.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      await page.keyboard.type('12345');
+      await page.keyboard.press('Enter');
+      const feedback = first.locator('[data-part]').first().getByTestId('feedback');
+      await expect.poll(() => feedback.getAttribute('data-state')).toMatch(/^(incorrect|targeted)$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
     }
   });
 

@@ -166,6 +166,26 @@ describe('reading experience', () => {
     }
   });
 
+  it('search results close when focus moves on past them', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`);
+      await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('rankings');
+      const panel = page.locator('#search-results');
+      await panel.locator('a').first().waitFor({ timeout: 15_000 });
+      const links = await panel.locator('a').count();
+      // Into the results (the panel stays open), then past the last one.
+      await page.keyboard.press('Tab');
+      expect(await panel.isVisible()).toBe(true);
+      for (let i = 0; i < links + 1; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('.search') === null)).toBe(true);
+      await expect.poll(() => panel.isVisible()).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('search says so when nothing matches', async () => {
     const context = await newContext(browser);
     try {

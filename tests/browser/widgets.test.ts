@@ -286,6 +286,99 @@ describe('demo gallery', () => {
   });
 });
 
+describe('keyboard', () => {
+  it('Tab reaches the controls of a demo that has not loaded yet; focusing one loads it, then arrows work', async () => {
+    const context = await newContext(browser);
+    const { page, errors } = await watchedPage(context);
+    try {
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/theory/`, { waitUntil: 'networkidle' });
+      // The first demo below the first screen: not hydrated at load.
+      const target = await page.evaluate(() => {
+        const w = [...document.querySelectorAll('astro-island[ssr] [data-widget]')].find((el) => el.getBoundingClientRect().top > innerHeight * 1.5);
+        return w?.getAttribute('data-widget-id') ?? null;
+      });
+      expect(target).not.toBeNull();
+      const widget = page.locator(`[data-widget-id="${target}"]`);
+      expect(await widget.locator('[data-pending]').count()).toBeGreaterThan(0);
+      // Start from the last element before the demo and press Tab once.
+      await widget.evaluate((w) => {
+        const marker = document.createElement('button');
+        marker.id = 'tab-start';
+        marker.textContent = 'start';
+        w.closest('astro-island')!.before(marker);
+        marker.focus();
+      });
+      await page.keyboard.press('Tab');
+      const landed = await page.evaluate(() => ({
+        inWidget: document.activeElement?.closest('[data-widget]')?.getAttribute('data-widget-id') ?? null,
+        control: document.activeElement?.closest('.widget-control')?.getAttribute('data-control') ?? null,
+      }));
+      expect(landed.inWidget).toBe(target);
+      expect(landed.control).not.toBeNull();
+      await expect.poll(() => widget.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      expect(await widget.locator('[data-pending]').count()).toBe(0);
+      const before = await snapshot(widget);
+      const focused = page.locator(':focus');
+      const type = await focused.evaluate((el) => (el instanceof HTMLSelectElement ? 'select' : (el as HTMLInputElement).type));
+      await page.keyboard.press(type === 'checkbox' ? 'Space' : type === 'select' ? 'ArrowDown' : 'ArrowRight');
+      await settle(page);
+      await expect.poll(async () => (await snapshot(widget)).summary, { timeout: 5000 }).not.toBe(before.summary);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the spoken summary waits until the controls settle, then says the new state once; a copied link includes a change made just before', async () => {
+    const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await watchedPage(context);
+    try {
+      await page.goto(`${baseUrl()}/demos/#thr`, { waitUntil: 'networkidle' });
+      const widget = page.locator('[data-widget-id="thr"]');
+      await widget.scrollIntoViewIfNeeded();
+      await expect.poll(() => widget.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      const spoken = widget.locator('[data-spoken-summary]');
+      const slider = widget.locator('.widget-control[data-control="tau"] input');
+      await slider.focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      // Mid-change nothing is spoken; the visible summary already follows.
+      expect(await spoken.textContent()).toBe('');
+      const visible = () => widget.locator('.widget-summary').textContent();
+      await expect.poll(visible).toContain('Threshold 0.55');
+      await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toBe(await visible());
+      // Copy right after a change: the link already carries it.
+      await page.keyboard.press('ArrowRight');
+      await widget.getByRole('button', { name: 'Copy link to this state' }).click();
+      await expect.poll(() => widget.locator('.widget-copied').textContent()).toMatch(/Link copied/);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('thr.tau=0.56');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keys pressed on a control before its demo loads change nothing', async () => {
+    const context = await newContext(browser);
+    const { page } = await watchedPage(context);
+    try {
+      // A slow component download keeps every island waiting while the keys arrive.
+      await page.route(/\/_astro\/.*\.js$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      await page.goto(`${baseUrl()}/demos/`);
+      const slider = page.locator('[data-widget] input[type=range]').first();
+      await slider.waitFor();
+      const drawn = await slider.inputValue();
+      expect(await slider.getAttribute('aria-disabled')).toBe('true');
+      await slider.focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      expect(await slider.inputValue()).toBe(drawn);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 // Lesson pages embed demos tuned to a subsection; each must hydrate and answer its controls.
 const lessonPagesWithDemos = builtPages().filter(
   (p) => p.startsWith('/lessons/') && readFileSync(join('dist', p, 'index.html'), 'utf8').includes('data-widget='),

@@ -27,6 +27,7 @@ import { freshSeed, readSeed, writeSeed } from '../url-seed';
 import { getLearnerStore, type LearnerStore } from '../../lib/state/store';
 import { exerciseStatus, type ExerciseStatus } from '../../lib/state/schema';
 import { mountNotices } from '../../lib/state/ui';
+import { pending } from '../../lib/pending';
 
 export interface ExerciseProps {
   id: string;
@@ -39,6 +40,8 @@ interface PartState {
   selected: string[];
   feedback: Feedback | null;
   done: boolean;
+  /** Checks so far: keys the verdict, so a repeated message is announced again. */
+  tries: number;
 }
 
 interface View {
@@ -52,7 +55,7 @@ interface View {
   solution: boolean;
 }
 
-const freshParts = (v: Variant): PartState[] => v.parts.map(() => ({ text: '', selected: [], feedback: null, done: false }));
+const freshParts = (v: Variant): PartState[] => v.parts.map(() => ({ text: '', selected: [], feedback: null, done: false, tries: 0 }));
 
 let katexPromise: Promise<KatexLike | null> | null = null;
 /** KaTeX is fetched only when a learner asks for other numbers than the pre-rendered ones. */
@@ -112,6 +115,9 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   /** Polite announcement when a new variant replaces the numbers (the prompt changes outside this island). */
   const [announce, setAnnounce] = useState('');
   const storeRef = useRef<LearnerStore | null>(null);
+  /** Where focus goes after a hint or the solution appears (the button pressed may become disabled). */
+  const focusNext = useRef<'hint' | 'solution' | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
   const key = progressKey(def);
   const uid = useId();
   const multi = view.variant.parts.length > 1;
@@ -184,7 +190,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     const feedback = part.kind === 'numeric' ? gradeNumeric(ps.text, part) : gradeChoice(ps.selected, part);
     const done = ps.done || feedback.state === 'correct';
     const allDone = view.parts.every((p, j) => (j === i ? done : p.done));
-    setPart(i, { feedback, done });
+    setPart(i, { feedback, done, tries: ps.tries + 1 });
     const store = storeRef.current;
     if (store && isAttempt(feedback)) {
       store.recordAttempt(key);
@@ -193,7 +199,17 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     }
   };
 
+  useEffect(() => {
+    const target = focusNext.current;
+    focusNext.current = null;
+    const root = rootRef.current;
+    if (!target || !root) return;
+    const el = root.querySelector<HTMLElement>(target === 'hint' ? '.ex-hints > li:last-child' : '.ex-solution h4');
+    el?.focus();
+  }, [view.hints, view.solution]);
+
   const showSolution = () => {
+    focusNext.current = 'solution';
     setView((v) => ({ ...v, solution: true }));
     storeRef.current?.markRevealed(key);
     refreshStatus();
@@ -211,7 +227,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   };
 
   return (
-    <div className="exercise-body" data-exercise={def.id} data-seed={view.seed} data-status={status} data-ready={ready ? '1' : undefined} aria-busy={loading || undefined}>
+    <div ref={rootRef} className="exercise-body" data-exercise={def.id} data-seed={view.seed} data-status={status} data-ready={ready ? '1' : undefined} aria-busy={loading || undefined}>
       {variant.parts.map((part, i) => {
         const ps = view.parts[i]!;
         const rp = core.parts[i]!;
@@ -250,14 +266,16 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                     autoComplete="off"
                     autoCorrect="off"
                     spellCheck={false}
-                    disabled={locked || !ready}
+                    disabled={locked}
+                    {...pending(!ready)}
                     value={ps.text}
                     aria-describedby={fbId}
+                    aria-invalid={ps.feedback?.state === 'unreadable' || undefined}
                     onChange={(e) => setPart(i, { text: e.target.value })}
                   />
                 </div>
               ) : (
-                <fieldset className="ex-choices" disabled={locked || !ready} aria-describedby={fbId}>
+                <fieldset className="ex-choices" disabled={locked} {...pending(!ready)} aria-describedby={fbId}>
                   <legend>{part.multiple ? 'Select every option that applies' : 'Choose one'}{partLabel(part)}</legend>
                   {part.choices.map((c, k) => {
                     const checked = ps.selected.includes(c.id);
@@ -290,13 +308,13 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                   })}
                 </fieldset>
               )}
-              <button type="submit" className="primary" data-testid="check" disabled={locked || !ready} aria-label={multi ? `Check part (${part.id})` : undefined}>
+              <button type="submit" className="primary" data-testid="check" disabled={locked} {...pending(!ready)} aria-label={multi ? `Check part (${part.id})` : undefined}>
                 Check
               </button>
             </form>
             {locked && <p className="ex-locked">Answer part ({variant.parts[i - 1]!.id}) first: this part uses its exact value.</p>}
             <div id={fbId} className="ex-feedback" role="status" data-testid="feedback" data-state={ps.feedback?.state}>
-              {ps.feedback && <FeedbackView feedback={ps.feedback} mistakes={rx?.mistakes ?? []} />}
+              {ps.feedback && <FeedbackView key={ps.tries} feedback={ps.feedback} mistakes={rx?.mistakes ?? []} />}
               {ps.feedback?.state === 'correct' && part.kind === 'numeric' && (
                 <p className="ex-exact" data-testid="exact">
                   Exact value: <Html as="span" html={rx?.exact ?? ''} />
@@ -313,16 +331,24 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       })}
 
       <div className="ex-tools">
-        <button type="button" data-testid="hint" disabled={!ready || view.hints >= hintsTotal} onClick={() => setView((v) => ({ ...v, hints: Math.min(v.hints + 1, hintsTotal) }))}>
+        <button type="button" data-testid="hint" disabled={ready && view.hints >= hintsTotal} {...pending(!ready)} onClick={() => {
+            focusNext.current = 'hint';
+            setView((v) => ({ ...v, hints: Math.min(v.hints + 1, hintsTotal) }));
+          }}>
           Hint
         </button>
         <span className="ex-hint-count" aria-live="polite">
           {view.hints > 0 ? `${view.hints} of ${hintsTotal} hints shown` : `${hintsTotal} hints available`}
         </span>
-        <button type="button" data-testid="show-solution" disabled={!ready || view.solution} onClick={showSolution}>
+        <button type="button" data-testid="show-solution" disabled={ready && view.solution} {...pending(!ready)} onClick={showSolution}>
           Show solution
         </button>
-        <button type="button" data-testid="new-numbers" disabled={!ready || loading} onClick={() => void switchTo(freshSeed(view.seed)).then(() => setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`))}>
+        <button type="button" data-testid="new-numbers" {...pending(!ready)} aria-disabled={loading || !ready || undefined} onClick={() => {
+            // Not disabled while loading: the pressed button keeps focus.
+            if (loading) return;
+            setAnnounce('');
+            void switchTo(freshSeed(view.seed)).then(() => setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`));
+          }}>
           New numbers
         </button>
         {loading && <span className="ex-loading">Drawing new numbers…</span>}
@@ -338,7 +364,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       {view.hints > 0 && (
         <ol className="ex-hints" data-testid="hints" aria-label="Hints">
           {(extras?.hints ?? []).slice(0, view.hints).map((h, k) => (
-            <li key={k}>
+            <li key={k} tabIndex={-1}>
               <Html html={h} />
             </li>
           ))}
@@ -346,7 +372,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       )}
       {view.solution && (
         <div className="ex-solution" data-testid="solution">
-          <h4>Worked solution</h4>
+          <h4 tabIndex={-1}>Worked solution</h4>
           <ol>
             {(extras?.solution ?? []).map((s, k) => (
               <li key={k}>

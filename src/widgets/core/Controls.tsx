@@ -1,4 +1,5 @@
 import { memo, useId } from 'react';
+import { pending } from '../../lib/pending';
 import { formatNumber, stepDigits, type Control } from './spec';
 
 interface Props {
@@ -33,7 +34,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
             max={c.max}
             step={c.step}
             value={value as number}
-            disabled={disabled}
+            {...pending(disabled)}
             aria-describedby={helpId}
             aria-valuetext={shown}
             onChange={(e) => onChange(Number(e.currentTarget.value))}
@@ -48,7 +49,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
     return (
       <div className="widget-control" data-control={name}>
         <label htmlFor={id}>{text}</label>
-        <select id={id} value={value as string} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
+        <select id={id} value={value as string} {...pending(disabled)} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
           {c.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -61,7 +62,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
   }
   return (
     <div className="widget-control widget-toggle" data-control={name}>
-      <input id={id} type="checkbox" checked={value as boolean} disabled={disabled} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
+      <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
       <label htmlFor={id}>{text}</label>
       {c.help && <small id={helpId}>{c.help}</small>}
     </div>

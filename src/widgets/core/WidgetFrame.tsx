@@ -1,7 +1,9 @@
-import { memo, useDeferredValue, useEffect, useId, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type * as Plot from '@observablehq/plot';
 import ControlInput from './Controls';
+import { pending } from '../../lib/pending';
 import PlotChart from './PlotChart';
+import { flushWidgetUrl } from './use-widget-state';
 import type { ControlSpec, StateOf } from './spec';
 import './widget.css';
 
@@ -59,7 +61,13 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
   // never waits for them.
   const later = useDeferredValue({ check: p.check, summary: p.summary, table: p.table });
 
+  // A copied-link message describes the state it copied: it goes when the state changes.
+  useEffect(() => setCopied(''), [p.state]);
+
   const copyLink = async () => {
+    // Cleared first, so copying twice is announced twice.
+    setCopied('');
+    flushWidgetUrl(p.id);
     try {
       await navigator.clipboard.writeText(window.location.href);
       setCopied('Link copied: it reproduces this exact state.');
@@ -116,12 +124,12 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
         {p.newSeed && (
           <span className="widget-seed">
             Seed <code data-seed="">{p.state.seed}</code>
-            <button type="button" onClick={p.newSeed} disabled={!hydrated}>
+            <button type="button" onClick={p.newSeed} {...pending(!hydrated)}>
               New data
             </button>
           </span>
         )}
-        <button type="button" onClick={copyLink} disabled={!hydrated}>
+        <button type="button" onClick={copyLink} {...pending(!hydrated)}>
           Copy link to this state
         </button>
         <span className="widget-copied" role="status">
@@ -141,11 +149,33 @@ const Check = memo(function Check({ check }: { check: { pass: boolean; text: str
   );
 }, (a, b) => a.check.pass === b.check.pass && a.check.text === b.check.text);
 
+/** Quiet for this long after a change before the summary is spoken: a drag or held arrow key is one announcement. */
+const SPEAK_AFTER_MS = 700;
+/** Then the spoken copy is emptied, so reading the page line by line meets the summary once. */
+const SPOKEN_FOR_MS = 10_000;
+
 const Summary = memo(function Summary({ id, text }: { id: string; text: string }) {
+  const [spoken, setSpoken] = useState('');
+  const first = useRef(text);
+  useEffect(() => {
+    if (text === first.current) return;
+    first.current = '';
+    const speak = window.setTimeout(() => setSpoken(text), SPEAK_AFTER_MS);
+    const clear = window.setTimeout(() => setSpoken(''), SPEAK_AFTER_MS + SPOKEN_FOR_MS);
+    return () => {
+      window.clearTimeout(speak);
+      window.clearTimeout(clear);
+    };
+  }, [text]);
   return (
-    <p id={id} className="widget-summary" aria-live="polite">
-      {text}
-    </p>
+    <>
+      <p id={id} className="widget-summary">
+        {text}
+      </p>
+      <p className="visually-hidden" aria-live="polite" data-spoken-summary="">
+        {spoken}
+      </p>
+    </>
   );
 });
 

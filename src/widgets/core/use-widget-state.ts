@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_SEED, readQuery, writeQuery, type ControlSpec, type StateOf } from './spec';
 
+/** Each mounted widget's URL writer, so "Copy link" can write a batched change before copying. */
+const urlWriters = new Map<string, () => void>();
+
+/** Writes widget `id`'s pending state into the URL now (no-op when nothing is pending). */
+export function flushWidgetUrl(id: string): void {
+  urlWriters.get(id)?.();
+}
+
 /**
  * Widget state mirrored into the page URL (so a copied link reproduces the demo). The first
  * render uses the preset, exactly as the static HTML was built; the URL is read after mount.
@@ -30,6 +38,18 @@ export function useWidgetState<S extends ControlSpec>(spec: S, id: string, base:
       // A sandboxed page may refuse history updates; the demo keeps working without them.
     }
   }, [spec, id, base]);
+
+  useEffect(() => {
+    const write = () => {
+      if (pending.current === null) return;
+      window.clearTimeout(pending.current);
+      flushUrl();
+    };
+    urlWriters.set(id, write);
+    return () => {
+      if (urlWriters.get(id) === write) urlWriters.delete(id);
+    };
+  }, [id, flushUrl]);
 
   const update = useCallback(
     (patch: Partial<StateOf<S>>) => {

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { clampNumber, type NumberControl } from '../core/spec';
+import { pending } from '../../lib/pending';
 
 interface Props {
   name: string;
@@ -16,6 +17,22 @@ interface Props {
 export function formatSignificant(v: number): string {
   const s = Math.abs(v) >= 1000 ? v.toFixed(0) : v.toPrecision(3);
   return s.replace(/^-/, '−');
+}
+
+/**
+ * The roundest value in slider position k's cell (half a step either side in log10): 1, then 2,
+ * then 3 significant digits. Round values such as a preset β = 0.1 are then reachable again by
+ * keyboard, and the position a value snaps to maps back to that same value.
+ */
+export function roundestInCell(lo: number, step: number, k: number): number {
+  const x = 10 ** (lo + k * step);
+  const a = 10 ** (lo + (k - 0.5) * step);
+  const b = 10 ** (lo + (k + 0.5) * step);
+  for (let digits = 1; digits <= 3; digits++) {
+    const r = Number(x.toPrecision(digits));
+    if (r >= a && r < b) return r;
+  }
+  return Number(x.toPrecision(3));
 }
 
 /**
@@ -41,10 +58,10 @@ export default function LogSlider({ name, control: c, value, label, disabled, on
           max={hi}
           step={step}
           value={Math.log10(value)}
-          disabled={disabled}
+          {...pending(disabled)}
           aria-describedby={helpId}
           aria-valuetext={shown}
-          onChange={(e) => onChange(clampNumber(c, Number(Number(10 ** Number(e.currentTarget.value)).toPrecision(3))))}
+          onChange={(e) => onChange(clampNumber(c, roundestInCell(lo, step, Math.round((Number(e.currentTarget.value) - lo) / step))))}
         />
         <output htmlFor={id} aria-hidden="true">
           {shown}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { roundestInCell } from '@widgets/parts/LogSlider';
+
+// The DPO β slider: 0.01 to 2 in 240 log-even positions (a step of 0.0095876 decades).
+const lo = -2;
+const step = (Math.log10(2) - lo) / 240;
+const position = (v: number) => Math.round((Math.log10(v) - lo) / step);
+
+describe('LogSlider positions', () => {
+  it('β = 0.1 snaps to position 104 (10^-1.0029 = 0.0993), and that position reads back as 0.1', () => {
+    expect(position(0.1)).toBe(104);
+    expect(roundestInCell(lo, step, 104)).toBe(0.1);
+  });
+
+  it('one step right and one step left returns to 0.1 (was 0.102, then 0.0993)', () => {
+    const right = roundestInCell(lo, step, position(0.1) + 1);
+    // Cell of position 105: [10^-0.99809, 10^-0.98851) = [0.10044, 0.10268): 0.1 and 0.10 fall outside.
+    expect(right).toBe(0.102);
+    expect(roundestInCell(lo, step, position(right) - 1)).toBe(0.1);
+  });
+
+  it('every position maps to a value that snaps back to the same position, ends included', () => {
+    for (let k = 0; k <= 240; k++) expect(position(roundestInCell(lo, step, k))).toBe(k);
+    expect(roundestInCell(lo, step, 0)).toBe(0.01);
+    expect(roundestInCell(lo, step, 240)).toBe(2);
+  });
+
+  it('the KL slider (0.01 to 10) reaches its default 0.2 again', () => {
+    const klStep = 3 / 240;
+    const k = Math.round((Math.log10(0.2) + 2) / klStep);
+    expect(roundestInCell(-2, klStep, k)).toBe(0.2);
+  });
+});
