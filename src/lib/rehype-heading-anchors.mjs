@@ -1,4 +1,5 @@
 import GithubSlugger from 'github-slugger';
+import { speakableTex } from './speakable-tex.mjs';
 
 // Gives h2–h4 stable ids (same algorithm Astro uses, so TOC links agree) and a visible
 // anchor link for sharing a subsection. The anchor is hidden from the search index.
@@ -20,6 +21,14 @@ export default function rehypeHeadingAnchors() {
       if (node.type === 'element' && /^h[2-4]$/.test(node.tagName)) {
         const id = node.properties.id ?? slugger.slug(text(node).trim());
         node.properties.id = id;
+        // A heading with inline math is named in words and symbols (see speakable-tex.mjs).
+        const spoken = (n) => {
+          if (n.type === 'text') return n.value;
+          if (n.type === 'element' && n.properties?.className?.includes?.('katex-html')) return '';
+          if (n.type === 'element' && n.tagName === 'math') return ` ${speakableTex(text(n))} `;
+          return (n.children ?? []).map(spoken).join('');
+        };
+        if (text(node) !== spoken(node)) node.properties.ariaLabel = spoken(node).replace(/\s+/g, ' ').trim();
         node.children.push({
           type: 'element',
           tagName: 'a',

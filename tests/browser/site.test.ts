@@ -186,6 +186,41 @@ describe('reading experience', () => {
     }
   });
 
+  it('headings and contents links with inline math are named with the math in them', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/dpo-derivation/`);
+      expect(await page.getByRole('heading', { name: '5.4 β tradeoff', exact: true }).count()).toBe(1);
+      const toc = page.getByRole('navigation', { name: 'On this page' });
+      expect(await toc.getByRole('link', { name: '5.4 β tradeoff', exact: true }).count()).toBe(1);
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/intuition-and-formal-definitions/`);
+      expect(await page.getByRole('heading', { name: '2.4 Reference policy π ref', exact: true }).count()).toBe(1);
+      expect(await page.getByRole('heading', { name: '2.1 Preference pair (x, y w, y l)', exact: true }).count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('formula subscripts and superscripts are drawn small (KaTeX markup and stylesheet agree)', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/dpo-derivation/`);
+      // Script-size spans (the "ref" of π_ref): about 0.7 of the formula's size when the CSS applies.
+      const ratios = await page.evaluate(() =>
+        [...document.querySelectorAll('main .katex .vlist [class*="reset-size6"][class*="size3"]')].slice(0, 30).map((el) => {
+          const own = Number.parseFloat(getComputedStyle(el).fontSize);
+          return own / Number.parseFloat(getComputedStyle(el.closest('.katex')!).fontSize);
+        }),
+      );
+      expect(ratios.length).toBe(30);
+      for (const r of ratios) expect(r).toBeCloseTo(0.7, 2);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('search says so when nothing matches', async () => {
     const context = await newContext(browser);
     try {
