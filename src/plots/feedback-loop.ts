@@ -38,9 +38,7 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     { round: rounds, value: last.helpfulness, text: `helpfulness ${pct(last.helpfulness)}`, color: palette.secondary, dy: safetyOnTop ? 14 : -12 },
   ];
   const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
-  // The band is named part-way along, clear of the end labels, where it is wide enough to hold text.
-  const at = records[Math.max(1, Math.round(rounds * 0.55))] ?? last;
-  const taxLabel = helpfulness0 - at.helpfulness > 0.012 ? [{ round: at.round, y: (at.helpfulness + helpfulness0) / 2 }] : [];
+  const tax = taxLabelAt(records, helpfulness0, lo, hi, 290 - 24 - 44);
   return {
     ...frame(360, 290),
     marginRight: 16,
@@ -49,7 +47,8 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     marks: [
       Plot.areaY(taxBand, { x: 'round', y1: 'y1', y2: 'y2', fill: palette.secondary, fillOpacity: 0.16 }),
       Plot.ruleY([helpfulness0], { stroke: palette.secondary, strokeDasharray: '4,4', strokeOpacity: 0.8 }),
-      Plot.text(taxLabel, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+      Plot.text(tax.inside, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+      Plot.text(tax.above, { x: 'round', y: 'y', dy: -9, text: () => 'alignment tax (shaded) ↓', fill: palette.secondary, fontSize: 12, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
       Plot.line(records, { x: 'round', y: 'safety', stroke: palette.primary, strokeWidth: 2.5 }),
       Plot.dot(records, { x: 'round', y: 'safety', fill: palette.primary, r: 3.5 }),
       Plot.line(records, { x: 'round', y: 'helpfulness', stroke: palette.secondary, strokeWidth: 2.5 }),
@@ -58,6 +57,32 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
       ...ends.map((e) => Plot.text([e], { x: 'round', y: 'value', text: 'text', fill: e.color, dy: e.dy, textAnchor: 'end', fontWeight: 700, fontSize: 13, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' })),
     ],
   };
+}
+
+/**
+ * Where "alignment tax" goes: halfway along the run (between rounds, interpolated), centred. Inside
+ * the shaded band when the band is tall enough there for a line of text; otherwise just above the
+ * dashed start line, unless the safety curve passes there too; nowhere while the tax is under 1.2 points.
+ */
+export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: number, hi: number, innerHeight: number) {
+  const none = { inside: [] as { round: number; y: number }[], above: [] as { round: number; y: number }[] };
+  const last = records[records.length - 1]!;
+  if (helpfulness0 - last.helpfulness <= 0.012 || records.length < 2) return none;
+  const t = last.round / 2;
+  const i = Math.min(records.length - 2, Math.max(0, records.findIndex((d) => d.round >= t) - 1));
+  const a = records[i]!;
+  const b = records[i + 1]!;
+  const w = b.round === a.round ? 0 : (t - a.round) / (b.round - a.round);
+  const lerp = (k: 'safety' | 'helpfulness') => a[k] + w * (b[k] - a[k]);
+  const px = (v: number) => (v * innerHeight) / (hi - lo);
+  const helpfulness = lerp('helpfulness');
+  const safety = lerp('safety');
+  const mid = (helpfulness + helpfulness0) / 2;
+  if (px(helpfulness0 - helpfulness) >= 20 && px(Math.abs(safety - mid)) >= 12) return { ...none, inside: [{ round: t, y: mid }] };
+  // Above the start line the text spans about 2 to 16 px; the safety curve must keep clear of that.
+  const above = px(safety - helpfulness0);
+  if (above < -2 || above > 22) return { ...none, above: [{ round: t, y: helpfulness0 }] };
+  return none;
 }
 
 export interface BatchRound {
