@@ -8,6 +8,8 @@ import { useWidgetState } from './core/use-widget-state';
 
 const MAX_STEPS = 120;
 const f3 = (v: number) => formatNumber(v, 3);
+/** The onset 26·D/lr is a real number of steps: one decimal, none when it is whole (26, not 26.0). */
+const stepText = (v: number) => formatNumber(v, 1).replace(/\.0$/, '');
 const spec = {
   steps: { kind: 'number', label: 'Training steps', min: 20, max: MAX_STEPS, step: 5, default: 40 },
   dataScale: { kind: 'number', label: 'Training-set size', min: 0.25, max: 4, step: 0.25, default: 1, unit: '×', help: 'Relative to the original run.' },
@@ -63,7 +65,7 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
         { label: `Validation at step ${steps}`, value: formatNumber(last.val, 3) },
         { label: 'Saved by stopping early', value: formatNumber(saved, 3), emphasis: true },
         { label: 'Gap val − train at stop', value: formatNumber(best.val - best.train, 3) },
-        { label: 'Memorizing from step', value: onset <= steps ? formatNumber(onset, 1) : `${formatNumber(onset, 1)} (after the run)` },
+        { label: 'Memorizing from step', value: onset <= steps ? stepText(onset) : `${stepText(onset)} (after the run)` },
         ...(noisy ? [{ label: 'Best step without noise', value: String(run.trueBestStep) }] : []),
       ]}
       check={{
@@ -78,7 +80,7 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
         noisy
           ? `Observed validation loss is lowest at step ${run.bestStep} (exact loss there ${f3(best.val)}, gap ${f3(best.val - best.train)} over training); the exact curve is lowest at step ${run.trueBestStep} and ends at ${f3(last.val)}`
           : `Validation loss is lowest at step ${run.bestStep} (${f3(best.val)}, gap ${f3(best.val - best.train)} over training) and ends at ${f3(last.val)}`
-      }; memorization starts adding validation loss from step ${formatNumber(onset, 1)}.`}
+      }; memorization starts adding validation loss from step ${stepText(onset)}.`}
       table={table}
     />
   );

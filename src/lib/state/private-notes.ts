@@ -48,7 +48,8 @@ export function mountPrivateNotes(store: LearnerStore) {
     const live = document.createElement('span');
     live.className = 'visually-hidden';
     live.setAttribute('role', 'status');
-    status.append(count, ' · ', saved, live);
+    // The separator is drawn by CSS only while the save status has something to say.
+    status.append(count, saved, live);
     area.setAttribute('aria-describedby', `pn-help-${n} pn-count-${n}`);
     section.append(h, help, label, area, status);
     slot.replaceChildren(section);

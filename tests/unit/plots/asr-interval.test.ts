@@ -55,4 +55,17 @@ describe('asr-interval figures', () => {
     const svg = Plot.plot({ ...coveragePlot({ rows: cov, nominal: 0.95, replicates: 200 }), document: doc() });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/asr-interval-coverage.svg');
   });
+
+  it('the true-rate label runs inward from its rule near either edge instead of being cut off', () => {
+    const label = (trueRate: number, low: number, high: number) => {
+      const svg = Plot.plot({ ...intervalPlot({ intervals: INTERVAL_METHODS.map((m) => ({ method: m, low, high })), estimate: (low + high) / 2, trueRate }), document: doc() });
+      const t = [...svg.querySelectorAll('text')].find((el) => el.textContent?.startsWith('true rate'))!;
+      return t.closest('[text-anchor]')?.getAttribute('text-anchor') ?? 'middle';
+    };
+    // 0.001 with intervals up to 0.02: the rule sits at the left edge (the domain starts at 0).
+    expect(label(0.001, 0, 0.02)).toBe('start');
+    expect(label(0.14, 0.1, 0.18)).toBe('middle');
+    expect(label(0.2, 0.1, 0.2)).toBe('end');
+  });
 });
+

@@ -46,6 +46,8 @@ describe('private notes', () => {
     const label = document.querySelector(`label[for="${area.id}"]`)!;
     expect(label.textContent).toBe('Notes for this page');
     expect(document.querySelector('.private-notes')!.textContent).toMatch(/Never sent anywhere/);
+    // Nothing saved yet: the status line is the count alone, with no dangling separator.
+    expect(document.querySelector('.pn-status')!.textContent).toBe('0 / 8,000 characters');
     area.value = 'κ corrects for chance <b>';
     area.dispatchEvent(new Event('input'));
     expect(document.querySelector('[data-testid="notes-count"]')!.textContent).toBe(`${area.value.length} / 8,000 characters`);

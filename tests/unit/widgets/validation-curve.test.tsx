@@ -15,6 +15,8 @@ describe('ValidationCurve widget (server render)', () => {
     expect(readout(d, 'Early-stopping step')).toBe('40');
     expect(readout(d, 'Validation at step 40')).toBe('0.691');
     expect(readout(d, 'Saved by stopping early')).toBe('0.000');
+    // Onset 26·D/lr = 26 steps exactly: a step count, printed without a decimal.
+    expect(readout(d, 'Memorizing from step')).toBe('26');
     expect(check(d)).toBe('fail');
   });
 
