@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { fixed } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, palette } from './theme';
+import { frame, labelAnchor, palette } from './theme';
 
 export interface IntervalRow {
   method: string;
@@ -18,9 +18,6 @@ export interface IntervalPlotData {
 const METHOD_COLORS = [palette.secondary, palette.primary, palette.tertiary];
 // Four decimals only below 0.01 (rare events), trailing zeros dropped: 0.005, 0.0092.
 const fmt = (v: number) => (v < 0.01 && v > 0 ? v.toFixed(4).replace(/0+$/, '') : v.toFixed(3));
-
-/** A label at this fraction of the x range: centred in the middle half, running inward near the edges. */
-export const anchorAt = (f: number): 'start' | 'middle' | 'end' => (f < 0.25 ? 'start' : f > 0.75 ? 'end' : 'middle');
 
 /**
  * The three intervals for the current audit, one row each, against the true rate. A Wald
@@ -51,7 +48,7 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
     marks: [
       Plot.ruleX([trueRate], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '5,4' }),
       // Centred on its rule, or running inward from it near either edge (it was cut off at a rate near 0).
-      Plot.text([trueRate], { x: (d) => d, frameAnchor: 'top', dy: -16, text: () => `true rate ${fmt(trueRate)}`, fontSize: 13, textAnchor: anchorAt((trueRate - left) / (top - left)), dx: { start: -4, middle: 0, end: 4 }[anchorAt((trueRate - left) / (top - left))] }),
+      Plot.text([trueRate], { x: (d) => d, frameAnchor: 'top', dy: -16, text: () => `true rate ${fmt(trueRate)}`, fontSize: 13, ...labelAnchor((trueRate - left) / (top - left)) }),
       Plot.ruleY(rows, { y: 'method', x1: 'low', x2: 'high', stroke: 'color', strokeWidth: 7, strokeLinecap: 'round' }),
       Plot.dot(rows.filter((d) => d.collapsed), { y: 'method', x: 'low', r: 6, stroke: 'color', strokeWidth: 2.5, fill: 'var(--bg-raised)' }),
       Plot.text(rows, { y: 'method', text: 'method', frameAnchor: 'left', textAnchor: 'start', dy: -15, fill: 'color', fontWeight: 700, fontSize: 13 }),

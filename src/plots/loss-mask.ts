@@ -40,7 +40,9 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
   // Square cells of at most 22 units, so a short batch is not stretched into a thin strip.
   const cell = Math.min(22, 440 / Math.max(cols, 1));
   const marginLeft = packing ? 58 : 56;
-  const width = marginLeft + cols * cell + 6;
+  // At least wide enough for the key's second line ("solid = carries loss · faint = no loss", about
+  // 250 units at 13 px): a short batch leaves the spare width as right margin.
+  const width = Math.max(marginLeft + cols * cell + 6, marginLeft + 262);
   const height = 56 + rows * cell + 24;
   const showLetters = cell >= 16;
   const rowLabel = (r: number) => (packing ? `${r * cols}–${r * cols + cols - 1}` : `chat ${r + 1}`);
@@ -51,7 +53,7 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
     marginLeft,
     marginTop: 56,
     marginBottom: 24,
-    marginRight: 6,
+    marginRight: width - marginLeft - cols * cell,
     x: { domain: [0, cols], label: packing ? 'position in the packed sequence (wrapped) →' : 'position →', ticks: [], axis: null },
     y: { domain: [rows, 0], axis: null },
     marks: [

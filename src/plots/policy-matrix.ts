@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { POLICY_LEVELS, type PolicyCell } from '../math/sims/policy-matrix';
 import { fixed } from './fixed';
-import { frame, palette } from './theme';
+import { frame, labelAnchor, palette } from './theme';
 
 export type PolicyMetric = 'block' | 'overRefusal' | 'miss';
 const METRIC_LINES: { key: PolicyMetric; short: string }[] = [
@@ -132,7 +132,8 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
         : []),
       Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),
       ...lines.map((l) =>
-        Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor' }),
+        // Centred on the rule, or running inward from it near either end of the score axis.
+        Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor', ...labelAnchor(l.t) }),
       ),
     ],
   };

@@ -20,3 +20,13 @@ export const frame = (width = 640, height = 360) => ({
   marginRight: 20,
   style: { fontSize: '13px', background: 'transparent', overflow: 'visible' },
 });
+
+/**
+ * Text options for a label on a vertical rule at fraction f of the x range: centred in the middle
+ * half, running inward from the rule (4 px past it) near either edge, so it is never cut off there.
+ */
+export function labelAnchor(f: number): { textAnchor: 'start' | 'middle' | 'end'; dx: number } {
+  if (f < 0.25) return { textAnchor: 'start', dx: -4 };
+  if (f > 0.75) return { textAnchor: 'end', dx: 4 };
+  return { textAnchor: 'middle', dx: 0 };
+}

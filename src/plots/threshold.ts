@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { frame, palette } from './theme';
+import { frame, labelAnchor, palette } from './theme';
 import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
@@ -27,7 +27,7 @@ export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.P
       // Not fixed(...) marks, though τ does not move them: the cost-optimal rule sits under the
       // curves and moves with every cost, and redrawing the axes with it costs more than these marks.
       Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-      Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, textAnchor: 'middle' }),
+      Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
       Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
       // Direct labels instead of a legend (the y label says what is blocked); short enough that the
       // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone.

@@ -37,4 +37,14 @@ describe('loss-mask figures', () => {
     const svg = Plot.plot({ ...lossSharePlot({ result, packing: false, boundaries: true }), document: doc() });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/loss-mask-share.svg');
   });
+
+  it('a single short chat still leaves room for the whole key line, with the grid cells kept square', () => {
+    const result = buildLossMask(sampleChats(42, 1, 1, true), base);
+    const o = lossMaskPlot({ result, packing: false, boundaries: true }) as { width: number; marginLeft: number; marginRight: number };
+    expect(result.cols * 22).toBeLessThan(262);
+    // The key line needs about 250 units from the left margin.
+    expect(o.width - o.marginLeft).toBeGreaterThanOrEqual(262);
+    expect(o.width - o.marginLeft - o.marginRight).toBeCloseTo(result.cols * 22, 9);
+  });
 });
+

@@ -4,6 +4,11 @@ import { parseHTML } from 'linkedom';
 import { POLICY_DEFAULT_THRESHOLDS, evaluatePolicy, logitNormalDensity } from '@math/sims/policy-matrix';
 import { formatRate, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
 
+const anchorOf = (svg: Element, startsWith: string) => {
+  const t = [...svg.querySelectorAll('text')].find((el) => el.textContent?.startsWith(startsWith))!;
+  return t.closest('[text-anchor]')?.getAttribute('text-anchor');
+};
+
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
 describe('policy-matrix figures', () => {
@@ -30,5 +35,11 @@ describe('policy-matrix figures', () => {
     });
     expect(svg.textContent).toContain('τ high sev');
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/policy-matrix-scores.svg');
+  });
+
+  it('a threshold label near the end of the score axis runs inward instead of off the chart', () => {
+    const svg = Plot.plot({ ...scoreDensityPlot({ benign: logitNormalDensity(-1.5), harmful: logitNormalDensity(1.5), thresholds: [0.73, 0.95, 0.5] }), document: doc() });
+    expect(anchorOf(svg, 'τ medium sev')).toBe('end');
+    expect(anchorOf(svg, 'τ high sev')).toBe('middle');
   });
 });

@@ -5,6 +5,11 @@ import { rocAuc, rocCurve, thresholdRates } from '@math/index';
 import { sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
 import { ratesPlot, rocPlot } from '@plots/threshold';
 
+const anchorOf = (svg: Element, startsWith: string) => {
+  const t = [...svg.querySelectorAll('text')].find((el) => el.textContent?.startsWith(startsWith))!;
+  return t.closest('[text-anchor]')?.getAttribute('text-anchor');
+};
+
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
 describe('threshold-tradeoff figures', () => {
@@ -30,5 +35,12 @@ describe('threshold-tradeoff figures', () => {
     const { tpr, fpr } = thresholdRates(sample.harmful, sample.benign, 0.5);
     const svg = Plot.plot({ ...rocPlot({ roc: rocCurve(sample.harmful, sample.benign), point: { tpr, fpr }, auc: rocAuc(sample.harmful, sample.benign) }), document: doc() });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/threshold-roc.svg');
+  });
+
+  it('the cost-optimal label runs inward when the optimum sits at an edge ("block nothing" puts it at τ = 1)', () => {
+    const at = (optimumTau: number) => anchorOf(Plot.plot({ ...ratesPlot({ sweep, tau: 0.5, optimumTau }), document: doc() }), 'cost-optimal');
+    expect(at(1)).toBe('end');
+    expect(at(0.05)).toBe('start');
+    expect(at(0.513)).toBe('middle');
   });
 });
