@@ -154,7 +154,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
       ...[...new Set(levels)].map((level) =>
         Plot.text(
           labelled.filter((d) => d.level === level),
-          { x: 'margin', y: 'loss', text: (d: DpoPairRow) => String(d.pair), dy: -15 - 14 * level, fontWeight: 700, fontSize: 12.5 },
+          { x: 'margin', y: 'loss', text: (d: DpoPairRow) => String(d.pair), dy: -18 - 15 * level, fontWeight: 700, fontSize: 12.5 },
         ),
       ),
     ],

@@ -136,7 +136,8 @@ export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, ov
       ...POLICY_KEY,
       Plot.barX(rows, { y: 'key', x: 'pi', fill: palette.bad, fillOpacity: 0.85 }),
       Plot.tickX(rows, { y: 'key', x: 'ref', stroke: 'currentColor', strokeWidth: 2.5, inset: -3 }),
-      Plot.text(rows, { y: 'key', x: 'pi', text: (d: { pi: number }) => d.pi.toFixed(2), textAnchor: 'start', dx: 6, fontSize: 11.5 }),
+      // After the bar or the reference tick, whichever ends further right, so the tick never crosses the number.
+      Plot.text(rows, { y: 'key', x: (d: { pi: number; ref: number }) => Math.max(d.pi, d.ref), text: (d: { pi: number }) => d.pi.toFixed(2), textAnchor: 'start', dx: 7, fontSize: 11.5 }),
       // Two-line row names: the response (the overrated one starred), then its true (and proxy) reward.
       Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'label', textAnchor: 'end', dx: -8, dy: -7, fontSize: 12.5 }),
       Plot.text(rows, { y: 'key', frameAnchor: 'left', text: 'rewards', textAnchor: 'end', dx: -8, dy: 8, fontSize: 11, fill: palette.muted }),

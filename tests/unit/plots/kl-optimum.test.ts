@@ -52,6 +52,15 @@ describe('kl-optimum figures', () => {
     });
     expect(svg.textContent).toContain('r 0.10 · proxy 1.10');
     expect(svg.textContent).toContain('0.48'); // π*(careful) = 0.477615
+    // Each probability is written right of both its bar and its π_ref tick (row by row, same order).
+    const barEnds = [...svg.querySelectorAll('g[aria-label="bar"] rect')].map((r) => Number(r.getAttribute('x')) + Number(r.getAttribute('width')));
+    const ticks = [...svg.querySelectorAll('g[aria-label="tick"] line')].map((l) => Number(l.getAttribute('x1')));
+    const values = [...svg.querySelectorAll('g[aria-label="text"] text')].filter((t) => /^\d\.\d\d$/.test(t.textContent ?? ''));
+    expect(values).toHaveLength(5);
+    values.forEach((t, i) => {
+      const x = Number(/translate\(([\d.]+)/.exec(t.getAttribute('transform') ?? '')![1]);
+      expect(x).toBeGreaterThanOrEqual(Math.max(barEnds[i]!, ticks[i]!) - 1e-9);
+    });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/kl-optimum-policy.svg');
   });
 });
