@@ -89,6 +89,7 @@ export default function PlotChart({ options, label, describedBy }: Props) {
     <div
       ref={ref}
       className="widget-chart"
+      style={typeof options.width === 'number' ? { maxWidth: `${Math.round(1.25 * options.width)}px` } : undefined}
       role="img"
       aria-label={label}
       aria-describedby={describedBy}
