@@ -65,6 +65,9 @@ describe('exercises', () => {
       const again = page.locator(`[data-exercise="${ID}"]`);
       await again.scrollIntoViewIfNeeded();
       await expect.poll(() => again.getAttribute('data-status'), { timeout: 20_000 }).toBe('solved');
+      // The answers come back with their verdicts, graded again without counting as attempts.
+      await expect.poll(() => again.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe(String(partA.answer));
+      expect(await again.locator('[data-part="a"]').getByTestId('feedback').getAttribute('data-state')).toBe('correct');
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -91,6 +94,32 @@ describe('exercises', () => {
       await expect.poll(() => targeted.getAttribute('data-state')).toBe('targeted');
       expect((await targeted.textContent())!.length).toBeGreaterThan(20);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a wrong answer is back after a reload with its verdict; other numbers do not bring it back', async () => {
+    const context = await newContext(browser);
+    try {
+      const { page, root } = await openExercise(context);
+      const wrong = String(partA.answer + 0.37);
+      const fb = await answer(root, wrong);
+      await expect.poll(() => fb.getAttribute('data-state')).toBe('incorrect');
+      await page.reload({ waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      const field = again.locator('[data-part="a"]').getByTestId('answer');
+      await expect.poll(() => field.inputValue()).toBe(wrong);
+      expect(await again.locator('[data-part="a"]').getByTestId('feedback').getAttribute('data-state')).toBe('incorrect');
+      expect(await again.getAttribute('data-status')).toBe('attempted');
+      // A different variant (another seed in the URL) starts blank.
+      await page.goto(`${baseUrl()}${PAGE}?ex-${ID}=12345`, { waitUntil: 'networkidle' });
+      const other = page.locator(`[data-exercise="${ID}"]`);
+      await other.scrollIntoViewIfNeeded();
+      await expect.poll(() => other.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      expect(await other.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe('');
     } finally {
       await context.close();
     }

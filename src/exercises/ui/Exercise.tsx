@@ -192,6 +192,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     const allDone = view.parts.every((p, j) => (j === i ? done : p.done));
     setPart(i, { feedback, done, tries: ps.tries + 1 });
     const store = storeRef.current;
+    store?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p) => ({ text: p.text, selected: p.selected })) });
     if (store && isAttempt(feedback)) {
       store.recordAttempt(key);
       if (allDone && !view.solution) store.markSolved(key);
@@ -207,6 +208,27 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     const el = root.querySelector<HTMLElement>(target === 'hint' ? '.ex-hints > li:last-child' : '.ex-solution h4');
     el?.focus();
   }, [view.hints, view.solution]);
+
+  // Once the variant is settled, answers last checked on this variant come back with their verdicts
+  // (graded again, not counted again).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!ready || restored.current) return;
+    restored.current = true;
+    const last = storeRef.current?.getExercise(key)?.last;
+    if (!last || last.seed !== view.seed || last.parts.length !== view.variant.parts.length) return;
+    setView((v) => ({
+      ...v,
+      parts: v.parts.map((p, i) => {
+        const part = v.variant.parts[i]!;
+        const saved = last.parts[i]!;
+        const selected = part.kind === 'choice' ? saved.selected.filter((id) => part.choices.some((c) => c.id === id)) : [];
+        const text = part.kind === 'numeric' ? saved.text : '';
+        const feedback = part.kind === 'numeric' ? (text.trim() ? gradeNumeric(text, part) : null) : selected.length ? gradeChoice(selected, part) : null;
+        return { ...p, text, selected, feedback, done: feedback?.state === 'correct' };
+      }),
+    }));
+  }, [ready, key, view.seed, view.variant]);
 
   const showSolution = () => {
     focusNext.current = 'solution';

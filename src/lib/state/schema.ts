@@ -15,7 +15,17 @@ export interface ExerciseRecord {
   revealed: boolean;
   /** Last change, ms since the epoch. */
   updated: number;
+  /** The answers last checked, so a reload shows them (and their verdicts) again. */
+  last?: LastAnswers;
 }
+
+/** What the learner last submitted for one variant: per part, the typed text or the chosen options. */
+export interface LastAnswers {
+  seed: number;
+  parts: { text: string; selected: string[] }[];
+}
+
+export const ANSWER_LIMIT = 200;
 
 export interface NoteRecord {
   text: string;
@@ -42,9 +52,28 @@ export const NOTE_KEY = new RegExp(`^${SLUG}/(?:notes/${SLUG}|theory|exercises)$
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
 
+export function validLastAnswers(x: unknown): x is LastAnswers {
+  return (
+    isObject(x) &&
+    Number.isInteger(x.seed) &&
+    Array.isArray(x.parts) &&
+    x.parts.length <= 12 &&
+    x.parts.every(
+      (p) =>
+        isObject(p) &&
+        typeof p.text === 'string' &&
+        p.text.length <= ANSWER_LIMIT &&
+        Array.isArray(p.selected) &&
+        p.selected.length <= 20 &&
+        p.selected.every((id) => typeof id === 'string' && id.length <= 40),
+    )
+  );
+}
+
 export function validExerciseRecord(x: unknown): x is ExerciseRecord {
   return (
     isObject(x) &&
+    (x.last === undefined || validLastAnswers(x.last)) &&
     Number.isInteger(x.attempts) &&
     (x.attempts as number) >= 0 &&
     (x.attempts as number) < 1e9 &&
@@ -82,8 +111,13 @@ export function sanitize(data: Record<string, unknown>): Sanitized {
     return s;
   };
   for (const [k, v] of Object.entries(section('exercises'))) {
-    if (EXERCISE_KEY.test(k) && validExerciseRecord(v)) state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated };
-    else dropped.push(`exercise record "${k.slice(0, 60)}"`);
+    if (EXERCISE_KEY.test(k) && validExerciseRecord(v)) {
+      state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated, ...(v.last ? { last: structuredClone(v.last) } : {}) };
+    } else if (EXERCISE_KEY.test(k) && isObject(v) && validExerciseRecord({ ...v, last: undefined })) {
+      // The outcome is intact and kept; only the remembered answers are damaged.
+      state.exercises[k] = { attempts: v.attempts as number, solved: v.solved as boolean, revealed: v.revealed as boolean, updated: v.updated as number };
+      dropped.push(`the saved answers of exercise "${k.slice(0, 60)}"`);
+    } else dropped.push(`exercise record "${k.slice(0, 60)}"`);
   }
   for (const [k, v] of Object.entries(section('reads'))) {
     if (READ_KEY.test(k) && isTime(v)) state.reads[k] = v;

@@ -9,6 +9,9 @@ import {
   STATE_VERSION,
   toExport,
   type ExerciseRecord,
+  type LastAnswers,
+  ANSWER_LIMIT,
+  validLastAnswers,
   type LearnerState,
 } from './schema';
 
@@ -229,6 +232,15 @@ export class LearnerStore {
   markSolved(key: string) {
     this.exercise(key, (r) => {
       r.solved = true;
+    });
+  }
+
+  /** Remembers the answers just checked (not an attempt by itself: recordAttempt counts those). */
+  saveAnswers(key: string, last: LastAnswers) {
+    const kept = { seed: last.seed, parts: last.parts.slice(0, 12).map((p) => ({ text: p.text.slice(0, ANSWER_LIMIT), selected: p.selected.slice(0, 20) })) };
+    if (!validLastAnswers(kept)) return;
+    this.exercise(key, (r) => {
+      r.last = kept;
     });
   }
 

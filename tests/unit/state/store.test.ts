@@ -84,6 +84,36 @@ describe('normal use', () => {
   });
 });
 
+describe('last answers', () => {
+  it('are kept per exercise with their variant seed, survive a reload, and are not attempts', () => {
+    const a = open();
+    a.saveAnswers(EX, { seed: 7, parts: [{ text: '0.67', selected: [] }, { text: '', selected: ['b', 'c'] }] });
+    const b = open();
+    expect(b.getExercise(EX)).toMatchObject({ attempts: 0, solved: false, last: { seed: 7, parts: [{ text: '0.67', selected: [] }, { text: '', selected: ['b', 'c'] }] } });
+  });
+
+  it('an answer longer than 200 characters is kept cut to 200', () => {
+    const a = open();
+    a.saveAnswers(EX, { seed: 1, parts: [{ text: '9'.repeat(500), selected: [] }] });
+    expect(open().getExercise(EX)!.last!.parts[0]!.text).toHaveLength(200);
+  });
+
+  it('damaged saved answers are dropped with a notice; the exercise outcome stays', () => {
+    const good = { attempts: 3, solved: true, revealed: false, updated: 5 };
+    fake.data.set(STORAGE_KEY, JSON.stringify({ version: 1, exercises: { [EX]: { ...good, last: { seed: 'x', parts: 3 } } }, reads: {}, notes: {} }));
+    const s = open();
+    expect(s.getExercise(EX)).toEqual(good);
+    expect(s.getNotices()[0]!.text).toContain('kappa-table');
+  });
+
+  it('an export file with damaged saved answers is refused whole', () => {
+    const file = JSON.parse(open().exportJson());
+    const bad = { ...file, exercises: { [EX]: { attempts: 1, solved: false, revealed: false, updated: 1, last: { seed: 1, parts: [{ text: 5, selected: [] }] } } } };
+    const r = open().importJson(JSON.stringify(bad));
+    expect(r.ok).toBe(false);
+  });
+});
+
 describe('damaged saved data', () => {
   it('unparseable JSON: reset with a notice, the raw text kept under a backup key', () => {
     fake.data.set(STORAGE_KEY, '{"version":1,"exercises":{');
