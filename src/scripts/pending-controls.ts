@@ -9,7 +9,8 @@ const drop = (e: Event) => {
   e.preventDefault();
   e.stopImmediatePropagation();
 };
-for (const type of ['mousedown', 'pointerdown', 'click', 'beforeinput', 'paste', 'drop']) document.addEventListener(type, drop, true);
+// Not paste or drop: a value they change is put back below (and blocking paste is itself a barrier).
+for (const type of ['mousedown', 'pointerdown', 'click']) document.addEventListener(type, drop, true);
 document.addEventListener('touchstart', drop, { capture: true, passive: false });
 document.addEventListener('keydown', (e) => (NAVIGATION.has(e.key) || e.ctrlKey || e.metaKey ? undefined : drop(e)), true);
 

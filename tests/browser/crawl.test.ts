@@ -99,4 +99,21 @@ describe('every built page', () => {
       }
     });
   }
+
+  // Controls drawn before their island loads are focusable but inert (aria-disabled): they must pass
+  // axe as they stand, in the phone viewport Lighthouse loads without scrolling.
+  const withIslands = pages.filter((p) => /\/(demos|theory|exercises)\/$/.test(p) || p.endsWith('/notes/variants-and-failure-modes/'));
+  it.each(withIslands)('%s has no axe violations before its demos and exercises load (phone viewport)', async (path) => {
+    const context = await newContext(browser, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
+    try {
+      const { page } = await watchedPage(context);
+      await page.goto(baseUrl() + path, { waitUntil: 'load' });
+      expect(await page.locator('[data-pending]').count()).toBeGreaterThan(0);
+      const violations = await axe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });
+

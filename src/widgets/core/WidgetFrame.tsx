@@ -1,7 +1,6 @@
 import { memo, useDeferredValue, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type * as Plot from '@observablehq/plot';
 import ControlInput from './Controls';
-import { pending } from '../../lib/pending';
 import PlotChart from './PlotChart';
 import { flushWidgetUrl } from './use-widget-state';
 import type { ControlSpec, StateOf } from './spec';
@@ -124,12 +123,12 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
         {p.newSeed && (
           <span className="widget-seed">
             Seed <code data-seed="">{p.state.seed}</code>
-            <button type="button" onClick={p.newSeed} {...pending(!hydrated)}>
+            <button type="button" onClick={p.newSeed} disabled={!hydrated}>
               New data
             </button>
           </span>
         )}
-        <button type="button" onClick={copyLink} {...pending(!hydrated)}>
+        <button type="button" onClick={copyLink} disabled={!hydrated}>
           Copy link to this state
         </button>
         <span className="widget-copied" role="status">
