@@ -18,16 +18,8 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
   // Above the usual 2.2 the top steps by a quarter, so the axes are not redrawn on every nudge.
   const yMax = need <= 2.2 ? 2.2 : Math.ceil(need * 4) / 4;
   const marks: Plot.Markish[] = [];
-  if (onsetStep < last.step) {
-    marks.push(
-      Plot.rect([{ x1: Math.max(onsetStep, 1), x2: last.step }], { x1: 'x1', x2: 'x2', fill: palette.bad, fillOpacity: 0.07 }),
-      // A narrow region near the end gets its label right-aligned, so it stays inside the frame.
-      Plot.text([onsetStep > 0.7 * last.step ? last.step : Math.max(onsetStep, 1)], {
-        x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: onsetStep > 0.7 * last.step ? 'end' : 'start',
-        dx: onsetStep > 0.7 * last.step ? -4 : 4, dy: -8, fill: palette.bad, fontSize: 13,
-      }),
-    );
-  }
+  const memorizing = onsetStep < last.step;
+  if (memorizing) marks.push(Plot.rect([{ x1: Math.max(onsetStep, 1), x2: last.step }], { x1: 'x1', x2: 'x2', fill: palette.bad, fillOpacity: 0.07 }));
   marks.push(
     Plot.areaY(points, { x: 'step', y1: 'train', y2: 'val', fill: palette.secondary, fillOpacity: 0.12 }),
     Plot.line(points, { x: 'step', y: 'train', stroke: palette.primary, strokeWidth: 2.5 }),
@@ -46,6 +38,16 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     Plot.text([last], { x: 'step', y: 'val', text: () => 'validation', dy: -12, dx: -10, textAnchor: 'end', fill: palette.secondary, fontSize: 13, fontWeight: 600 }),
     Plot.ruleY([0], { stroke: 'currentColor' }),
   );
+  // Drawn last, with a halo, so the stop rule passes behind it. A narrow region near the end gets its
+  // label right-aligned, so it stays inside the frame.
+  if (memorizing) {
+    marks.push(
+      Plot.text([onsetStep > 0.7 * last.step ? last.step : Math.max(onsetStep, 1)], {
+        x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: onsetStep > 0.7 * last.step ? 'end' : 'start',
+        dx: onsetStep > 0.7 * last.step ? -4 : 4, dy: -8, fill: palette.bad, fontSize: 13, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke',
+      }),
+    );
+  }
   return {
     ...frame(460, 290),
     marginTop: 34,
