@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import { pending } from '../../lib/pending';
+import { withSubscripts } from './subscripts';
 import { formatNumber, stepDigits, type Control } from './spec';
 
 interface Props {
@@ -25,7 +26,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
     const shown = `${formatNumber(value as number, digits)}${c.unit ?? ''}`;
     return (
       <div className="widget-control" data-control={name}>
-        <label htmlFor={id}>{text}</label>
+        <label htmlFor={id}>{withSubscripts(text)}</label>
         <div className="widget-slider">
           <input
             id={id}
@@ -41,14 +42,14 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
           />
           <output htmlFor={id} aria-hidden="true">{shown}</output>
         </div>
-        {c.help && <small id={helpId}>{c.help}</small>}
+        {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
       </div>
     );
   }
   if (c.kind === 'choice') {
     return (
       <div className="widget-control" data-control={name}>
-        <label htmlFor={id}>{text}</label>
+        <label htmlFor={id}>{withSubscripts(text)}</label>
         <select id={id} value={value as string} {...pending(disabled)} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
           {c.options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -56,15 +57,15 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
             </option>
           ))}
         </select>
-        {c.help && <small id={helpId}>{c.help}</small>}
+        {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
       </div>
     );
   }
   return (
     <div className="widget-control widget-toggle" data-control={name}>
       <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
-      <label htmlFor={id}>{text}</label>
-      {c.help && <small id={helpId}>{c.help}</small>}
+      <label htmlFor={id}>{withSubscripts(text)}</label>
+      {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type * as Plot from '@observablehq/plot';
 import ControlInput from './Controls';
 import PlotChart from './PlotChart';
 import { flushWidgetUrl } from './use-widget-state';
+import { withSubscripts } from './subscripts';
 import type { ControlSpec, StateOf } from './spec';
 import './widget.css';
 
@@ -110,7 +111,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
           <dl className="widget-readouts">
             {p.readouts.map((r) => (
               <div key={r.label} className={r.emphasis ? 'emphasis' : undefined}>
-                <dt>{r.label}</dt>
+                <dt>{withSubscripts(r.label)}</dt>
                 <dd data-readout={r.label}>{r.value}</dd>
               </div>
             ))}

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { clampNumber, type NumberControl } from '../core/spec';
 import { pending } from '../../lib/pending';
+import { withSubscripts } from '../core/subscripts';
 
 interface Props {
   name: string;
@@ -49,7 +50,7 @@ export default function LogSlider({ name, control: c, value, label, disabled, on
   const helpId = c.help ? `${id}-help` : undefined;
   return (
     <div className="widget-control" data-control={name}>
-      <label htmlFor={id}>{label ?? c.label}</label>
+      <label htmlFor={id}>{withSubscripts(label ?? c.label)}</label>
       <div className="widget-slider">
         <input
           id={id}
@@ -67,7 +68,7 @@ export default function LogSlider({ name, control: c, value, label, disabled, on
           {shown}
         </output>
       </div>
-      {c.help && <small id={helpId}>{c.help}</small>}
+      {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
     </div>
   );
 }
