@@ -112,7 +112,7 @@ export function sanitize(data: Record<string, unknown>): Sanitized {
   };
   for (const [k, v] of Object.entries(section('exercises'))) {
     if (EXERCISE_KEY.test(k) && validExerciseRecord(v)) {
-      state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated, ...(v.last ? { last: structuredClone(v.last) } : {}) };
+      state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated, ...(v.last ? { last: { seed: v.last.seed, parts: v.last.parts.map((p) => ({ text: p.text, selected: [...p.selected] })) } } : {}) };
     } else if (EXERCISE_KEY.test(k) && isObject(v) && validExerciseRecord({ ...v, last: undefined })) {
       // The outcome is intact and kept; only the remembered answers are damaged.
       state.exercises[k] = { attempts: v.attempts as number, solved: v.solved as boolean, revealed: v.revealed as boolean, updated: v.updated as number };

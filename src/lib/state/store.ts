@@ -204,7 +204,8 @@ export class LearnerStore {
 
   getExercise(key: string): ExerciseRecord | undefined {
     const r = this.fresh().exercises[key];
-    return r ? { ...r } : undefined;
+    // A deep copy: the saved answers are nested, and callers must not change the store through them.
+    return r ? structuredClone(r) : undefined;
   }
 
   getNote(page: string): string {

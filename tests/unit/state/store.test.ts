@@ -106,6 +106,13 @@ describe('last answers', () => {
     expect(s.getNotices()[0]!.text).toContain('kappa-table');
   });
 
+  it('keeps only the fields it knows from saved answers', () => {
+    const good = { attempts: 1, solved: false, revealed: false, updated: 5 };
+    const last = { seed: 3, parts: [{ text: '1', selected: [], extra: '<b>' }], note: 'x' };
+    fake.data.set(STORAGE_KEY, JSON.stringify({ version: 1, exercises: { [EX]: { ...good, last } }, reads: {}, notes: {} }));
+    expect(open().getExercise(EX)!.last).toEqual({ seed: 3, parts: [{ text: '1', selected: [] }] });
+  });
+
   it('an export file with damaged saved answers is refused whole', () => {
     const file = JSON.parse(open().exportJson());
     const bad = { ...file, exercises: { [EX]: { attempts: 1, solved: false, revealed: false, updated: 1, last: { seed: 1, parts: [{ text: 5, selected: [] }] } } } };
