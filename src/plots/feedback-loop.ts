@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { fixed } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, palette } from './theme';
+import { frame, halo, palette } from './theme';
 
 export interface LoopPoint {
   round: number;
@@ -47,14 +47,14 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     marks: [
       Plot.areaY(taxBand, { x: 'round', y1: 'y1', y2: 'y2', fill: palette.secondary, fillOpacity: 0.16 }),
       Plot.ruleY([helpfulness0], { stroke: palette.secondary, strokeDasharray: '4,4', strokeOpacity: 0.8 }),
-      Plot.text(tax.inside, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
-      Plot.text(tax.above, { x: 'round', y: 'y', dy: -9, text: () => 'alignment tax (shaded) ↓', fill: palette.secondary, fontSize: 12, fontWeight: 600, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+      Plot.text(tax.inside, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
+      Plot.text(tax.above, { x: 'round', y: 'y', dy: -9, text: () => 'alignment tax (shaded) ↓', fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
       Plot.line(records, { x: 'round', y: 'safety', stroke: palette.primary, strokeWidth: 2.5 }),
       Plot.dot(records, { x: 'round', y: 'safety', fill: palette.primary, r: 3.5 }),
       Plot.line(records, { x: 'round', y: 'helpfulness', stroke: palette.secondary, strokeWidth: 2.5 }),
       Plot.dot(records, { x: 'round', y: 'helpfulness', fill: palette.secondary, r: 3.5 }),
       // dy is a constant per mark, so each end label is its own mark.
-      ...ends.map((e) => Plot.text([e], { x: 'round', y: 'value', text: 'text', fill: e.color, dy: e.dy, textAnchor: 'end', fontWeight: 700, fontSize: 13, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' })),
+      ...ends.map((e) => Plot.text([e], { x: 'round', y: 'value', text: 'text', fill: e.color, dy: e.dy, textAnchor: 'end', fontWeight: 700, fontSize: 13, ...halo() })),
     ],
   };
 }

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { POLICY_LEVELS, type PolicyCell } from '../math/sims/policy-matrix';
 import { fixed } from './fixed';
-import { frame, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette } from './theme';
 
 export type PolicyMetric = 'block' | 'overRefusal' | 'miss';
 const METRIC_LINES: { key: PolicyMetric; short: string }[] = [
@@ -57,11 +57,9 @@ export function policyHeatmapPlot({ cells, metric }: PolicyHeatmapData): Plot.Pl
           fontSize: m.key === metric ? 12.5 : 11,
           fontWeight: m.key === metric ? 700 : 400,
           fill: 'currentColor',
-          // A halo in the background colour keeps the numbers legible on the darkest cells.
-          stroke: 'var(--bg-raised)',
-          strokeWidth: 3,
+          // A halo keeps the numbers legible on the darkest cells.
+          ...halo(3),
           strokeOpacity: 0.85,
-          paintOrder: 'stroke',
         }),
       ),
     ],
@@ -101,8 +99,8 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
     Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
     Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
     Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
-    Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
-    Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+    Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, ...halo(3) }),
+    Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, ...halo(3) }),
   );
   byHarmful.set(harmful, layer);
   return layer;
@@ -127,7 +125,7 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       ...(highIntentThresholds
         ? [
             Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 }),
-            Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', stroke: 'var(--bg-raised)', strokeWidth: 3, paintOrder: 'stroke' }),
+            Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', ...halo(3) }),
           ]
         : []),
       Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),

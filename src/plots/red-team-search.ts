@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
 import { fixed } from './fixed';
-import { frame, palette } from './theme';
+import { frame, halo, palette } from './theme';
 
 export interface SearchCurvePlotData {
   /** Mean best-so-far per query, for the chosen strategy and the one it is compared with. */
@@ -111,7 +111,7 @@ export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): 
       Plot.dot(run.queries, { x: 'x', y: 'y', r: 1.8, fill: 'currentColor', fillOpacity: 0.55 }),
       ...(path.length > 1 ? [Plot.line(path, { x: 'x', y: 'y', stroke: palette.primary, strokeWidth: 1.75, marker: 'dot' })] : []),
       Plot.dot([run.best], { x: 'x', y: 'y', r: 7, stroke: palette.primary, strokeWidth: 2.5, fill: 'none' }),
-      Plot.text([run.best], { x: 'x', y: 'y', text: () => `best ${run.best.score.toFixed(2)}`, dy: -14, fill: palette.primary, fontWeight: 700, fontSize: 12.5, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+      Plot.text([run.best], { x: 'x', y: 'y', text: () => `best ${run.best.score.toFixed(2)}`, dy: -14, fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
     ],
   };
 }

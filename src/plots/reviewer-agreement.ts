@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { fixed, perObject } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, palette } from './theme';
+import { frame, halo, palette } from './theme';
 import { thinPolyline } from './thin';
 
 export interface ConfusionPlotData {
@@ -102,7 +102,7 @@ function barAndKey(bar: number): Plot.Markish[] {
     marks = fixed(
       `paradox-bar:${bar}`,
       Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
-      Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end', stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+      Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end', ...halo() }),
       ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
     );
     barLayers.set(bar, marks);

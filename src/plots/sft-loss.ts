@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { SftDemoToken } from '../math/sims/sft-loss';
 import { fixed } from './fixed';
-import { frame, palette } from './theme';
+import { frame, halo, palette } from './theme';
 
 export interface SftPlotData {
   tokens: SftDemoToken[];
@@ -28,7 +28,7 @@ export function sftNllPlot({ tokens, loss, roles }: SftPlotData): Plot.PlotOptio
     Plot.barY(bars.filter((b) => !b.counted), {
       x: 'label', y: 'nll', fill: palette.muted, fillOpacity: 0.18, stroke: palette.muted, strokeDasharray: '4,3', inset: 1,
     }),
-    Plot.text(bars, { x: 'label', y: 'nll', text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke' }),
+    Plot.text(bars, { x: 'label', y: 'nll', text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', ...halo() }),
     Plot.ruleY([0], { stroke: 'currentColor' }),
     Plot.ruleY([uniform], { stroke: palette.muted, strokeDasharray: '5,4', strokeWidth: 1.5 }),
     // Both reference lines are labelled in the right margin, clear of the bars and their values.

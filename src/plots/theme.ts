@@ -30,3 +30,6 @@ export function labelAnchor(f: number): { textAnchor: 'start' | 'middle' | 'end'
   if (f > 0.75) return { textAnchor: 'end', dx: 4 };
   return { textAnchor: 'middle', dx: 0 };
 }
+
+/** A background-coloured outline drawn under a label's glyphs: lines and fills it crosses stop short of it. */
+export const halo = (strokeWidth = 4) => ({ stroke: 'var(--bg-raised)', strokeWidth, paintOrder: 'stroke' }) as const;

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ValidationRun } from '../math/sims/validation-curve';
-import { frame, palette } from './theme';
+import { frame, halo, palette } from './theme';
 
 export interface ValidationPlotData {
   run: ValidationRun;
@@ -44,7 +44,7 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     marks.push(
       Plot.text([onsetStep > 0.7 * last.step ? last.step : Math.max(onsetStep, 1)], {
         x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: onsetStep > 0.7 * last.step ? 'end' : 'start',
-        dx: onsetStep > 0.7 * last.step ? -4 : 4, dy: -8, fill: palette.bad, fontSize: 13, stroke: 'var(--bg-raised)', strokeWidth: 4, paintOrder: 'stroke',
+        dx: onsetStep > 0.7 * last.step ? -4 : 4, dy: -8, fill: palette.bad, fontSize: 13, ...halo(),
       }),
     );
   }
