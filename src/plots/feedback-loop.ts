@@ -38,9 +38,10 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     { round: rounds, value: last.helpfulness, text: `helpfulness ${pct(last.helpfulness)}`, color: palette.secondary, dy: safetyOnTop ? 14 : -12 },
   ];
   const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
-  const tax = taxLabelAt(records, helpfulness0, lo, hi, 290 - 24 - 44);
+  const size = frame(360, 290);
+  const tax = taxLabelAt(records, helpfulness0, lo, hi, size.height - size.marginTop - size.marginBottom);
   return {
-    ...frame(360, 290),
+    ...size,
     marginRight: 16,
     x: { domain: [0, Math.max(1, rounds)], label: 'feedback round →', ticks: Math.min(rounds, 12), tickFormat: 'd', grid: true },
     y: { domain: [lo, hi], label: '↑ share of prompts handled well', grid: true, tickFormat: '.0%' },

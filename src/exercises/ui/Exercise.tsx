@@ -365,8 +365,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         <button type="button" data-testid="show-solution" disabled={ready && view.solution} {...pending(!ready)} onClick={showSolution}>
           Show solution
         </button>
-        <button type="button" data-testid="new-numbers" {...pending(!ready)} aria-disabled={loading || !ready || undefined} onClick={() => {
-            // Not disabled while loading: the pressed button keeps focus.
+        <button type="button" data-testid="new-numbers" {...pending(!ready || loading)} onClick={() => {
+            // Pending, not disabled, while loading: the pressed button keeps focus.
             if (loading) return;
             setAnnounce('');
             void switchTo(freshSeed(view.seed)).then(() => setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`));

@@ -46,7 +46,8 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
   const uid = useId();
   const [hydrated, setHydrated] = useState(false);
   const [forced, setForced] = useState(false);
-  const [copied, setCopied] = useState('');
+  /** The last copy's message and the state it copied: shown only while that state is current. */
+  const [copied, setCopied] = useState<{ text: string; state: unknown } | null>(null);
   useEffect(() => {
     setHydrated(true);
     // Lets tests (and the curious) check that a failing demo is contained: ?fail=<id>
@@ -61,18 +62,15 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
   // never waits for them.
   const later = useDeferredValue({ check: p.check, summary: p.summary, table: p.table });
 
-  // A copied-link message describes the state it copied: it goes when the state changes.
-  useEffect(() => setCopied(''), [p.state]);
-
   const copyLink = async () => {
     // Cleared first, so copying twice is announced twice.
-    setCopied('');
+    setCopied(null);
     flushWidgetUrl(p.id);
     try {
       await navigator.clipboard.writeText(window.location.href);
-      setCopied('Link copied: it reproduces this exact state.');
+      setCopied({ text: 'Link copied: it reproduces this exact state.', state: p.state });
     } catch {
-      setCopied(`Copy this link: ${window.location.href}`);
+      setCopied({ text: `Copy this link: ${window.location.href}`, state: p.state });
     }
   };
 
@@ -133,7 +131,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
           Copy link to this state
         </button>
         <span className="widget-copied" role="status">
-          {copied}
+          {copied?.state === p.state ? copied.text : ''}
         </span>
       </div>
       <DataTable table={later.table} />

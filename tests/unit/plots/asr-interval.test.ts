@@ -14,6 +14,7 @@ import {
   simulatedCoverage,
 } from '@math/sims/asr-interval';
 import { coveragePlot, intervalPlot } from '@plots/asr-interval';
+import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -59,8 +60,7 @@ describe('asr-interval figures', () => {
   it('the true-rate label runs inward from its rule near either edge instead of being cut off', () => {
     const label = (trueRate: number, low: number, high: number) => {
       const svg = Plot.plot({ ...intervalPlot({ intervals: INTERVAL_METHODS.map((m) => ({ method: m, low, high })), estimate: (low + high) / 2, trueRate }), document: doc() });
-      const t = [...svg.querySelectorAll('text')].find((el) => el.textContent?.startsWith('true rate'))!;
-      return t.closest('[text-anchor]')?.getAttribute('text-anchor') ?? 'middle';
+      return anchorOf(svg, 'true rate') ?? 'middle';
     };
     // 0.001 with intervals up to 0.02: the rule sits at the left edge (the domain starts at 0).
     expect(label(0.001, 0, 0.02)).toBe('start');

@@ -3,11 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { POLICY_DEFAULT_THRESHOLDS, evaluatePolicy, logitNormalDensity } from '@math/sims/policy-matrix';
 import { formatRate, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
-
-const anchorOf = (svg: Element, startsWith: string) => {
-  const t = [...svg.querySelectorAll('text')].find((el) => el.textContent?.startsWith(startsWith))!;
-  return t.closest('[text-anchor]')?.getAttribute('text-anchor');
-};
+import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 

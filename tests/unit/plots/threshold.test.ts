@@ -4,11 +4,7 @@ import { parseHTML } from 'linkedom';
 import { rocAuc, rocCurve, thresholdRates } from '@math/index';
 import { sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
 import { ratesPlot, rocPlot } from '@plots/threshold';
-
-const anchorOf = (svg: Element, startsWith: string) => {
-  const t = [...svg.querySelectorAll('text')].find((el) => el.textContent?.startsWith(startsWith))!;
-  return t.closest('[text-anchor]')?.getAttribute('text-anchor');
-};
+import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
