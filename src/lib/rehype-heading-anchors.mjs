@@ -6,29 +6,26 @@ import { speakableTex } from './speakable-tex.mjs';
 export default function rehypeHeadingAnchors() {
   return (tree) => {
     const slugger = new GithubSlugger();
-    const text = (node) => {
+    // A heading's text with each inline formula read once (not MathML + HTML) through `math`: its TeX
+    // source for the slug, or words and symbols (speakable-tex.mjs) for the accessible name.
+    const text = (node, math = (tex) => tex) => {
       if (node.type === 'text') return node.value;
       if (node.type === 'element' && node.properties?.className?.includes?.('katex-html')) return '';
-      // Inline math in a heading contributes its TeX source once (not MathML + TeX).
       if (node.type === 'element' && node.tagName === 'math') {
         const find = (n) => (n.tagName === 'annotation' ? n : (n.children ?? []).map(find).find(Boolean));
         const ann = find(node);
-        return ann ? ann.children.map(text).join('') : '';
+        return ann ? math(ann.children.map((c) => text(c)).join('')) : '';
       }
-      return (node.children ?? []).map(text).join('');
+      return (node.children ?? []).map((c) => text(c, math)).join('');
     };
+    const speak = (tex) => ` ${speakableTex(tex)} `;
     const visit = (node) => {
       if (node.type === 'element' && /^h[2-4]$/.test(node.tagName)) {
         const id = node.properties.id ?? slugger.slug(text(node).trim());
         node.properties.id = id;
-        // A heading with inline math is named in words and symbols (see speakable-tex.mjs).
-        const spoken = (n) => {
-          if (n.type === 'text') return n.value;
-          if (n.type === 'element' && n.properties?.className?.includes?.('katex-html')) return '';
-          if (n.type === 'element' && n.tagName === 'math') return ` ${speakableTex(text(n))} `;
-          return (n.children ?? []).map(spoken).join('');
-        };
-        if (text(node) !== spoken(node)) node.properties.ariaLabel = spoken(node).replace(/\s+/g, ' ').trim();
+        // A heading with inline math is named with it: Chromium leaves MathML out of accessible names.
+        const spoken = text(node, speak);
+        if (spoken !== text(node)) node.properties.ariaLabel = spoken.replace(/\s+/g, ' ').trim();
         node.children.push({
           type: 'element',
           tagName: 'a',
