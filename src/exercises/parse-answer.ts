@@ -1,8 +1,9 @@
 /**
  * Reads a learner's typed number. Accepted: `0.375`, `.375`, `+2`, `-0.5`, `−0.5` (Unicode minus),
- * `3/8`, `-3/8`, `37.5%`, `3.75e-1`, surrounding spaces, thousands separators (`12,500`,
- * `12 500`), and a decimal comma when it cannot be a thousands separator (`0,375`, `1,5`).
- * Anything else gets a short message and is not graded.
+ * `3/8`, `-3/8`, `37.5%`, `3.75e-1`, surrounding spaces, thousands separators where they cannot be a
+ * decimal comma (`1,234,567`, `12,500.5`, `12 500`), and a decimal comma where it cannot separate
+ * thousands (`0,375`, `1,5`). One comma before exactly three digits (`1,277`) could be either, so
+ * it is asked about. Anything else gets a short message and is not graded.
  */
 export type ParsedAnswer = { ok: true; value: number } | { ok: false; message: string };
 
@@ -20,9 +21,12 @@ const FRACTION_RE = new RegExp(`^(${SIGNED})\\s*/\\s*(${SIGNED})$`);
 const THOUSANDS_COMMA_RE = /^([+-]?)([1-9]\d{0,2}(?:,\d{3})+)(\.\d+)?$/;
 const THOUSANDS_SPACE_RE = new RegExp(`^([+-]?)([1-9]\\d{0,2}(?:${GROUP_SPACE}\\d{3})+)(\\.\\d+)?$`);
 const DECIMAL_COMMA_RE = /^([+-]?)(\d+),(\d+)$/;
+// "1,277": 1277 with a thousands separator, or 1.277 with a decimal comma.
+const AMBIGUOUS_COMMA_RE = /^[+-]?[1-9]\d{0,2},\d{3}$/;
 
-function readPlain(s: string): number | null {
+function readPlain(s: string): number | null | 'ambiguous' {
   if (NUMBER_RE.test(s)) return Number(s);
+  if (AMBIGUOUS_COMMA_RE.test(s)) return 'ambiguous';
   let m = THOUSANDS_COMMA_RE.exec(s) ?? THOUSANDS_SPACE_RE.exec(s);
   if (m) return Number(`${m[1]}${m[2]!.replace(/[^\d]/g, '')}${m[3] ?? ''}`);
   m = DECIMAL_COMMA_RE.exec(s);
@@ -43,7 +47,7 @@ export function parseAnswer(text: unknown): ParsedAnswer {
     percent = true;
   }
 
-  let value: number | null = null;
+  let value: number | null | 'ambiguous' = null;
   const frac = percent ? null : FRACTION_RE.exec(s);
   if (frac) {
     const num = Number(frac[1]);
@@ -52,6 +56,10 @@ export function parseAnswer(text: unknown): ParsedAnswer {
     value = num / den;
   } else {
     value = readPlain(s);
+    if (value === 'ambiguous') {
+      const [whole, frac] = s.replace('+', '').split(',');
+      return { ok: false, message: `Is that ${whole}${frac} or ${whole}.${frac}? Use a point for decimals and no thousands separators.` };
+    }
     // Divide (not multiply by 0.01) so 37.5% is exactly 0.375.
     if (value !== null && percent) value /= 100;
   }

@@ -32,8 +32,9 @@ describe('parseAnswer accepts the forms learners type', () => {
     ['3.75e-1', 0.375],
     ['3.75E-1', 0.375],
     ['1e3', 1000],
-    ['12,500', 12500],
     ['1,234,567.5', 1234567.5],
+    ['1,234,567', 1234567],
+    ['12,500.5', 12500.5],
     ['12 500', 12500],
     ['12\u202f500', 12500],
     ['0,375', 0.375], // decimal comma where it cannot be a thousands separator
@@ -72,6 +73,21 @@ describe('parseAnswer rejects junk with a short message', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).not.toContain('1111');
     expect(parseAnswer('<'.repeat(10_000)).ok).toBe(false);
+  });
+
+  it.each([
+    ['1,277', '1277', '1.277'],
+    ['-1,728', '-1728', '-1.728'],
+    ['12,500', '12500', '12.500'],
+    ['4,400%', '4400', '4.400'],
+  ])('asks whether %j uses a thousands separator or a decimal comma', (text, thousands, decimal) => {
+    const r = parseAnswer(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toContain(thousands);
+      expect(r.message).toContain(decimal);
+      expect(r.message.length).toBeLessThan(120);
+    }
   });
 
   it('explains division by zero specifically', () => {

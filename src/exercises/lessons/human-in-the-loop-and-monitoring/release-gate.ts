@@ -70,17 +70,28 @@ const failSet = (f: Record<'g1' | 'g2' | 'g3', boolean>) => {
   return ids.length ? ids : ['none'];
 };
 
-function acceptable(s: Scenario): boolean {
+function acceptable(s: Scenario, ships: boolean): boolean {
   const v = values(s);
   if (s.xNew < 1) return false;
   // Every bound is clearly on one side of its limit, so a rounded part (a) gives the same verdict.
   if (Math.abs(v.upper - s.delta) < 0.003 || Math.abs(v.refusal[1] - s.oMax) < 0.003 || Math.abs(v.win[0] - WIN_FLOOR) < 0.003) return false;
-  // At least one gate where the point estimate passes but the bound fails: judging by points is a different answer.
-  if (failSet(v.fails).join() === failSet(v.pointFails).join()) return false;
+  if (ships) {
+    // Every bound meets its limit: "none" must be a real possibility, not an option to strike unread.
+    if (failSet(v.fails)[0] !== 'none') return false;
+  } else if (failSet(v.fails).join() === failSet(v.pointFails).join()) {
+    // At least one gate where the point estimate passes but the bound fails: judging by points is a different answer.
+    return false;
+  }
   return allApart([v.upper, ...Object.values(v.wrongUpper)], TOL);
 }
 
-const fallback = (): Scenario => ({ n: 500, xOld: 15, xNew: 17, delta: 0.02, nR: 400, xR: 24, oMax: 0.08, nW: 300, wins: 150 });
+/** Share of variants in which the candidate ships. */
+const SHIP_SHARE = 0.25;
+
+const fallback = (ships: boolean) => (): Scenario =>
+  ships
+    ? { n: 500, xOld: 15, xNew: 13, delta: 0.02, nR: 400, xR: 20, oMax: 0.08, nW: 300, wins: 162 }
+    : { n: 500, xOld: 15, xNew: 17, delta: 0.02, nR: 400, xR: 24, oMax: 0.08, nW: 300, wins: 150 };
 
 const exercise: ExerciseDef = {
   id: 'release-gate',
@@ -91,7 +102,8 @@ const exercise: ExerciseDef = {
   defaultSeed: 1,
   generate(seed) {
     const rng = createRng(seed);
-    const s = drawUntil(rng, draw, acceptable, fallback);
+    const ships = rng.uniform() < SHIP_SHARE;
+    const s = drawUntil(rng, draw, (x) => acceptable(x, ships), fallback(ships));
     const v = values(s);
     const f3 = (x: number) => fixed(x, 3);
     const f4 = (x: number) => fixed(x, 4);
@@ -105,7 +117,7 @@ const exercise: ExerciseDef = {
       g3: `the win rate's lower end $${f3(v.win[0])}$ ${v.fails.g3 ? 'falls below' : 'clears'} the floor $${WIN_FLOOR}$`,
     };
     const explain = (g: 'g1' | 'g2' | 'g3'): Tex => `${v.fails[g] ? 'Fails' : 'Passes'}: ${gateText[g]}.`;
-    const pointMistake: ChoiceMistake[] = [
+    const pointMistake: ChoiceMistake[] = point.join() === correct.join() ? [] : [
       {
         selection: point,
         message:
