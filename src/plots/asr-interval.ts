@@ -17,7 +17,8 @@ export interface IntervalPlotData {
 
 const METHOD_COLORS = [palette.secondary, palette.primary, palette.tertiary];
 // Four decimals only below 0.01 (rare events), trailing zeros dropped: 0.005, 0.0092.
-const fmt = (v: number) => (v < 0.01 && v > 0 ? v.toFixed(4).replace(/0+$/, '') : v.toFixed(3));
+// Small rates keep two significant digits, as the readouts do (a Clopper–Pearson lower end can be 0.000025).
+const fmt = (v: number) => (v > 0 && v < 0.01 ? String(Number(v.toPrecision(2))) : v.toFixed(3));
 
 /**
  * The three intervals for the current audit, one row each, against the true rate. A Wald

@@ -8,7 +8,7 @@ import { useWidgetState } from './core/use-widget-state';
 
 const margin = (i: number) =>
   ({
-    kind: 'number', label: `Pair ${i + 1} margin r_w − r_l`, min: -3, max: 3, step: 0.05,
+    kind: 'number', label: `Pair ${i + 1} margin r_w − r_l at scale 1×`, min: -3, max: 3, step: 0.05,
     default: Math.round(100 * (BT_REWARD_WIN[i]! - BT_REWARD_LOSE[i]!)) / 100,
   }) as const;
 const spec = {
@@ -56,7 +56,7 @@ function BradleyTerryInner(props: BaseWidgetProps & { id: string }) {
           ? `All ${r.pairs.length} pairs are ranked correctly: every preferred response has the higher reward (smallest margin ${f(Math.min(...r.pairs.map((p) => p.margin)))}).`
           : `${wrong.map((p) => `Pair ${p.pair}`).join(', ')} ${wrong.length === 1 ? 'is' : 'are'} ranked the wrong way (margin ${wrong.map((p) => f(p.margin)).join(', ')}): the rejected response gets at least as high a reward, so P(prefer) ≤ 0.5.`,
       }}
-      summary={`Margins ${r.pairs.map((p) => f(p.margin)).join(', ')} give preference probabilities ${r.pairs.map((p) => p.pWin.toFixed(3)).join(', ')} and a mean loss of ${f(r.loss)}; the per-pair gradients on the preferred reward are ${r.pairs.map((p) => formatNumber(p.gradWin, 3)).join(', ')}, largest where the model is most wrong. ${r.correct} of ${r.pairs.length} pairs are ranked correctly. Adding ${formatNumber(shift, 1)} to every reward moves the mean reward to ${formatNumber(meanReward, 2)} and changes none of these numbers.`}
+      summary={`Margins ${r.pairs.map((p) => f(p.margin)).join(', ')} give preference probabilities ${r.pairs.map((p) => p.pWin.toFixed(3)).join(', ')} and a mean loss of ${f(r.loss)}; the per-pair gradients on the preferred reward are ${r.pairs.map((p) => formatNumber(p.gradWin, 3)).join(', ')}, largest where the model is most wrong. ${r.correct} of ${r.pairs.length} pairs are ranked correctly. The mean reward is ${formatNumber(meanReward, 2)}; adding a constant to every reward (now ${formatNumber(shift, 1)}) moves it and changes none of these numbers.`}
       table={{
         caption: `Rewards, margin, preference probability, loss and gradient per pair (the mean loss divides each gradient by ${r.pairs.length})`,
         columns: ['Pair', 'r_w', 'r_l', 'Margin m', 'P = σ(m)', '−log σ(m)', '∂ℓ/∂r_w = −σ(−m)', '∂ℓ/∂r_l = σ(−m)'],

@@ -98,10 +98,10 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
   const gainNear = `${withPlus(formatNear(100 * gain, 100 * MIN_GAIN, 1))} pts`;
   const taxNear = formatNear(100 * tax, 100 * MAX_TAX, 1);
   const checkText = pass
-    ? `Safety gained ${pts(gain)} (at least 3) while helpfulness fell only ${formatNumber(Math.max(0, 100 * tax), 1)} points (at most 2).`
+    ? `Safety gained ${gainNear} (at least 3) while helpfulness fell only ${formatNear(Math.max(0, 100 * tax), 100 * MAX_TAX, 1)} points (at most 2).`
     : gain < MIN_GAIN
       ? `Safety gained only ${gainNear}; the goal is at least 3 points${tax > MAX_TAX ? `, and helpfulness fell ${taxNear} points (more than 2)` : ''}.`
-      : `Safety gained ${pts(gain)}, but helpfulness fell ${taxNear} points: more than the 2 points allowed.`;
+      : `Safety gained ${gainNear}, but helpfulness fell ${taxNear} points: more than the 2 points allowed.`;
   const strategyName = STRATEGIES.find((s) => s.value === strategy)?.label.toLowerCase() ?? strategy;
 
   return (
@@ -113,16 +113,16 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
       charts={charts}
       readouts={[
         { label: 'Safety', value: `${pct(first.safety)} → ${pct(last.safety)}` },
-        { label: 'Safety gained', value: pts(gain), emphasis: true },
+        { label: 'Safety gained', value: gainNear, emphasis: true },
         { label: 'Helpfulness', value: `${pct(first.helpfulness)} → ${pct(last.helpfulness)}` },
-        { label: 'Alignment tax', value: `${formatNumber(100 * tax, 1)} pts`, emphasis: true },
+        { label: 'Alignment tax', value: `${taxNear} pts`, emphasis: true },
         { label: 'Labels used', value: String(budget * rounds) },
         { label: 'Harm labelled harm', value: String(totals.correctHarm) },
         { label: 'Harm labelled fine', value: String(totals.missedHarm) },
         { label: 'Fine labelled harm', value: String(totals.wrongRefusal) },
       ]}
       check={{ pass, text: checkText }}
-      summary={`After ${rounds} round${rounds === 1 ? '' : 's'} of ${budget} labels (${strategyName}, ${pct(noise)} label noise, over-refusal pressure ${formatNumber(pressure, 2)}), safety moved from ${pct(first.safety)} to ${pct(last.safety)} (${pts(gain)}) and helpfulness from ${pct(first.helpfulness)} to ${pct(last.helpfulness)}, an alignment tax of ${formatNumber(100 * tax, 1)} points. The batches held ${totals.correctHarm} harmful prompts labelled harmful, ${totals.missedHarm} harmful prompts labelled fine and ${totals.wrongRefusal} benign prompts labelled harmful.`}
+      summary={`After ${rounds} round${rounds === 1 ? '' : 's'} of ${budget} labels (${strategyName}, ${pct(noise)} label noise, over-refusal pressure ${formatNumber(pressure, 2)}), safety moved from ${pct(first.safety)} to ${pct(last.safety)} (${gainNear}) and helpfulness from ${pct(first.helpfulness)} to ${pct(last.helpfulness)}, an alignment tax of ${taxNear} points. The batches held ${totals.correctHarm} harmful prompts labelled harmful, ${totals.missedHarm} harmful prompts labelled fine and ${totals.wrongRefusal} benign prompts labelled harmful.`}
       table={{
         caption: `Safety, helpfulness and batch contents per round (seed ${seed})`,
         columns: ['round', 'safety', 'helpfulness', 'alignment tax', 'harm labelled harm', 'harm labelled fine', 'fine labelled harm', 'fine labelled fine'],

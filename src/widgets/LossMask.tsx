@@ -101,7 +101,11 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
         pass,
         text: pass
           ? `Every one of the ${r.active} loss-bearing tokens is an assistant token that sees only its own conversation.`
-          : `Not only the assistant's own replies are learned: ${problems.join('; ')}.`,
+          : r.active === 0
+            ? 'No position carries loss: this batch teaches the model nothing.'
+            : prompt > 0
+              ? `Not only the assistant's own replies are learned: ${problems.join('; ')}.`
+              : `Only assistant tokens carry loss, but ${r.leakingActive} of them can attend to another conversation.`,
       }}
       summary={`${examples} conversation${examples === 1 ? '' : 's'} with ${turns} exchange${turns === 1 ? '' : 's'} each, ${packing ? `packed into one sequence of ${r.positions} tokens${boundaries ? ' with boundaries' : ' without boundaries'}` : `padded to ${r.cols} positions (${r.padding} padding)`}: ${r.active} of ${r.positions} positions carry loss, ${r.activeByRole.assistant} assistant, ${r.activeByRole.user} user and ${r.activeByRole.system} system tokens; assistant tokens get ${Number.isNaN(assistantShare) ? 'no' : pct(assistantShare)} of the loss weight. Shares by conversation: ${shares.map((s, e) => `${e + 1}: ${pct(s)}`).join(', ')}. Training on system tokens is ${state.trainSystem ? 'on' : 'off'}${state.system ? '' : ' (no system turn in these chats)'}; on user tokens ${state.trainUser ? 'on' : 'off'}.`}
       table={table}

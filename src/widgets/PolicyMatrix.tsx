@@ -110,8 +110,8 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
       })}
       charts={charts}
       readouts={[
-        { label: 'Low-intent over-refusal', value: formatRate(totals.lowIntentOverRefusal), emphasis: true },
-        { label: 'High-severity misses', value: formatRate(totals.highSeverityMiss), emphasis: true },
+        { label: 'Low-intent over-refusal', value: nearRate(totals.lowIntentOverRefusal, OVER_REFUSAL_LIMIT), emphasis: true },
+        { label: 'High-severity misses', value: nearRate(totals.highSeverityMiss, MISS_LIMIT), emphasis: true },
         { label: 'Overall block rate', value: formatRate(totals.blockRate) },
         { label: 'Over-refusal, all benign', value: formatRate(totals.overRefusal) },
         { label: 'Misses, all violating', value: formatRate(totals.missRate) },
@@ -124,7 +124,7 @@ function PolicyMatrixInner(props: BaseWidgetProps & { id: string }) {
           ? `Over-refusal among low-risk-intent requests is ${nearRate(totals.lowIntentOverRefusal, OVER_REFUSAL_LIMIT)} (≤ 5%) and misses among high-severity harms are ${nearRate(totals.highSeverityMiss, MISS_LIMIT)} (≤ 10%).`
           : `The policy misses its targets: ${problems.join(' and ')}.`,
       }}
-      summary={`Thresholds ${formatNumber(tauLow, 2)}, ${formatNumber(tauMed, 2)} and ${formatNumber(tauHigh, 2)} for low, medium and high severity, intent shift ${formatNumber(intentShift, 1)}, classifier separation ${formatNumber(separation, 1)}. Of 10,000 requests, ${formatRate(totals.blockRate)} are blocked: ${n0(totals.benignBlocked)} benign requests refused and ${n0(totals.harmfulAllowed)} violating ones allowed. Low-intent over-refusal ${formatRate(totals.lowIntentOverRefusal)}, high-severity misses ${formatRate(totals.highSeverityMiss)}. The matrix is shaded by ${METRIC_NAMES[metric]}; the highest-risk cell blocks ${formatRate(cells[2]![2]!.block)}.`}
+      summary={`Thresholds ${formatNumber(tauLow, 2)}, ${formatNumber(tauMed, 2)} and ${formatNumber(tauHigh, 2)} for low, medium and high severity, intent shift ${formatNumber(intentShift, 1)}, classifier separation ${formatNumber(separation, 1)}. Of 10,000 requests, ${formatRate(totals.blockRate)} are blocked: ${n0(totals.benignBlocked)} benign requests refused and ${n0(totals.harmfulAllowed)} violating ones allowed. Low-intent over-refusal ${nearRate(totals.lowIntentOverRefusal, OVER_REFUSAL_LIMIT)}, high-severity misses ${nearRate(totals.highSeverityMiss, MISS_LIMIT)}. The matrix is shaded by ${METRIC_NAMES[metric]}; the highest-risk cell blocks ${formatRate(cells[2]![2]!.block)}.`}
       table={table}
     />
   );

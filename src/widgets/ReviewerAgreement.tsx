@@ -29,7 +29,7 @@ const spec = {
   categories: { kind: 'number', label: 'Number of categories', min: 2, max: 5, step: 1, default: 2 },
 } satisfies ControlSpec;
 
-/** Landis & Koch (1977) call κ in 0.61–0.80 "substantial" (0.41–0.60 is "moderate"): the bar is κ > 0.6. */
+/** Landis & Koch (1977) call κ in 0.61–0.80 "substantial" and 0.81–1.00 "almost perfect" (0.41–0.60 is "moderate"): the bar is κ > 0.6. */
 const BAR = 0.6;
 
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
@@ -80,7 +80,7 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const checkText = Number.isNaN(kappa)
     ? 'κ is undefined here: both raters used one single label, so chance agreement is 100%.'
     : pass
-      ? `κ = ${formatNear(kappa, BAR, 3)} > ${BAR}: substantial agreement beyond chance.`
+      ? `κ = ${formatNear(kappa, BAR, 3)} > ${BAR}: ${kappa > 0.8 ? 'almost perfect' : 'substantial'} agreement beyond chance (Landis and Koch's band ${kappa > 0.8 ? '0.81–1.00' : '0.61–0.80'}).`
       : `κ = ${formatNear(kappa, BAR, 3)} ≤ ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
 
   return (

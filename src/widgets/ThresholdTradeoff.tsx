@@ -45,6 +45,8 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const charts = useMemo(() => [ratesChart, rocChart], [ratesChart, rocChart]);
 
   const withinBudget = fpr <= fprBudget;
+  // Compared with the budget, so it gets the decimals that show which side of it the rate is on.
+  const fprNear = `${formatNear(100 * fpr, 100 * fprBudget, 1)}%`;
   return (
     <WidgetFrame
       {...frameBase('threshold-tradeoff', spec, props, { state, update, newSeed }, {
@@ -54,7 +56,7 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
       charts={charts}
       readouts={[
         { label: 'TPR at τ', value: pct(tpr), emphasis: true },
-        { label: 'FPR at τ', value: pct(fpr), emphasis: true },
+        { label: 'FPR at τ', value: fprNear, emphasis: true },
         { label: 'AUC', value: formatNumber(auc, 3) },
         { label: 'Precision at prevalence', value: pct(precision) },
         { label: 'Expected cost / request', value: formatNumber(cost, 3) },
@@ -64,10 +66,10 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
       check={{
         pass: withinBudget,
         text: withinBudget
-          ? `At τ = ${tau.toFixed(2)} the false-block rate ${pct(fpr)} is within the ${pct(fprBudget)} budget.`
-          : `At τ = ${tau.toFixed(2)} the false-block rate ${formatNear(100 * fpr, 100 * fprBudget, 1)}% exceeds the ${pct(fprBudget)} budget: raise τ.`,
+          ? `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} is within the ${pct(fprBudget)} budget.`
+          : `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} exceeds the ${pct(fprBudget)} budget: raise τ.`,
       }}
-      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${pct(fpr)} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${Number.isNaN(precision) ? 'nothing is blocked' : `${pct(precision)} of blocked items are harmful`}; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}. The false-block budget of ${pct(fprBudget)} is ${withinBudget ? 'met' : 'exceeded'}.`}
+      summary={`Threshold ${tau.toFixed(2)} blocks ${pct(tpr)} of harmful and ${fprNear} of benign items (AUC ${auc.toFixed(3)}). With prevalence ${pct(baseRate)}, ${Number.isNaN(precision) ? 'nothing is blocked' : `${pct(precision)} of blocked items are harmful`}; expected cost ${cost.toFixed(3)} per request versus ${optimum.expectedCost.toFixed(3)} at the cost-optimal threshold ${Number.isFinite(optimum.tau) ? optimum.tau.toFixed(3) : '(block nothing)'}. The false-block budget of ${pct(fprBudget)} is ${withinBudget ? 'met' : 'exceeded'}.`}
       table={{
         caption: `Block rates at 30 thresholds (${n} harmful and ${n} benign items, seed ${seed})`,
         columns: ['τ', 'TPR', 'FPR', 'Expected cost'],

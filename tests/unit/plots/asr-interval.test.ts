@@ -48,6 +48,16 @@ describe('asr-interval figures', () => {
     expect(html).toContain('[0.000, 0.000] collapsed misses');
   });
 
+  it('labels a tiny interval end with its significant digits (one violation in 1,000: 0.000025, not "0.")', () => {
+    const one = intervalsFor(1, 1000, 0.95);
+    // Clopper–Pearson lower end for 1/1000: 1 − 0.975^(1/1000) ≈ 2.53e-5 (Beta(1, 1000) quantile at 0.025).
+    expect(one['Clopper–Pearson'][0]).toBeCloseTo(1 - 0.975 ** (1 / 1000), 9);
+    const orows = INTERVAL_METHODS.map((m) => ({ method: m, low: one[m][0], high: one[m][1] }));
+    const html = Plot.plot({ ...intervalPlot({ intervals: orows, estimate: 0.001, trueRate: 0.001 }), document: doc() }).outerHTML;
+    expect(html).toContain('[0.000025, 0.0056]');
+    expect(html).not.toMatch(/\[0\., /);
+  });
+
   it('draws the golden coverage chart at seed 42', async () => {
     const reps = replicateCounts(drawReplicateUniforms(42, 200), binomialPmf(n, rate));
     const sim = simulatedCoverage(reps, n, rate, 0.95);

@@ -33,6 +33,13 @@ describe('BradleyTerry widget (server render)', () => {
     for (const label of ['Mean loss −log σ(m)', 'Pair 1: P, ∂ℓ/∂r_w', 'Pair 4: P, ∂ℓ/∂r_w']) expect(readout(b, label)).toBe(readout(a, label));
   });
 
+  it('the summary credits the mean reward to the rewards, not to the shift (a scale change moves it too)', () => {
+    const d = render({ id: 'bt', preset: { scale: 2 } });
+    const summary = d.querySelector('.widget-summary')?.textContent ?? '';
+    expect(readout(d, 'Mean reward')).toBe('1.60');
+    expect(summary).toContain('The mean reward is 1.60; adding a constant to every reward (now 0.0) moves it and changes none of these numbers.');
+  });
+
   it('rejects presets outside the controls', () => {
     expect(() => applyPreset('bradley-terry', bradleyTerrySpec, { d0: 5 })).toThrow(/d0 must be a number in \[-3, 3\]/);
   });

@@ -11,6 +11,9 @@ import ActiveLearning from '@widgets/ActiveLearning';
 import KlOptimum from '@widgets/KlOptimum';
 import AsrInterval from '@widgets/AsrInterval';
 import ReviewerAgreement from '@widgets/ReviewerAgreement';
+import FeedbackLoop from '@widgets/FeedbackLoop';
+import PolicyMatrix from '@widgets/PolicyMatrix';
+import ThresholdTradeoff from '@widgets/ThresholdTradeoff';
 
 function check(Widget: ComponentType<{ id: string; preset?: Record<string, unknown> }>, preset: Record<string, unknown>) {
   const el = parseHTML(renderToString(<Widget id="w" preset={preset} />)).document.querySelector('[data-check]');
@@ -59,5 +62,43 @@ describe('check lines print values that agree with their verdicts', () => {
     const c = check(ReviewerAgreement, { seed: 42, n: 1250, categories: 4, prevalence: 0.51, flip: 0.29 });
     expect(c.verdict).toBe('fail');
     expect(c.text).toContain('κ = 0.5999996 ≤ 0.6');
+  });
+});
+
+function shown(Widget: ComponentType<{ id: string; preset?: Record<string, unknown> }>, preset: Record<string, unknown>, label: string) {
+  const d = parseHTML(renderToString(<Widget id="w" preset={preset} />)).document;
+  return {
+    verdict: d.querySelector('[data-check]')?.getAttribute('data-check'),
+    check: d.querySelector('[data-check]')?.textContent ?? '',
+    readout: d.querySelector(`[data-readout="${label}"]`)?.textContent ?? '',
+    summary: d.querySelector('.widget-summary')?.textContent ?? '',
+  };
+}
+
+describe('readouts and summaries compared with a limit print as many digits as the check', () => {
+  it('feedback loop: a 2.002-point tax fails the 2-point limit and no text rounds it to "2.0"', () => {
+    const r = shown(FeedbackLoop, { budget: 100, rounds: 1, pressure: 0.1 }, 'Alignment tax');
+    expect(r.verdict).toBe('fail');
+    const tax = r.readout.replace(' pts', '');
+    expect(Number(tax)).toBeGreaterThan(2);
+    expect(r.check).toContain(`fell ${tax} points`);
+    expect(r.summary).toContain(`an alignment tax of ${tax} points`);
+  });
+
+  it('policy matrix: 10.4% high-severity misses are not shown as "10%" beside a 10% limit', () => {
+    const r = shown(PolicyMatrix, { tauHigh: 0.56 }, 'High-severity misses');
+    expect(r.verdict).toBe('fail');
+    expect(r.readout).toMatch(/^10\.\d+%$/);
+    expect(r.check).toContain(`high-severity misses are ${r.readout}`);
+    expect(r.summary).toContain(`high-severity misses ${r.readout}`);
+  });
+
+  it('threshold: an FPR of 3.05% is not shown as "3.0%" beside a 3.0% budget it exceeds', () => {
+    const r = shown(ThresholdTradeoff, { n: 1050, separation: 2.5, tau: 0.87, fprBudget: 0.03 }, 'FPR at τ');
+    expect(r.verdict).toBe('fail');
+    expect(r.readout).not.toBe('3.0%');
+    expect(Number(r.readout.replace('%', ''))).toBeGreaterThan(3);
+    expect(r.check).toContain(`false-block rate ${r.readout} exceeds`);
+    expect(r.summary).toContain(`${r.readout} of benign items`);
   });
 });

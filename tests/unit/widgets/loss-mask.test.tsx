@@ -33,6 +33,16 @@ describe('LossMask widget (server render)', () => {
     expect(Number(readout(d, 'Loss tokens seeing another chat'))).toBeGreaterThan(0);
     expect(readout(d, 'Padding')).toBe('0 (0.0%)');
     expect(check(d)).toBe('fail');
+    // The loss is still on assistant tokens only: the sentence must not say otherwise.
+    expect(readout(d, 'Loss weight on assistant')).toBe('100.0%');
+    const text = d.querySelector('[data-check]')?.textContent ?? '';
+    expect(text).toContain(`Only assistant tokens carry loss, but ${readout(d, 'Loss tokens seeing another chat')} of them can attend to another conversation.`);
+    expect(text).not.toContain('Not only');
+  });
+
+  it('names prompt tokens and cross-chat attention together when both go wrong', () => {
+    const text = render({ id: 'lm', preset: { packing: true, boundaries: false, trainUser: true } }).querySelector('[data-check]')?.textContent ?? '';
+    expect(text).toMatch(/Not only the assistant's own replies are learned: \d+ loss-bearing tokens are prompt tokens \(0 system, \d+ user\); \d+ loss-bearing tokens? can attend to another conversation\./);
   });
 
   it('rejects presets outside the controls', () => {

@@ -42,6 +42,16 @@ describe('ReviewerAgreement widget (server render)', () => {
     expect(d.querySelector('[data-check]')?.textContent).toContain('κ = 0.600 ≤ 0.6: not substantial');
   });
 
+  it('names the Landis–Koch band a passing κ falls in: substantial up to 0.80, almost perfect above', () => {
+    const perfect = render({ id: 'k', preset: { flip: 0 } }).querySelector('[data-check]')?.textContent ?? '';
+    expect(perfect).toContain('κ = 1.000 > 0.6: almost perfect agreement beyond chance');
+    const d = render({ id: 'k' });
+    const kappa = Number(readout(d, 'Cohen’s κ (sample)'));
+    expect(kappa).toBeGreaterThan(0.6);
+    expect(kappa).toBeLessThanOrEqual(0.8);
+    expect(d.querySelector('[data-check]')?.textContent).toContain('substantial agreement beyond chance (Landis and Koch\'s band 0.61–0.80)');
+  });
+
   it('fails at a high flip rate', () => {
     expect(check(render({ id: 'k', preset: { flip: 0.3 } }))).toBe('fail');
   });
