@@ -8,14 +8,15 @@ import { useWidgetState } from './core/use-widget-state';
 
 const margin = (i: number) =>
   ({
-    kind: 'number', label: `Pair ${i + 1} margin r_w − r_l at scale 1×`, min: -3, max: 3, step: 0.05,
+    kind: 'number', label: `Pair ${i + 1} margin r_w − r_l`, min: -3, max: 3, step: 0.05,
     default: Math.round(100 * (BT_REWARD_WIN[i]! - BT_REWARD_LOSE[i]!)) / 100,
   }) as const;
 const spec = {
   d0: margin(0), d1: margin(1), d2: margin(2), d3: margin(3),
   shift: { kind: 'number', label: 'Add to every reward', min: -3, max: 3, step: 0.1, default: 0, help: 'Moves all eight rewards together.' },
-  scale: { kind: 'number', label: 'Reward scale', min: 0.5, max: 2, step: 0.05, default: 1, unit: '×', help: 'Multiplies every reward, and so every margin.' },
+  scale: { kind: 'number', label: 'Reward scale', min: 0.5, max: 2, step: 0.05, default: 1, unit: '×', help: 'Multiplies every reward, and so every margin set above at 1×.' },
 } satisfies ControlSpec;
+const MARGINS = ['d0', 'd1', 'd2', 'd3'] as const;
 
 const f = (v: number) => formatNumber(v, 3);
 
@@ -37,9 +38,12 @@ function BradleyTerryInner(props: BaseWidgetProps & { id: string }) {
   );
   const wrong = r.pairs.filter((p) => p.margin <= 0);
   const meanReward = r.pairs.reduce((a, p) => a + p.rewardWin + p.rewardLose, 0) / (2 * r.pairs.length);
+  // With the scale control on screen, a margin slider holds the margin before scaling: its label says so.
+  const scaled = !props.show || props.show.includes('scale');
+  const labels = scaled ? { ...Object.fromEntries(MARGINS.map((k, i) => [k, `${spec[k].label} at 1×`])), ...props.labels } : props.labels;
   return (
     <WidgetFrame
-      {...frameBase('bradley-terry', spec, props, { state, update }, {
+      {...frameBase('bradley-terry', spec, { ...props, labels }, { state, update }, {
         title: 'Bradley–Terry preference probability',
         question: 'How does a reward margin turn into a preference probability, a loss and a gradient?',
       })}

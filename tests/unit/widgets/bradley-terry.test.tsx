@@ -40,6 +40,17 @@ describe('BradleyTerry widget (server render)', () => {
     expect(summary).toContain('The mean reward is 1.60; adding a constant to every reward (now 0.0) moves it and changes none of these numbers.');
   });
 
+  it('margin sliders say "at 1×" only where the scale control is on screen, and a lesson label wins', () => {
+    const label = (d: Document, k: string) => d.querySelector(`[data-control="${k}"] label`)?.textContent;
+    const all = render({ id: 'bt' });
+    expect(label(all, 'd1')).toBe('Pair 2 margin r w − r l at 1×');
+    const noScale = render({ id: 'bt', show: ['d0', 'd1'] });
+    expect(label(noScale, 'd1')).toBe('Pair 2 margin r w − r l');
+    const lesson = render({ id: 'bt', show: ['scale', 'd0', 'd1'], labels: { d0: 'Pair 1 margin m' } });
+    expect(label(lesson, 'd0')).toBe('Pair 1 margin m');
+    expect(label(lesson, 'd1')).toBe('Pair 2 margin r w − r l at 1×');
+  });
+
   it('rejects presets outside the controls', () => {
     expect(() => applyPreset('bradley-terry', bradleyTerrySpec, { d0: 5 })).toThrow(/d0 must be a number in \[-3, 3\]/);
   });
