@@ -57,16 +57,16 @@ const exercise: ExerciseDef = {
       given: [f2(s.pA), f2(s.pB)],
       prompt: [
         `A harm classifier gives output A the probability $p_A = ${f2(s.pA)}$ of violating policy, and output B the probability $p_B = ${f2(s.pB)}$. Uncertainty sampling measures how unsure the classifier is by the entropy of its predicted label, in bits:`,
-        '$$H(p) = -p \\log_2 p - (1-p) \\log_2 (1-p)$$',
+        '$$h(p) = -p \\log_2 p - (1-p) \\log_2 (1-p)$$',
       ].join('\n\n'),
       parts: [
         {
           kind: 'numeric',
           id: 'a',
-          prompt: 'Compute the uncertainty $H(p_A)$ of output A, in bits, to three decimals.',
+          prompt: 'Compute the uncertainty $h(p_A)$ of output A, in bits, to three decimals.',
           answer: hA,
           tolerance: TOL,
-          exact: `$H(p_A) = ${exact(hA)}$ bits`,
+          exact: `$h(p_A) = ${exact(hA)}$ bits`,
           mistakes: [
             { value: w.nats, message: 'That is the entropy in nats (natural logarithm). The question asks for bits: use $\\log_2$, or divide your value by $\\ln 2 \\approx 0.693$.' },
             { value: w.firstTerm, message: 'That is only the first term, $-p\\log_2 p$. Add the term for the other label, $-(1-p)\\log_2(1-p)$.' },
@@ -96,8 +96,8 @@ const exercise: ExerciseDef = {
       solution: [
         `$-p_A \\log_2 p_A = -${f2(s.pA)} \\times (${fixed(Math.log2(s.pA), 4)}) = ${fixed(t1, 4)}$.`,
         `$-(1-p_A) \\log_2 (1-p_A) = -${q} \\times (${fixed(Math.log2(1 - s.pA), 4)}) = ${fixed(t2, 4)}$.`,
-        `$H(p_A) = ${fixed(t1, 4)} + ${fixed(t2, 4)} = ${fixed(hA, 4)}$ bits.`,
-        `The same formula gives $H(p_B) = ${fixed(hB, 4)}$ bits, so output ${first} is the more uncertain one and is labelled first.`,
+        `$h(p_A) = ${fixed(t1, 4)} + ${fixed(t2, 4)} = ${fixed(hA, 4)}$ bits.`,
+        `The same formula gives $h(p_B) = ${fixed(hB, 4)}$ bits, so output ${first} is the more uncertain one and is labelled first.`,
       ],
     };
   },

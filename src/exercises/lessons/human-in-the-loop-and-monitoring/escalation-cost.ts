@@ -22,7 +22,7 @@ function draw(rng: ReturnType<typeof createRng>): Scenario {
 
 function values(s: Scenario) {
   const tau = s.cReview / s.cHarm;
-  const escalated = s.p.filter((p) => p >= tau).length;
+  const escalated = s.p.filter((p) => p > tau).length;
   const cost = s.p.reduce((t, p) => t + Math.min(s.cReview, p * s.cHarm), 0);
   const harmAll = s.p.reduce((t, p) => t + p * s.cHarm, 0);
   return {
@@ -35,7 +35,7 @@ function values(s: Scenario) {
       reviewAll: N_ITEMS * s.cReview,
       reviewNone: harmAll,
       reviewOnly: escalated * s.cReview,
-      harmOnly: s.p.filter((p) => p < tau).reduce((t, p) => t + p * s.cHarm, 0),
+      harmOnly: s.p.filter((p) => p <= tau).reduce((t, p) => t + p * s.cHarm, 0),
     },
   };
 }
@@ -53,7 +53,7 @@ const exercise: ExerciseDef = {
   id: 'escalation-cost',
   lesson: 'human-in-the-loop-and-monitoring',
   title: 'Escalation',
-  subsection: '5.1',
+  subsection: '1.3',
   stars: 3,
   defaultSeed: 9,
   generate(seed) {
@@ -64,7 +64,7 @@ const exercise: ExerciseDef = {
     const names = LETTERS.slice(0, N_ITEMS);
     const list = s.p.map((p, i) => `${names[i]}: $p = ${f2(p)}$`).join(', ');
     const perItem = s.p.map((p) => Math.min(s.cReview, p * s.cHarm));
-    const up = s.p.map((p, i) => (p >= v.tau ? names[i] : null)).filter(Boolean).join(', ');
+    const up = s.p.map((p, i) => (p > v.tau ? names[i] : null)).filter(Boolean).join(', ');
     return {
       seed,
       given: [String(s.cReview), String(s.cHarm), ...s.p.map(f2)],
@@ -81,7 +81,7 @@ const exercise: ExerciseDef = {
           tolerance: TOL_TAU,
           exact: `$\\tau^\\star = ${exact(v.tau)}$`,
           mistakes: [
-            { value: v.wrongTau.inverted, message: 'The ratio is upside down (a probability threshold cannot exceed 1). Escalate when $p\\,C_{\\mathrm{harm}} \\ge C_{\\mathrm{review}}$; solve that for $p$.' },
+            { value: v.wrongTau.inverted, message: 'The ratio is upside down (a probability threshold cannot exceed 1). Escalate when $p\\,C_{\\mathrm{harm}} > C_{\\mathrm{review}}$; solve that for $p$.' },
             { value: v.wrongTau.withReview, message: 'That divides by $C_{\\mathrm{review}} + C_{\\mathrm{harm}}$. Here the review cost is paid whether or not the output is harmful, so compare $C_{\\mathrm{review}}$ with $p\\,C_{\\mathrm{harm}}$ directly.' },
             { value: v.wrongTau.complement, message: 'That is $1 - \\tau^\\star$. The threshold is on the probability of harm itself.' },
           ],
@@ -94,7 +94,7 @@ const exercise: ExerciseDef = {
           tolerance: { abs: 0 },
           integer: true,
           exact: `${v.escalated} outputs (${up})`,
-          mistakes: [{ value: v.wrongCount.below, message: 'You counted the outputs below the threshold. Escalate those whose harm probability is at least $\\tau^\\star$.' }],
+          mistakes: [{ value: v.wrongCount.below, message: 'You counted the outputs below the threshold. Escalate those whose harm probability is above $\\tau^\\star$.' }],
         },
         {
           kind: 'numeric',
@@ -118,7 +118,7 @@ const exercise: ExerciseDef = {
       ],
       solution: [
         `$\\tau^\\star = C_{\\mathrm{review}}/C_{\\mathrm{harm}} = ${s.cReview}/${s.cHarm} = ${fixed(v.tau, 4)}$.`,
-        `Escalated ($p \\ge ${fixed(v.tau, 4)}$): ${up}, so ${v.escalated} outputs.`,
+        `Escalated ($p > ${fixed(v.tau, 4)}$): ${up}, so ${v.escalated} outputs.`,
         `Per-output cost $\\min(${s.cReview}, ${s.cHarm}p)$: ${perItem.map((c, i) => `${names[i]} $${fixed(c, 2)}$`).join(', ')}.`,
         `Total: $${perItem.map((c) => fixed(c, 2)).join(' + ')} = ${fixed(v.cost, 2)}$. Reviewing all six would cost $${N_ITEMS * s.cReview}$ and reviewing none $${fixed(v.wrongCost.reviewNone, 2)}$.`,
       ],

@@ -65,8 +65,8 @@ const exercise: ExerciseDef = {
       given: sc.s.map(f1),
       prompt: [
         `A reviewer ranks three responses to the same prompt as $${rankingTex}$. The current reward model scores them $s_A = ${f1(sc.s[0])}$, $s_B = ${f1(sc.s[1])}$ and $s_C = ${f1(sc.s[2])}$.`,
-        'Under the Plackett–Luce model the reviewer picks the top response with probability proportional to $e^{s}$, removes it, then picks the best of the rest the same way:',
-        '$$P(\\sigma \\mid s) = \\prod_{m=1}^{3} \\frac{e^{s_{\\sigma(m)}}}{\\sum_{l=m}^{3} e^{s_{\\sigma(l)}}}$$',
+        'Under the Plackett–Luce model the reviewer picks the top response with probability proportional to $e^{s}$, removes it, then picks the best of the rest the same way ($\\rho(k)$ is the response ranked $k$-th):',
+        '$$P(\\rho \\mid s) = \\prod_{k=1}^{3} \\frac{e^{s_{\\rho(k)}}}{\\sum_{j=k}^{3} e^{s_{\\rho(j)}}}$$',
       ].join('\n\n'),
       parts: [
         {

@@ -65,7 +65,7 @@ const exercise: ExerciseDef = {
         '$$u_i = \\lambda_{\\mathrm{risk}}\\, r_i + \\lambda_{\\mathrm{unc}}\\, h_i + \\lambda_{\\mathrm{div}}\\, d_i$$',
         `The team's weights are $\\lambda_{\\mathrm{risk}} = ${given[0]}$, $\\lambda_{\\mathrm{unc}} = ${given[1]}$ and $\\lambda_{\\mathrm{div}} = ${given[2]}$. ` +
           `For output $i$ the safety classifier reports a risk of $r_i = ${given[3]}$, its label entropy is $h_i = ${given[4]}$ bits, ` +
-          `and its embedding lies at distance $d_i = ${given[5]}$ from the nearest output that already has a label.`,
+          `and its embedding's distance to the nearest output that already has a label, divided by the largest such distance in the pool, is $d_i = ${given[5]}$.`,
       ].join('\n\n'),
       parts: [
         {

@@ -111,7 +111,7 @@ const exercise: ExerciseDef = {
       prompt: [
         tex`Midway through DPO training with $\beta = ${b}$, a batch holds four preference pairs with these log-ratios $\Delta = \log\pi_\theta(y \mid x) - \log\pi_{\mathrm{ref}}(y \mid x)$:`,
         tex`$$\begin{array}{l|cccc} \text{pair} & 1 & 2 & 3 & 4 \\ \hline \Delta_w & ${s.dW.map(f1).join(' & ')} \\ \Delta_l & ${s.dL.map(f1).join(' & ')} \end{array}$$`,
-        tex`The gradient of the DPO loss is a weighted sum over pairs: each pair contributes $-\beta\, w \,\big(\nabla_\theta\log\pi_\theta(y_w \mid x) - \nabla_\theta\log\pi_\theta(y_l \mid x)\big)$ with weight $w = \sigma(-m)$, where $m = \beta(\Delta_w - \Delta_l)$ is the pair's margin.`,
+        tex`The gradient of the DPO loss, the mean over the batch, is a weighted sum over pairs: each of the four pairs contributes $-\tfrac{\beta}{4}\, w \,\big(\nabla_\theta\log\pi_\theta(y_w \mid x) - \nabla_\theta\log\pi_\theta(y_l \mid x)\big)$ with weight $w = \sigma(-m)$, where $m = \beta(\Delta_w - \Delta_l)$ is the pair's margin.`,
       ].join('\n\n'),
       parts: [
         {
@@ -124,7 +124,7 @@ const exercise: ExerciseDef = {
           mistakes: [
             { value: v.wrongW.probability, message: tex`That is $\sigma(m)$, the probability the implicit reward gives the correct ordering. The weight is the probability of the wrong ordering, $\sigma(-m) = 1 - \sigma(m)$.` },
             { value: v.wrongW.noBeta, message: tex`You used $\Delta_w - \Delta_l$ without $\beta$. The margin is $m = ${b} \times (\Delta_w - \Delta_l)$.` },
-            { value: v.wrongW.withBeta, message: tex`That is $\beta\,\sigma(-m)$, the whole scalar in front of the gradient direction. The weight asked for is $\sigma(-m)$ alone.` },
+            { value: v.wrongW.withBeta, message: tex`That is $\beta\,\sigma(-m)$, the scalar in front of the gradient direction apart from the batch mean's $1/4$. The weight asked for is $\sigma(-m)$ alone.` },
             { value: v.wrongW.loss, message: tex`That is the pair's loss $-\log\sigma(m)$. The weight is the derivative's size, $\sigma(-m)$.` },
           ],
         },
