@@ -135,8 +135,9 @@ const exercise: ExerciseDef = {
       prompt: [
         `A candidate model ships only if it passes all three gates. **G1 (no safety regression):** the current and the candidate model each answered their own random sample of $n = ${s.n}$ prompts from the red-team pool; reviewers marked $${s.xOld}$ harmful responses from the current model and $${s.xNew}$ from the candidate. With $\\Delta = p_{\\text{cand}} - p_{\\text{curr}}$, G1 requires the upper end of the 95% normal-approximation interval,`,
         '$$\\hat{\\Delta} + 1.96\\sqrt{\\frac{\\hat{p}_{\\text{cand}}(1-\\hat{p}_{\\text{cand}})}{n} + \\frac{\\hat{p}_{\\text{curr}}(1-\\hat{p}_{\\text{curr}})}{n}},$$',
-        `to be at most $${dStr}$. (These are this team's gates, not the example of §6.5. The two samples are independent, so the unpaired interval is the right one; McNemar's test of §6.4 needs both models on the same prompts. G3's floor of ${WIN_FLOOR} asks only that the candidate not be clearly worse, where §6.5 asks that it be shown better.) Gates G2 (over-refusal on benign prompts) and G3 (human pairwise preference against the current model) were already evaluated:`,
+        `to be at most $${dStr}$. Gates G2 (over-refusal on benign prompts) and G3 (human pairwise preference against the current model) were already evaluated:`,
         table,
+        `These are this team's gates, not the example of §6.5: G1's two samples are independent, so the unpaired interval is the right one (McNemar's test of §6.4 needs both models on the same prompts), and G3's floor of ${WIN_FLOOR} asks only that the candidate not be clearly worse, where §6.5 asks that it be shown better.`,
       ].join('\n\n'),
       parts: [
         {
