@@ -17,8 +17,8 @@ export interface IntervalPlotData {
 
 const METHOD_COLORS = [palette.secondary, palette.primary, palette.tertiary];
 // Four decimals only below 0.01 (rare events), trailing zeros dropped: 0.005, 0.0092.
-// Small rates keep two significant digits, as the readouts do (a Clopper–Pearson lower end can be 0.000025).
-const fmt = (v: number) => (v > 0 && v < 0.01 ? String(Number(v.toPrecision(2))) : v.toFixed(3));
+/** A rate as the chart and the widget's readouts print it: small rates keep two significant digits (a Clopper–Pearson lower end can be 0.000025). */
+export const formatRate = (v: number) => (v > 0 && v < 0.01 ? String(Number(v.toPrecision(2))) : v.toFixed(3));
 
 /**
  * The three intervals for the current audit, one row each, against the true rate. A Wald
@@ -44,12 +44,12 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
     marginRight: 18,
     marginTop: 30,
     marginBottom: 44,
-    x: { domain: [left, top], label: `violation rate (dot: estimate ${fmt(estimate)}) →`, grid: true, tickFormat: top - left < 0.05 ? '.3f' : '.2f', ticks: 4 },
+    x: { domain: [left, top], label: `violation rate (dot: estimate ${formatRate(estimate)}) →`, grid: true, tickFormat: top - left < 0.05 ? '.3f' : '.2f', ticks: 4 },
     y: { domain: methods, type: 'point', padding: 0.6, axis: null },
     marks: [
       Plot.ruleX([trueRate], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '5,4' }),
       // Centred on its rule, or running inward from it near either edge (it was cut off at a rate near 0).
-      Plot.text([trueRate], { x: (d) => d, frameAnchor: 'top', dy: -16, text: () => `true rate ${fmt(trueRate)}`, fontSize: 13, ...labelAnchor((trueRate - left) / (top - left)) }),
+      Plot.text([trueRate], { x: (d) => d, frameAnchor: 'top', dy: -16, text: () => `true rate ${formatRate(trueRate)}`, fontSize: 13, ...labelAnchor((trueRate - left) / (top - left)) }),
       Plot.ruleY(rows, { y: 'method', x1: 'low', x2: 'high', stroke: 'color', strokeWidth: 7, strokeLinecap: 'round' }),
       Plot.dot(rows.filter((d) => d.collapsed), { y: 'method', x: 'low', r: 6, stroke: 'color', strokeWidth: 2.5, fill: 'var(--bg-raised)' }),
       Plot.text(rows, { y: 'method', text: 'method', frameAnchor: 'left', textAnchor: 'start', dy: -15, fill: 'color', fontWeight: 700, fontSize: 13 }),
@@ -58,7 +58,7 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
       ...[true, false].map((covers) =>
         Plot.text(rows.filter((d) => d.covers === covers), {
           y: 'method',
-          text: (d) => (d.collapsed ? `[${fmt(d.low)}, ${fmt(d.high)}] collapsed` : `[${fmt(d.low)}, ${fmt(d.high)}]`) + (covers ? '' : ' misses'),
+          text: (d) => (d.collapsed ? `[${formatRate(d.low)}, ${formatRate(d.high)}] collapsed` : `[${formatRate(d.low)}, ${formatRate(d.high)}]`) + (covers ? '' : ' misses'),
           dy: -15,
           textAnchor: 'end',
           frameAnchor: 'right',

@@ -11,7 +11,7 @@ import {
   severityCounts,
   simulatedCoverage,
 } from '@math/sims/asr-interval';
-import { coveragePlot, intervalPlot } from '../plots/asr-interval';
+import { coveragePlot, formatRate, intervalPlot } from '../plots/asr-interval';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
 import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
@@ -44,11 +44,9 @@ const REPLICATES = 200;
 const TOLERANCE = 0.02;
 
 const pct = (v: number, d = 1) => `${formatNumber(100 * v, d)}%`;
-// Small rates keep two significant digits (a Clopper–Pearson lower end can be 0.000025).
-const r3 = (v: number) => (v > 0 && v < 0.01 ? String(Number(v.toPrecision(2))) : formatNumber(v, 3));
-const ci = ([lo, hi]: [number, number]) => `[${r3(lo)}, ${r3(hi)}]`;
+const ci = ([lo, hi]: [number, number]) => `[${formatRate(lo)}, ${formatRate(hi)}]`;
 // A thin space keeps an interval compact, and still lets it wrap in a narrow readout box.
-const ciTight = ([lo, hi]: [number, number]) => `[${r3(lo)},\u2009${r3(hi)}]`;
+const ciTight = ([lo, hi]: [number, number]) => `[${formatRate(lo)},\u2009${formatRate(hi)}]`;
 
 function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('asr-interval', spec, props.preset), [props.preset]);
@@ -103,7 +101,7 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
       readouts={[
         { label: 'Severity 0/1/2/3 counts', value: counts.join('/') },
         { label: 'Violations (severity ≥ 2)', value: `${x} of ${n}` },
-        { label: 'ASR estimate p̂', value: r3(estimate), emphasis: true },
+        { label: 'ASR estimate p̂', value: formatRate(estimate), emphasis: true },
         { label: 'Wald', value: ciTight(intervals.Wald) },
         { label: 'Wilson', value: ciTight(intervals.Wilson) },
         { label: 'Clopper–Pearson', value: ciTight(intervals['Clopper–Pearson']) },
@@ -112,11 +110,11 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
         { label: 'P(audit finds 0)', value: pZero < 0.0001 ? '< 0.01%' : pct(pZero, pZero < 0.01 ? 2 : 1) },
       ]}
       check={{ pass, text: checkText }}
-      summary={`An audit of ${n} responses at a true rate of ${r3(rate)} found ${x} violation${x === 1 ? '' : 's'} (severities ${counts.join(', ')}), so p̂ = ${r3(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
+      summary={`An audit of ${n} responses at a true rate of ${formatRate(rate)} found ${x} violation${x === 1 ? '' : 's'} (severities ${counts.join(', ')}), so p̂ = ${formatRate(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
       table={{
-        caption: `Intervals for ${x} violation${x === 1 ? '' : 's'} out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${r3(rate)} (seed ${seed})`,
+        caption: `Intervals for ${x} violation${x === 1 ? '' : 's'} out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${formatRate(rate)} (seed ${seed})`,
         columns: ['method', 'lower', 'upper', 'covers true rate', 'coverage (exact)', `coverage (${REPLICATES} replicates)`],
-        rows: INTERVAL_METHODS.map((m) => [m, r3(intervals[m][0]), r3(intervals[m][1]), covers(m) ? 'yes' : 'no', pct(exact[m]), pct(simulated[m])]),
+        rows: INTERVAL_METHODS.map((m) => [m, formatRate(intervals[m][0]), formatRate(intervals[m][1]), covers(m) ? 'yes' : 'no', pct(exact[m]), pct(simulated[m])]),
       }}
     />
   );

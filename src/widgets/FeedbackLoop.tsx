@@ -57,7 +57,6 @@ const MAX_TAX = 0.02;
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
 // formatNumber already signs negatives (and never a rounded zero); gains also get a plus.
 const withPlus = (text: string) => (text.startsWith('−') || /^0(\.0*)?$/.test(text) ? text : `+${text}`);
-const pts = (v: number) => `${withPlus(formatNumber(100 * v, 1))} pts`;
 
 function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('feedback-loop', spec, props.preset), [props.preset]);
