@@ -67,6 +67,8 @@ const exercise: ExerciseDef = {
     const colV = t.a + t.c;
     const pA = rowV / n;
     const pB = colV / n;
+    // n²·p_e as a whole number, for the exact form of κ in the solution.
+    const chanceCount = rowV * colV + (n - rowV) * (n - colV);
     const wp = wrongPe(t, n, po);
     const wk = wrongKappa(po, pe);
     const table =
@@ -120,7 +122,7 @@ const exercise: ExerciseDef = {
         `Label rates: $P_A(\\text{v}) = ${rowV}/${n} = ${f4(pA)}$ and $P_B(\\text{v}) = ${colV}/${n} = ${f4(pB)}$.`,
         `Chance agreement: $p_e = ${f4(pA)} \\times ${f4(pB)} + ${f4(1 - pA)} \\times ${f4(1 - pB)} = ${f4(pe)}$.`,
         `Observed agreement: $p_o = (${t.a} + ${t.d})/${n} = ${f4(po)}$.`,
-        `$\\kappa = (${f4(po)} - ${f4(pe)})/(1 - ${f4(pe)}) \\approx ${f4(kappa)}$; without rounding, multiply every term by $n^2 = ${n * n}$: $\\kappa = (${n * (t.a + t.d)} - ${rowV * colV + (n - rowV) * (n - colV)})/(${n * n} - ${rowV * colV + (n - rowV) * (n - colV)}) = ${f4(kappa)}$. The reviewers agree on ${Math.round(po * 100)}% of outputs, but only part of that is agreement beyond chance.`,
+        `$\\kappa = (${f4(po)} - ${f4(pe)})/(1 - ${f4(pe)}) \\approx ${f4(kappa)}$; without rounding, multiply every term by $n^2 = ${n * n}$: $\\kappa = (${n * (t.a + t.d)} - ${chanceCount})/(${n * n} - ${chanceCount}) = ${f4(kappa)}$. The reviewers agree on ${Math.round(po * 100)}% of outputs, but only part of that is agreement beyond chance.`,
       ],
     };
   },
