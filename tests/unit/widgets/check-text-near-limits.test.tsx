@@ -15,10 +15,23 @@ import FeedbackLoop from '@widgets/FeedbackLoop';
 import PolicyMatrix from '@widgets/PolicyMatrix';
 import ThresholdTradeoff from '@widgets/ThresholdTradeoff';
 
-function check(Widget: ComponentType<{ id: string; preset?: Record<string, unknown> }>, preset: Record<string, unknown>) {
-  const el = parseHTML(renderToString(<Widget id="w" preset={preset} />)).document.querySelector('[data-check]');
-  return { verdict: el?.getAttribute('data-check'), text: el?.textContent ?? '' };
+type Demo = ComponentType<{ id: string; preset?: Record<string, unknown> }>;
+
+/** The server-rendered demo's check verdict and text, one readout, and its summary. */
+function shown(Widget: Demo, preset: Record<string, unknown>, label = '') {
+  const d = parseHTML(renderToString(<Widget id="w" preset={preset} />)).document;
+  return {
+    verdict: d.querySelector('[data-check]')?.getAttribute('data-check'),
+    check: d.querySelector('[data-check]')?.textContent ?? '',
+    readout: d.querySelector(`[data-readout="${label}"]`)?.textContent ?? '',
+    summary: d.querySelector('.widget-summary')?.textContent ?? '',
+  };
 }
+
+const check = (Widget: Demo, preset: Record<string, unknown>) => {
+  const r = shown(Widget, preset);
+  return { verdict: r.verdict, text: r.check };
+};
 
 describe('check lines print values that agree with their verdicts', () => {
   it('SFT: a masked loss of 1.09856 is below ln 3 = 1.09861, and says so with enough digits', () => {
@@ -64,16 +77,6 @@ describe('check lines print values that agree with their verdicts', () => {
     expect(c.text).toContain('κ = 0.5999996 ≤ 0.6');
   });
 });
-
-function shown(Widget: ComponentType<{ id: string; preset?: Record<string, unknown> }>, preset: Record<string, unknown>, label: string) {
-  const d = parseHTML(renderToString(<Widget id="w" preset={preset} />)).document;
-  return {
-    verdict: d.querySelector('[data-check]')?.getAttribute('data-check'),
-    check: d.querySelector('[data-check]')?.textContent ?? '',
-    readout: d.querySelector(`[data-readout="${label}"]`)?.textContent ?? '',
-    summary: d.querySelector('.widget-summary')?.textContent ?? '',
-  };
-}
 
 describe('readouts and summaries compared with a limit print as many digits as the check', () => {
   it('feedback loop: a 2.002-point tax fails the 2-point limit and no text rounds it to "2.0"', () => {
