@@ -15,9 +15,19 @@ describe('active-learning figures', () => {
   it('rings exactly the k queued items', () => {
     const svg = Plot.plot({ ...poolPlot(points), document: doc() });
     const groups = [...svg.querySelectorAll('g[aria-label="dot"]')];
-    expect(groups).toHaveLength(2);
-    expect(groups[0]!.querySelectorAll('circle')).toHaveLength(200);
-    expect(groups[1]!.querySelectorAll('circle')).toHaveLength(10);
+    expect(groups).toHaveLength(3);
+    const violating = points.filter((p) => p.violating).length;
+    expect(groups[0]!.querySelectorAll('circle')).toHaveLength(200 - violating);
+    expect(groups[1]!.querySelectorAll('circle')).toHaveLength(violating);
+    expect(groups[2]!.querySelectorAll('circle')).toHaveLength(10);
+  });
+
+  it('writes each pool colour once, on its group, with the violating dots on top', () => {
+    const svg = Plot.plot({ ...poolPlot(points), document: doc() });
+    const [plain, violating] = svg.querySelectorAll('g[aria-label="dot"]');
+    expect([plain!.getAttribute('fill'), plain!.getAttribute('fill-opacity')]).toEqual(['var(--text-muted)', '0.4']);
+    expect([violating!.getAttribute('fill'), violating!.getAttribute('fill-opacity')]).toEqual(['var(--chart-2)', '0.85']);
+    expect(svg.querySelectorAll('circle[fill], circle[fill-opacity]')).toHaveLength(0);
   });
 
   it('draws the golden pool scatter at seed 42', async () => {
