@@ -8,10 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeMathGuard from './src/lib/rehype-math-guard.mjs';
 import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import sitemap from './src/lib/sitemap-integration.mjs';
-import { fileURLToPath } from 'node:url';
-
-/** @param {string} p */
-const alias = (p) => fileURLToPath(new URL(p, import.meta.url));
+import { aliases } from './scripts/aliases.mjs';
 
 export default defineConfig({
   site: 'https://alignment-math.example.org',
@@ -57,14 +54,7 @@ export default defineConfig({
   },
   vite: {
     resolve: {
-      alias: {
-        '@math': alias('./src/math'),
-        '@plots': alias('./src/plots'),
-        '@widgets': alias('./src/widgets'),
-        '@exercises': alias('./src/exercises'),
-        '@components': alias('./src/components'),
-        '@lib': alias('./src/lib'),
-      },
+      alias: aliases,
     },
   },
 });

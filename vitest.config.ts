@@ -1,18 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import { fileURLToPath } from 'node:url';
-
-const alias = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+import { aliases } from './scripts/aliases.mjs';
 
 export default defineConfig({
   resolve: {
-    alias: {
-      '@math': alias('./src/math'),
-      '@plots': alias('./src/plots'),
-      '@widgets': alias('./src/widgets'),
-      '@exercises': alias('./src/exercises'),
-      '@components': alias('./src/components'),
-      '@lib': alias('./src/lib'),
-    },
+    alias: aliases,
   },
   test: {
     projects: [
