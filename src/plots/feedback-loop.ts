@@ -39,7 +39,10 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   ];
   const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
   const size = frame(360, 290);
-  const tax = taxLabelAt(records, helpfulness0, lo, hi, size.height - size.marginTop - size.marginBottom);
+  const tax = taxLabelAt(records, helpfulness0, lo, hi, size.height - size.marginTop - size.marginBottom, {
+    innerWidth: size.width - size.marginLeft - 16,
+    ends,
+  });
   return {
     ...size,
     marginRight: 16,
@@ -49,7 +52,8 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
       Plot.areaY(taxBand, { x: 'round', y1: 'y1', y2: 'y2', fill: palette.secondary, fillOpacity: 0.16 }),
       Plot.ruleY([helpfulness0], { stroke: palette.secondary, strokeDasharray: '4,4', strokeOpacity: 0.8 }),
       Plot.text(tax.inside, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
-      Plot.text(tax.above, { x: 'round', y: 'y', dy: -9, text: () => 'alignment tax (shaded) ↓', fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
+      Plot.text(tax.above, { x: 'round', y: 'y', dy: -9, text: () => TAX_ABOVE, fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
+      Plot.text(tax.aboveLeft, { x: 'round', y: 'y', dy: -9, dx: 4, textAnchor: 'start', text: () => TAX_ABOVE, fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
       Plot.line(records, { x: 'round', y: 'safety', stroke: palette.primary, strokeWidth: 2.5 }),
       Plot.dot(records, { x: 'round', y: 'safety', fill: palette.primary, r: 3.5 }),
       Plot.line(records, { x: 'round', y: 'helpfulness', stroke: palette.secondary, strokeWidth: 2.5 }),
@@ -60,13 +64,25 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   };
 }
 
+const TAX_ABOVE = 'alignment tax (shaded) ↓';
+/** Rough width of bold sans text in px (0.62 em a character: wide enough for digits and %). */
+const textWidth = (text: string, fontSize: number) => 0.62 * fontSize * text.length;
+
+interface EndLabel {
+  value: number;
+  dy: number;
+  text: string;
+}
+
 /**
  * Where "alignment tax" goes: halfway along the run (between rounds, interpolated), centred. Inside
  * the shaded band when the band is tall enough there for a line of text; otherwise just above the
  * dashed start line, unless the safety curve passes there too; nowhere while the tax is under 1.2 points.
+ * Given the end labels (`avoid`), a label above the line that would run into one moves to the left
+ * end of the line (`aboveLeft`, drawn from round 0 rightwards), or is left out if that spot is taken too.
  */
-export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: number, hi: number, innerHeight: number) {
-  const none = { inside: [] as { round: number; y: number }[], above: [] as { round: number; y: number }[] };
+export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: number, hi: number, innerHeight: number, avoid?: { innerWidth: number; ends: EndLabel[] }) {
+  const none = { inside: [] as { round: number; y: number }[], above: [] as { round: number; y: number }[], aboveLeft: [] as { round: number; y: number }[] };
   const last = records[records.length - 1]!;
   if (helpfulness0 - last.helpfulness <= 0.012 || records.length < 2) return none;
   const t = last.round / 2;
@@ -81,8 +97,33 @@ export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: numbe
   const mid = (helpfulness + helpfulness0) / 2;
   if (px(helpfulness0 - helpfulness) >= 20 && px(Math.abs(safety - mid)) >= 12) return { ...none, inside: [{ round: t, y: mid }] };
   // Above the start line the text spans about 2 to 16 px; the safety curve must keep clear of that.
-  const above = px(safety - helpfulness0);
-  if (above < -2 || above > 22) return { ...none, above: [{ round: t, y: helpfulness0 }] };
+  const clear = (v: number) => {
+    const above = px(v - helpfulness0);
+    return above < -2 || above > 22;
+  };
+  if (!avoid) return clear(safety) ? { ...none, above: [{ round: t, y: helpfulness0 }] } : none;
+  const { innerWidth, ends } = avoid;
+  const xpx = (round: number) => (round / Math.max(1, last.round)) * innerWidth;
+  const ypx = (v: number) => ((hi - v) * innerHeight) / (hi - lo);
+  const width = textWidth(TAX_ABOVE, 12);
+  const top = ypx(helpfulness0) - 16;
+  const bottom = ypx(helpfulness0) - 2;
+  const hitsEnd = (x1: number, x2: number) =>
+    ends.some((e) => {
+      const cy = ypx(e.value) + e.dy;
+      return x1 < innerWidth + 2 && x2 > innerWidth - textWidth(e.text, 13) - 2 && top < cy + 9 && bottom > cy - 9;
+    });
+  const centre = xpx(t);
+  if (clear(safety) && !hitsEnd(centre - width / 2, centre + width / 2)) return { ...none, above: [{ round: t, y: helpfulness0 }] };
+  // From round 0: the safety curve must be clear wherever the text runs (the rounds it spans and the
+  // point where it ends).
+  const endRound = ((4 + width) / innerWidth) * Math.max(1, last.round);
+  const j = Math.min(records.length - 2, Math.max(0, records.findIndex((d) => d.round >= endRound) - 1));
+  const c = records[j]!;
+  const d = records[j + 1]!;
+  const u = d.round === c.round ? 0 : Math.min(1, Math.max(0, (endRound - c.round) / (d.round - c.round)));
+  const spanClear = records.filter((r) => r.round <= endRound).every((r) => clear(r.safety)) && clear(c.safety + u * (d.safety - c.safety));
+  if (spanClear && !hitsEnd(4, 4 + width)) return { ...none, aboveLeft: [{ round: 0, y: helpfulness0 }] };
   return none;
 }
 

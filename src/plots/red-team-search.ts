@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
 import { fixed } from './fixed';
-import { frame, halo, palette } from './theme';
+import { frame, halo, labelAnchor, palette } from './theme';
 
 export interface SearchCurvePlotData {
   /** Mean best-so-far per query, for the chosen strategy and the one it is compared with. */
@@ -30,18 +30,30 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   // Put the higher curve's label above its end and the lower one's below, so they never collide.
   const mineAbove = lastMine.v >= lastTheirs.v;
   const right = Math.max(2, n);
+  const size = frame(400, 300);
+  // The 0.5 line's label sits under the line's right end unless an end label is there (their
+  // centres within 15 px), then above it, else under its left end.
+  const ypx = (v: number) => (1 - v) * (size.height - size.marginTop - size.marginBottom);
+  const endCentres = [ypx(lastMine.v) + (mineAbove ? -10 : 14), ypx(lastTheirs.v) + (mineAbove ? 14 : -10)];
+  const free = (cy: number) => endCentres.every((e) => Math.abs(e - cy) > 15);
+  const place = free(ypx(HIT_THRESHOLD) + 11) ? 'below' : free(ypx(HIT_THRESHOLD) - 8) ? 'above' : 'left';
+  const thresholdText =
+    place === 'left'
+      ? { x: 'q', y: 'v', textAnchor: 'start' as const, dx: 4, dy: 11 }
+      : { x: 'q', y: 'v', textAnchor: 'end' as const, dy: place === 'below' ? 11 : -8 };
   return {
-    ...frame(400, 300),
+    ...size,
     marginRight: 16,
     x: { domain: [1, right], label: 'queries →', grid: true, ticks: 6 },
     y: { domain: [0, 1], label: '↑ best violation score so far', grid: true, ticks: 5 },
     marks: [
-      // The 0.5 line moves only with the budget, which redraws the axes anyway: drawn with them.
+      // The 0.5 line moves only with the budget, which redraws the axes anyway, and its label only
+      // when an end label comes near: drawn with the axes.
       // (It and the ceiling line never overlap, the ceiling being at least 0.75, so their order is free.)
       ...fixed(
-        `threshold|${right}`,
+        `threshold|${right}|${place}`,
         Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
-        Plot.text([{ q: right, v: HIT_THRESHOLD }], { x: 'q', y: 'v', text: () => 'judged a violation above 0.5', textAnchor: 'end', dy: 11, fill: palette.bad, fontSize: 11.5 }),
+        Plot.text([{ q: place === 'left' ? 1 : right, v: HIT_THRESHOLD }], { ...thresholdText, text: () => 'judged a violation above 0.5', fill: palette.bad, fontSize: 11.5 }),
       ),
       // The ceiling moves with the peak width, which would otherwise not redraw the axes.
       Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
@@ -111,7 +123,8 @@ export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): 
       Plot.dot(run.queries, { x: 'x', y: 'y', r: 1.8, fill: 'currentColor', fillOpacity: 0.55 }),
       ...(path.length > 1 ? [Plot.line(path, { x: 'x', y: 'y', stroke: palette.primary, strokeWidth: 1.75, marker: 'dot' })] : []),
       Plot.dot([run.best], { x: 'x', y: 'y', r: 7, stroke: palette.primary, strokeWidth: 2.5, fill: 'none' }),
-      Plot.text([run.best], { x: 'x', y: 'y', text: () => `best ${run.best.score.toFixed(2)}`, dy: -14, fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
+      // Near either side the label runs inward from the ring, so it stays inside the map.
+      Plot.text([run.best], { x: 'x', y: 'y', text: () => `best ${run.best.score.toFixed(2)}`, dy: -14, ...labelAnchor(run.best.x), fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
     ],
   };
 }

@@ -34,16 +34,42 @@ describe('feedback-loop figures', () => {
       taxLabelAt(rows.map(([safety, helpfulness], round): LoopPoint => ({ round, safety, helpfulness })), h0, 0.66, 0.84, 222);
 
     it('after one round sits halfway (round 0.5) above the start line: the band there is 0.85 points, 10 px, too thin for text', () => {
-      expect(at([[0.72, 0.78], [0.74, 0.763]])).toEqual({ inside: [], above: [{ round: 0.5, y: 0.78 }] });
+      expect(at([[0.72, 0.78], [0.74, 0.763]])).toEqual({ inside: [], above: [{ round: 0.5, y: 0.78 }], aboveLeft: [] });
     });
 
     it('sits inside the band where it is 2 points (25 px) tall and the safety curve is far', () => {
-      expect(at([[0.72, 0.78], [0.72, 0.77], [0.72, 0.76], [0.72, 0.75], [0.72, 0.74]])).toEqual({ inside: [{ round: 2, y: 0.77 }], above: [] });
+      expect(at([[0.72, 0.78], [0.72, 0.77], [0.72, 0.76], [0.72, 0.75], [0.72, 0.74]])).toEqual({ inside: [{ round: 2, y: 0.77 }], above: [], aboveLeft: [] });
+    });
+
+    // The chart's plot area is 292 px wide; the end labels are right-aligned at round 5.
+    const rows: [number, number][] = [[0.72, 0.78], [0.742, 0.772], [0.75, 0.769], [0.762, 0.763], [0.768, 0.761], [0.772, 0.76]];
+    const ends = (r: [number, number][]) => {
+      const [safety, helpfulness] = r[r.length - 1]!;
+      return [
+        { value: safety, dy: safety >= helpfulness ? -12 : 14, text: `safety ${(100 * safety).toFixed(1)}%` },
+        { value: helpfulness, dy: safety >= helpfulness ? 14 : -12, text: `helpfulness ${(100 * helpfulness).toFixed(1)}%` },
+      ];
+    };
+    const avoiding = (r: [number, number][], h0 = 0.78) =>
+      taxLabelAt(r.map(([safety, helpfulness], round): LoopPoint => ({ round, safety, helpfulness })), h0, 0.66, 0.84, 222, { innerWidth: 292, ends: ends(r) });
+
+    it('moves to the left end of the start line when "safety 77.2%" (ending 8 px above it) would cover it halfway', () => {
+      // Centred at round 2.5 the text spans x 59–233 px and y 58–72 px; the end label spans x 195–292, y 63–81.
+      expect(at(rows).above).toEqual([{ round: 2.5, y: 0.78 }]);
+      expect(avoiding(rows)).toEqual({ inside: [], above: [], aboveLeft: [{ round: 0, y: 0.78 }] });
+    });
+
+    it('stays halfway when the end labels are clear of it, and is left out when both places are taken', () => {
+      const low: [number, number][] = [[0.72, 0.78], [0.72, 0.772], [0.72, 0.769], [0.72, 0.763], [0.72, 0.761], [0.72, 0.76]];
+      expect(avoiding(low)).toEqual({ inside: [], above: [{ round: 2.5, y: 0.78 }], aboveLeft: [] });
+      // Round 1's safety, 0.6 points above the line, runs through the text's left-hand spot.
+      const blocked: [number, number][] = [[0.72, 0.78], [0.786, 0.772], [0.74, 0.769], [0.75, 0.763], [0.765, 0.761], [0.772, 0.76]];
+      expect(avoiding(blocked)).toEqual({ inside: [], above: [], aboveLeft: [] });
     });
 
     it('is left out when the safety curve runs just above the start line, and while the tax is under 1.2 points', () => {
-      expect(at([[0.79, 0.78], [0.79, 0.775], [0.79, 0.765]])).toEqual({ inside: [], above: [] });
-      expect(at([[0.72, 0.78], [0.74, 0.77]])).toEqual({ inside: [], above: [] });
+      expect(at([[0.79, 0.78], [0.79, 0.775], [0.79, 0.765]])).toEqual({ inside: [], above: [], aboveLeft: [] });
+      expect(at([[0.72, 0.78], [0.74, 0.77]])).toEqual({ inside: [], above: [], aboveLeft: [] });
     });
   });
 });

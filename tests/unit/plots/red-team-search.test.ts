@@ -28,6 +28,50 @@ describe('red-team-search figures', () => {
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/red-team-search-curves.svg');
   });
 
+  describe('the "judged a violation above 0.5" label', () => {
+    const flat = (v: number) => Array.from({ length: 100 }, (_, i) => (i < 50 ? 0.2 : v));
+    // Centre of each text's line in px (its group's dy plus its own position), and its anchor.
+    const labels = (mine: number, theirs: number) => {
+      const svg = Plot.plot({
+        ...searchCurvePlot({ chosen: { name: 'mutate & keep best', mean: flat(mine), low: flat(mine - 0.1), high: flat(mine + 0.05) }, other: { name: 'random sampling', mean: flat(theirs) }, ceiling: 0.96 }),
+        document: doc(),
+      });
+      const at = (re: RegExp) => {
+        const t = [...svg.querySelectorAll('text')].find((e) => re.test(e.textContent!))!;
+        const g = t.parentElement!;
+        const dy = Number(/translate\([^,]+,([^)]+)\)/.exec(g.getAttribute('transform') ?? 'translate(0,0)')![1]);
+        return { y: dy + Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform')!)![1]), anchor: g.getAttribute('text-anchor') };
+      };
+      return { threshold: at(/judged/), mine: at(/mutate/), theirs: at(/random/) };
+    };
+
+    // The 0.5 line is at 24 + 116 px (top margin, then half of the 232 px plot height).
+    it('sits under the line at its right end when no end label is near', () => {
+      const l = labels(0.74, 0.3);
+      expect(l.threshold.anchor).toBe('end');
+      expect(l.threshold.y).toBeCloseTo(140 + 11, 5);
+    });
+
+    it('moves above the line when "random sampling" ends just under 0.5, and to the left end when both spots are taken', () => {
+      const above = labels(0.74, 0.49);
+      expect(above.threshold.y).toBeCloseTo(140 - 8, 5);
+      expect(Math.abs(above.threshold.y - above.theirs.y)).toBeGreaterThan(15);
+      const left = labels(0.52, 0.49);
+      expect(left.threshold.anchor).toBe('start');
+      expect(left.threshold.y).toBeCloseTo(140 + 11, 5);
+    });
+  });
+
+  it('runs the "best" label inward from a best prompt near either side of the map', () => {
+    const anchorAt = (x: number) => {
+      const best = { ...c.hill.runs[0]!.best, x, y: 0.5, score: 0.15 };
+      const svg = Plot.plot({ ...landscapePlot({ landscape: c.landscape, run: { ...c.hill.runs[0]!, queries: [best], best }, showPath: false }), document: doc() });
+      // Plot writes no anchor for 'middle', the figure's own default.
+      return [...svg.querySelectorAll('text')].find((t) => t.textContent === 'best 0.15')!.parentElement!.getAttribute('text-anchor') ?? 'middle';
+    };
+    expect([anchorAt(0.02), anchorAt(0.5), anchorAt(0.98)]).toEqual(['start', 'middle', 'end']);
+  });
+
   it('draws the golden landscape map with the first hill-climbing run at seed 42', async () => {
     const svg = Plot.plot({ ...landscapePlot({ landscape: c.landscape, run: c.hill.runs[0]!, showPath: true }), document: doc() });
     // nine contour levels, 100 query dots
