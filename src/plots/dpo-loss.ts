@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DpoPairRow } from '../math/sims/dpo-loss';
 import { ticks } from 'd3-array';
 import { fixed, perObject } from './fixed';
-import { frame, palette } from './theme';
+import { frame, halo, palette } from './theme';
 
 const QUANTITIES = ['βΔ_w', 'βΔ_l', 'loss', 'weight'] as const;
 const FIELDS = ['rewardWin', 'rewardLose', 'loss', 'weight'] as const;
@@ -132,7 +132,19 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
     rows.map((r) => r.margin),
     (2 * h * 16) / 300,
   );
-  const labelled = rows.map((r, i) => ({ ...r, level: levels[i]! }));
+  // A stack that would rise out of the plot (pairs near the top of the loss curve) is written as
+  // one line, "1, 2, 3", to the right of its point, where the falling curve leaves room.
+  const innerHeight = 330 - 24 - 44;
+  const byMargin = rows.map((r, i) => ({ r, level: levels[i]! })).sort((a, b) => a.r.margin - b.r.margin);
+  const clusters: { r: DpoPairRow; level: number }[][] = [];
+  for (const x of byMargin) (x.level === 0 || clusters.length === 0 ? clusters.push([x]) : clusters[clusters.length - 1]!.push(x));
+  const stacked: (DpoPairRow & { level: number })[] = [];
+  const merged: { margin: number; loss: number; text: string }[] = [];
+  for (const c of clusters) {
+    const top = (1 - c[0]!.r.loss / yMax) * innerHeight - 18 - 15 * (c.length - 1) - 8;
+    if (c.length > 1 && top < 0) merged.push({ margin: c[0]!.r.margin, loss: c[0]!.r.loss, text: c.map((x) => x.r.pair).sort((a, b) => a - b).join(', ') });
+    else stacked.push(...c.map((x) => ({ ...x.r, level: x.level })));
+  }
   return {
     ...frame(360, 330),
     marginLeft: 44,
@@ -151,12 +163,13 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
       ),
       Plot.dot(rows.filter((d) => d.pair === selected), { x: 'margin', y: 'loss', r: 8.5, stroke: 'currentColor', strokeWidth: 1.5 }),
       // Pairs whose margins nearly coincide get their numbers stacked, one line per level.
-      ...[...new Set(levels)].map((level) =>
+      ...[...new Set(stacked.map((d) => d.level))].map((level) =>
         Plot.text(
-          labelled.filter((d) => d.level === level),
+          stacked.filter((d) => d.level === level),
           { x: 'margin', y: 'loss', text: (d: DpoPairRow) => String(d.pair), dy: -18 - 15 * level, fontWeight: 700, fontSize: 12.5 },
         ),
       ),
+      ...(merged.length ? [Plot.text(merged, { x: 'margin', y: 'loss', text: 'text', textAnchor: 'start', dx: 13, fontWeight: 700, fontSize: 12.5, ...halo() })] : []),
     ],
   };
 }

@@ -23,6 +23,20 @@ describe('dpo-loss figures', () => {
     expect(stackedLabelLevels([-2, 0, 2], 0.32)).toEqual([0, 0, 0]);
   });
 
+  it('writes a stack that would rise out of the plot as one line beside its point', () => {
+    // β = 2 and Δ_w − Δ_l = −6 for every pair: four margins of −12, losses ≈ 12 near the top of a 0–14 axis.
+    const top = dpoDemo(2, [-3, -3, -3, -3], [3, 3, 3, 3]);
+    const svg = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(14), rows: top.rows, selected: 1 }), document: doc() });
+    // Text marks only (the axes' tick labels are numbers too).
+    const marks = (el: Element) => [...el.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
+    const texts = marks(svg);
+    expect(texts).toContain('1, 2, 3, 4');
+    expect(texts.filter((t) => /^[1-4]$/.test(t!))).toEqual([]);
+    // At the notebook values the pairs sit low on the curve and keep their stacked numbers.
+    const low = Plot.plot({ ...dpoCurvePlot({ curve, rows: demo.rows, selected: 3 }), document: doc() });
+    expect(marks(low).filter((t) => /^[1-4]$/.test(t!)).sort()).toEqual(['1', '2', '3', '4']);
+  });
+
   it('draws the golden bar chart at the notebook values', async () => {
     const svg = Plot.plot({ ...dpoPairsPlot({ rows: demo.rows, selected: 3 }), document: doc() });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/dpo-loss-pairs.svg');
