@@ -47,10 +47,14 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
         { x: 'm', y: 'p', r: 'r', fill: 'fill', stroke: 'stroke', strokeWidth: 'strokeWidth', sort: null },
       ),
       // Labels sit up and to the left of each point, the side a rising curve leaves empty; pairs
-      // whose points (nearly) coincide share one label, e.g. "2, 4".
-      Plot.text(labelClusters(pairs, reach / 20), {
-        x: 'margin', y: 'pWin', text: 'text', fontSize: 12, fontWeight: 700, dx: -7, dy: -9, textAnchor: 'end', fill: 'currentColor',
-      }),
+      // whose points (nearly) coincide share one label, e.g. "2, 4". Within 40 px of the left edge
+      // (the curve still flat there) they go up and to the right, clear of the axis's tick labels.
+      ...[true, false].map((nearLeft) =>
+        Plot.text(
+          labelClusters(pairs, reach / 20).filter((c) => ((c.margin + reach) / (2 * reach)) * (440 - 52 - 20) < 40 === nearLeft),
+          { x: 'margin', y: 'pWin', text: 'text', fontSize: 12, fontWeight: 700, dx: nearLeft ? 7 : -7, dy: -9, textAnchor: nearLeft ? 'start' : 'end', fill: 'currentColor' },
+        ),
+      ),
     ],
   };
 }

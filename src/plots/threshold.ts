@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { frame, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette } from './theme';
 import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
@@ -27,7 +27,11 @@ export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.P
       // Not fixed(...) marks, though τ does not move them: the cost-optimal rule sits under the
       // curves and moves with every cost, and redrawing the axes with it costs more than these marks.
       Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
-      Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
+      // Above the frame, except in the left quarter, where the axis title is: there it goes at the
+      // rule's foot, right of it (the curves are still high there).
+      optimumTau < 0.25
+        ? Plot.text([{ x: optimumTau, y: 0 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -9, dx: 5, textAnchor: 'start', fill: palette.tertiary, ...halo() })
+        : Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
       Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
       // Direct labels instead of a legend (the y label says what is blocked); short enough that the
       // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone.

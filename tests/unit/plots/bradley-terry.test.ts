@@ -17,6 +17,14 @@ describe('bradley-terry figures', () => {
     expect(pairs[3]!.margin).toBeLessThan(0);
   });
 
+  it('labels pairs at the left edge up and to the right, clear of the y axis', () => {
+    // Margins −6, 6, −6, 6: reach 6.5, so the −6 points sit 14 px from the left edge.
+    const { pairs: wide } = preferencePairs([-6, 6, -6, 6]);
+    const svg = Plot.plot({ ...preferenceCurvePlot({ pairs: wide }), document: doc() });
+    const anchorOf = (text: string) => [...svg.querySelectorAll('g[aria-label="text"] text')].find((t) => t.textContent === text)!.parentElement!.getAttribute('text-anchor');
+    expect([anchorOf('1, 3'), anchorOf('2, 4')]).toEqual(['start', 'end']);
+  });
+
   it('draws the golden sigmoid chart', async () => {
     const svg = Plot.plot({ ...preferenceCurvePlot({ pairs }), document: doc() });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/bradley-terry-curve.svg');

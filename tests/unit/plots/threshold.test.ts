@@ -39,4 +39,15 @@ describe('threshold-tradeoff figures', () => {
     expect(at(0.05)).toBe('start');
     expect(at(0.513)).toBe('middle');
   });
+
+  it('puts the cost-optimal label at the foot of its rule in the left quarter, clear of the axis title above', () => {
+    const yOf = (optimumTau: number) => {
+      const svg = Plot.plot({ ...ratesPlot({ sweep, tau: 0.5, optimumTau }), document: doc() });
+      const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'cost-optimal τ')!;
+      return Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform')!)![1]);
+    };
+    const height = ratesPlot({ sweep, tau: 0.5, optimumTau: 0.5 }).height!;
+    expect(yOf(0.1)).toBeGreaterThan(height / 2);
+    expect(yOf(0.3)).toBeLessThan(height / 2);
+  });
 });
