@@ -75,7 +75,7 @@ const SERIES: { key: Series; label: string; color: string; glyph: string }[] = [
   { key: 'expected', label: 'pₑ chance', color: palette.tertiary, glyph: '▬' },
 ];
 
-const barLayers = new Map<number, Plot.Markish[]>();
+const barLayers = new Map<string, Plot.Markish[]>();
 
 /** The three population curves, built once per curve (prevalence moves only the rule and dots). */
 const curveLines = perObject((curve: readonly ParadoxCurvePoint[]): Plot.Markish[] =>
@@ -96,18 +96,40 @@ const curveLines = perObject((curve: readonly ParadoxCurvePoint[]): Plot.Markish
  * The bar and the key never move: drawn with the axes, and built once per bar value. The key sits
  * in the top margin, at least 2 px clear of the lines and dots (which reach 6 px above the frame).
  */
-function barAndKey(bar: number): Plot.Markish[] {
-  let marks = barLayers.get(bar);
+function barAndKey(bar: number, side: 'left' | 'right'): Plot.Markish[] {
+  let marks = barLayers.get(`${bar}:${side}`);
   if (!marks) {
     marks = fixed(
-      `paradox-bar:${bar}`,
+      `paradox-bar:${bar}:${side}`,
       Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
-      Plot.text([bar], { y: (d) => d, frameAnchor: 'right', text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'end', ...halo() }),
+      Plot.text([bar], { y: (d) => d, frameAnchor: side, text: () => `κ = ${bar}`, dy: -7, dx: side === 'left' ? 4 : 0, fill: palette.muted, fontSize: 11, textAnchor: side === 'left' ? 'start' : 'end', ...halo() }),
       ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
     );
-    barLayers.set(bar, marks);
+    barLayers.set(`${bar}:${side}`, marks);
   }
   return marks;
+}
+
+/**
+ * Which end of the bar line its label goes at: the curves are drawn over it, so it takes the end
+ * where κ and p_e pass farther from where the text sits (0.01–0.06 above the line, over the
+ * outer 15% of the prevalence range). The right end unless the left is clearly freer.
+ */
+export function barLabelSide(curve: readonly ParadoxCurvePoint[], bar: number): 'left' | 'right' {
+  const clearance = (inside: (p: number) => boolean) => {
+    let min = Infinity;
+    for (const d of curve) {
+      if (!inside(d.prevalence)) continue;
+      for (const k of ['kappa', 'expected'] as const) {
+        const v = d[k];
+        if (Number.isFinite(v)) min = Math.min(min, v < bar + 0.01 ? bar + 0.01 - v : v > bar + 0.06 ? v - bar - 0.06 : 0);
+      }
+    }
+    return min;
+  };
+  const right = clearance((p) => p >= 0.85);
+  const left = clearance((p) => p <= 0.15);
+  return right >= 0.03 || right >= left ? 'right' : 'left';
 }
 
 /**
@@ -127,7 +149,7 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
     y: { domain: [Math.max(-1, Math.floor(minY * 10) / 10), 1], label: null, grid: true },
     color: { domain: SERIES.map((s) => s.key), range: SERIES.map((s) => s.color) },
     marks: [
-      ...barAndKey(bar),
+      ...barAndKey(bar, barLabelSide(curve, bar)),
       Plot.ruleX([prevalence], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       ...curveLines(curve),
       // The current sample: its κ (and p_o, p_e) at the chosen prevalence.

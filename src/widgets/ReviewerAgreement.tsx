@@ -33,7 +33,8 @@ const spec = {
 const BAR = 0.6;
 
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
-const num = (v: number) => (Number.isNaN(v) ? 'undefined' : formatNumber(v, 3));
+// κ has no value when chance agreement is 1 (both raters used one label): said in words, not NaN.
+const num = (v: number) => (Number.isNaN(v) ? 'not defined' : formatNumber(v, 3));
 
 function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('reviewer-agreement', spec, props.preset), [props.preset]);
@@ -78,7 +79,7 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const kappa = Number(sample.kappa.toPrecision(12));
   const pass = kappa > BAR;
   const checkText = Number.isNaN(kappa)
-    ? 'κ is undefined here: both raters used one single label, so chance agreement is 100%.'
+    ? 'κ is not defined here: both raters used one single label, so chance agreement is 100%.'
     : pass
       ? `κ = ${formatNear(kappa, BAR, 3)} > ${BAR}: ${kappa > 0.8 ? 'almost perfect' : 'substantial'} agreement beyond chance (Landis and Koch's band ${kappa > 0.8 ? '0.81–1.00' : '0.61–0.80'}).`
       : `κ = ${formatNear(kappa, BAR, 3)} ≤ ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { cohenKappa } from '@math/index';
 import { agreementTable, categoryNames, kappaByPrevalence, sampleRaterPair } from '@math/sims/reviewer-agreement';
-import { confusionPlot, paradoxPlot } from '@plots/reviewer-agreement';
+import { barLabelSide, confusionPlot, paradoxPlot } from '@plots/reviewer-agreement';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -23,6 +23,15 @@ describe('reviewer-agreement figures', () => {
     const html = svg.outerHTML;
     for (const c of table.flat()) expect(html).toContain(`>${c}<`);
     await expect(html).toMatchFileSnapshot('../../fixtures/golden/reviewer-agreement-confusion.svg');
+  });
+
+  it('puts the "κ = 0.6" label at the end of its line that the curves leave free', () => {
+    // Two categories: κ falls symmetrically toward both ends and stays clear of the label at the right.
+    expect(barLabelSide(kappaByPrevalence(0.12, 2), 0.6)).toBe('right');
+    // Five categories: κ falls through the label's band (0.61–0.66) past prevalence 0.85, where it sat.
+    const five = kappaByPrevalence(0.12, 5);
+    expect(five.some((d) => d.prevalence >= 0.85 && d.kappa > 0.61 && d.kappa < 0.66)).toBe(true);
+    expect(barLabelSide(five, 0.6)).toBe('left');
   });
 
   it('draws the golden prevalence-paradox chart at seed 42', async () => {

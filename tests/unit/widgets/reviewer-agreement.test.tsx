@@ -52,6 +52,15 @@ describe('ReviewerAgreement widget (server render)', () => {
     expect(d.querySelector('[data-check]')?.textContent).toContain('substantial agreement beyond chance (Landis and Koch\'s band 0.61–0.80)');
   });
 
+  it('says κ is not defined when both raters used a single label (chance agreement 1)', () => {
+    // n = 50 at prevalence 0.01 with no flips: seed 42 draws no positive label at all.
+    const d = render({ id: 'k', preset: { n: 50, prevalence: 0.01, flip: 0, categories: 2, seed: 42 } });
+    const { a } = sampleRaterPair(42, 50, { prevalence: 0.01, flip: 0, categories: 2 });
+    expect(new Set(a).size).toBe(1);
+    expect(readout(d, 'Cohen’s κ (sample)')).toBe('not defined');
+    expect(check(d)).toBe('fail');
+  });
+
   it('fails at a high flip rate', () => {
     expect(check(render({ id: 'k', preset: { flip: 0.3 } }))).toBe('fail');
   });
