@@ -27,7 +27,8 @@ export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Pl
       // The gap between promise and delivery at the current β.
       Plot.ruleX([current], { x: 'proxyKl', y1: 'proxyTrue', y2: 'proxyEstimate', stroke: palette.bad, strokeWidth: 6, strokeOpacity: 0.18 }),
       Plot.dot([best], { x: 'proxyKl', y: 'proxyTrue', r: 5, stroke: palette.bad, strokeWidth: 1.5, fill: 'none' }),
-      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5 }),
+      // Under its ring; within 16 px of the y axis it runs rightwards, clear of the tick labels.
+      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5, ...((best.proxyKl / (maxKl * 1.04)) * 364 < 16 ? { textAnchor: 'start' as const, dx: -4 } : {}) }),
       Plot.dot([current], { x: 'honestKl', y: 'honestReward', r: 5.5, fill: palette.primary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
       Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
       Plot.dot([current], { x: 'proxyKl', y: 'proxyTrue', r: 6.5, fill: palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
@@ -45,11 +46,20 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
   const maxY = Math.max(1, ...byBeta.map((p) => Math.max(p.proxyEstimate, p.honestReward)));
   // Labels sit at the small-β (high-KL) end of each curve; coinciding ends share one label.
   const end = byBeta[0]!;
+  // A label runs leftwards from its curve's end: where the curve falls toward the end it stands
+  // higher under the text, and the label goes above that (its text about 7.75 px a character, in a
+  // plot about 364 px wide).
+  const peak = (pts: { kl: number; reward: number }[], text: string) => {
+    const last = pts[0]!;
+    const width = ((7.75 * text.length) / 364) * maxKl * 1.04;
+    return Math.max(...pts.filter((p) => p.kl >= last.kl - width).map((p) => p.reward));
+  };
+  const label = (pts: { kl: number; reward: number }[], text: string, fill: string) => ({ ...pts[0]!, text, fill, peak: peak(pts, text) });
   const labels = placeEndLabels(
     [
-      { kl: end.honestKl, reward: end.honestReward, text: 'true optimum (frontier)', fill: palette.primary },
-      { kl: end.proxyKl, reward: end.proxyEstimate, text: 'proxy’s estimate', fill: palette.secondary },
-      { kl: end.proxyKl, reward: end.proxyTrue, text: 'true reward under proxy', fill: palette.bad },
+      label(honest, 'true optimum (frontier)', palette.primary),
+      label(estimate, 'proxy’s estimate', palette.secondary),
+      label(hacked, 'true reward under proxy', palette.bad),
     ],
     maxKl,
     maxY * 1.08,
@@ -70,11 +80,14 @@ interface EndLabel {
   reward: number;
   text: string;
   fill: string;
+  /** The curve's highest value under the label's text (above its end where the curve falls toward it). */
+  peak?: number;
 }
 
 /**
- * Places the curve labels above their end points. Ends that (nearly) coincide share one label,
- * and labels closer than one line height are pushed apart vertically.
+ * Places the curve labels above their end points (above the curve wherever it runs under the
+ * text). Ends that (nearly) coincide share one label, and labels closer than one line height are
+ * pushed apart vertically.
  */
 export function placeEndLabels(labels: EndLabel[], xSpan: number, ySpan: number, lineFraction = 0.065): (EndLabel & { dy: number })[] {
   const merged: (EndLabel & { parts: string[] })[] = [];
@@ -90,7 +103,7 @@ export function placeEndLabels(labels: EndLabel[], xSpan: number, ySpan: number,
   const pxPerUnit = 250 / ySpan; // plot height in px, roughly
   let floor = Infinity;
   for (const l of sorted) {
-    const y = Math.min(l.reward + 10 / pxPerUnit, floor);
+    const y = Math.min(Math.max(l.reward, l.peak ?? l.reward) + 10 / pxPerUnit, floor);
     out.push({ ...l, dy: -(y - l.reward) * pxPerUnit });
     floor = y - lineFraction * ySpan;
   }

@@ -14,6 +14,14 @@ describe('kl-optimum figures', () => {
   const current = klTradeoff(ref, reward, proxy, 0.2);
   const best = bestProxyTrue(sweep);
 
+  it('lifts a label above its curve where the curve falls toward the labelled end', () => {
+    // y span 1 over ~250 px: 10 px is 0.04. A curve ending at 0.1 that stands at 0.6 under the text.
+    const [flat] = placeEndLabels([{ kl: 4, reward: 0.1, text: 'x', fill: 'red' }], 4, 1);
+    const [fallen] = placeEndLabels([{ kl: 4, reward: 0.1, text: 'x', fill: 'red', peak: 0.6 }], 4, 1);
+    expect(flat!.dy).toBeCloseTo(-10, 9);
+    expect(fallen!.dy).toBeCloseTo(-(0.6 + 0.04 - 0.1) * 250, 9);
+  });
+
   it('labels the three curves apart when the proxy is wrong, and once when it is exact', () => {
     const three = placeEndLabels(
       [
