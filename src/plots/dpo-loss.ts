@@ -108,7 +108,7 @@ export interface DpoCurvePlotData {
   selected?: number;
 }
 
-/** Vertical label offsets so pair numbers whose margins nearly coincide stack instead of overlapping. */
+/** Levels of pair numbers whose margins nearly coincide (0 starts a group, 1, 2, … join it): the groups share one label. */
 export function stackedLabelLevels(margins: readonly number[], minGap: number): number[] {
   const order = margins.map((m, i) => ({ m, i })).sort((a, b) => a.m - b.m);
   const levels = new Array<number>(margins.length).fill(0);
@@ -132,18 +132,18 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
     rows.map((r) => r.margin),
     (2 * h * 16) / 300,
   );
-  // A stack that would rise out of the plot (pairs near the top of the loss curve) is written as
-  // one line, "1, 2, 3", to the right of its point, where the falling curve leaves room.
+  // Pairs whose margins nearly coincide share one label, "1, 2, 3" (a column of numbers ran into the
+  // curve's own label). It sits above its point where the curve is flat (margin above −1) and to the
+  // right of it where the curve falls steeply (it would cross the label's left half) or near the top.
   const innerHeight = 330 - 24 - 44;
   const byMargin = rows.map((r, i) => ({ r, level: levels[i]! })).sort((a, b) => a.r.margin - b.r.margin);
-  const clusters: { r: DpoPairRow; level: number }[][] = [];
-  for (const x of byMargin) (x.level === 0 || clusters.length === 0 ? clusters.push([x]) : clusters[clusters.length - 1]!.push(x));
-  const stacked: (DpoPairRow & { level: number })[] = [];
-  const merged: { margin: number; loss: number; text: string }[] = [];
+  const clusters: DpoPairRow[][] = [];
+  for (const x of byMargin) (x.level === 0 || clusters.length === 0 ? clusters.push([x.r]) : clusters[clusters.length - 1]!.push(x.r));
+  const above: { margin: number; loss: number; text: string }[] = [];
+  const beside: { margin: number; loss: number; text: string }[] = [];
   for (const c of clusters) {
-    const top = (1 - c[0]!.r.loss / yMax) * innerHeight - 18 - 15 * (c.length - 1) - 8;
-    if (c.length > 1 && top < 0) merged.push({ margin: c[0]!.r.margin, loss: c[0]!.r.loss, text: c.map((x) => x.r.pair).sort((a, b) => a - b).join(', ') });
-    else stacked.push(...c.map((x) => ({ ...x.r, level: x.level })));
+    const label = { margin: c[0]!.margin, loss: c[0]!.loss, text: c.map((r) => r.pair).sort((a, b) => a - b).join(', ') };
+    (label.margin < -1 || (1 - label.loss / yMax) * innerHeight - 18 - 8 < 0 ? beside : above).push(label);
   }
   return {
     ...frame(360, 330),
@@ -162,14 +162,8 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
         { x: 'm', y: 'y', r: 'r', fill: 'fill', stroke: 'stroke', strokeWidth: 1.5, sort: null },
       ),
       Plot.dot(rows.filter((d) => d.pair === selected), { x: 'margin', y: 'loss', r: 8.5, stroke: 'currentColor', strokeWidth: 1.5 }),
-      // Pairs whose margins nearly coincide get their numbers stacked, one line per level.
-      ...[...new Set(stacked.map((d) => d.level))].map((level) =>
-        Plot.text(
-          stacked.filter((d) => d.level === level),
-          { x: 'margin', y: 'loss', text: (d: DpoPairRow) => String(d.pair), dy: -18 - 15 * level, fontWeight: 700, fontSize: 12.5 },
-        ),
-      ),
-      ...(merged.length ? [Plot.text(merged, { x: 'margin', y: 'loss', text: 'text', textAnchor: 'start', dx: 13, fontWeight: 700, fontSize: 12.5, ...halo() })] : []),
+      Plot.text(above, { x: 'margin', y: 'loss', text: 'text', dy: -18, fill: 'currentColor', fontWeight: 700, fontSize: 12.5, ...halo() }),
+      ...(beside.length ? [Plot.text(beside, { x: 'margin', y: 'loss', text: 'text', textAnchor: 'start', dx: 13, fill: 'currentColor', fontWeight: 700, fontSize: 12.5, ...halo() })] : []),
     ],
   };
 }

@@ -31,10 +31,28 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   const mineAbove = lastMine.v >= lastTheirs.v;
   const right = Math.max(2, n);
   const size = frame(400, 300);
+  const ypx = (v: number) => (1 - v) * (size.height - size.marginTop - size.marginBottom);
+  // The end labels run leftwards from the curves' ends: the higher one sits above its curve and the
+  // lower one below its curve, wherever that curve runs under the text (a step curve is lower
+  // further left), about 8 px a character in a plot 332 px wide.
+  const under = (pts: { q: number; v: number }[], text: string, f: (a: number, b: number) => number) => {
+    const from = right - ((8 * text.length) / 332) * (right - 1);
+    let v = pts[pts.length - 1]!.v;
+    // Step-after: point i holds until the next point.
+    for (let i = 0; i < pts.length; i++) if ((pts[i + 1]?.q ?? Infinity) > from) v = f(v, pts[i]!.v);
+    return v;
+  };
+  const labelDy = (pts: { q: number; v: number }[], text: string, above: boolean) => {
+    const last = pts[pts.length - 1]!.v;
+    // Kept inside the plot: the text's centre at least 8 px from its top and bottom edges.
+    const centre = above ? ypx(under(pts, text, Math.max)) - 10 : ypx(under(pts, text, Math.min)) + 14;
+    return Math.min(ypx(0) - 8, Math.max(8, centre)) - ypx(last);
+  };
+  const mineDy = labelDy(mine, chosen.name, mineAbove);
+  const theirsDy = labelDy(theirs, other.name, !mineAbove);
   // The 0.5 line's label sits under the line's right end unless an end label is there (their
   // centres within 15 px), then above it, else under its left end.
-  const ypx = (v: number) => (1 - v) * (size.height - size.marginTop - size.marginBottom);
-  const endCentres = [ypx(lastMine.v) + (mineAbove ? -10 : 14), ypx(lastTheirs.v) + (mineAbove ? 14 : -10)];
+  const endCentres = [ypx(lastMine.v) + mineDy, ypx(lastTheirs.v) + theirsDy];
   const free = (cy: number) => endCentres.every((e) => Math.abs(e - cy) > 15);
   const place = free(ypx(HIT_THRESHOLD) + 11) ? 'below' : free(ypx(HIT_THRESHOLD) - 8) ? 'above' : 'left';
   const thresholdText =
@@ -61,8 +79,8 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
       Plot.areaY(band, { x: 'q', y1: 'lo', y2: 'hi', fill: palette.primary, fillOpacity: 0.12, curve: 'step-after' }),
       Plot.line(theirs, { x: 'q', y: 'v', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4', curve: 'step-after' }),
       Plot.line(mine, { x: 'q', y: 'v', stroke: palette.primary, strokeWidth: 2.75, curve: 'step-after' }),
-      Plot.text([lastMine], { x: 'q', y: 'v', text: () => chosen.name, textAnchor: 'end', dy: mineAbove ? -10 : 14, fill: palette.primary, fontWeight: 700 }),
-      Plot.text([lastTheirs], { x: 'q', y: 'v', text: () => other.name, textAnchor: 'end', dy: mineAbove ? 14 : -10, fill: palette.secondary, fontWeight: 600 }),
+      Plot.text([lastMine], { x: 'q', y: 'v', text: () => chosen.name, textAnchor: 'end', dy: mineDy, fill: palette.primary, fontWeight: 700 }),
+      Plot.text([lastTheirs], { x: 'q', y: 'v', text: () => other.name, textAnchor: 'end', dy: theirsDy, fill: palette.secondary, fontWeight: 600 }),
     ],
   };
 }

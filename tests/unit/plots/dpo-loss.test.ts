@@ -23,18 +23,20 @@ describe('dpo-loss figures', () => {
     expect(stackedLabelLevels([-2, 0, 2], 0.32)).toEqual([0, 0, 0]);
   });
 
-  it('writes a stack that would rise out of the plot as one line beside its point', () => {
+  it('labels pairs with (nearly) coinciding margins once: above their point, or beside it where the curve falls steeply', () => {
+    // Text marks only (the axes' tick labels are numbers too).
+    const labels = (el: Element) =>
+      [...el.querySelectorAll('g[aria-label="text"] text')].map((t) => ({ text: t.textContent, anchor: t.parentElement!.getAttribute('text-anchor') ?? 'middle' }));
+    // The notebook margins 0.14, 0.07, −0.01, 0.15 fall within one label width: one label, centred above.
+    const low = Plot.plot({ ...dpoCurvePlot({ curve, rows: demo.rows, selected: 3 }), document: doc() });
+    expect(labels(low).filter((l) => /^\d/.test(l.text!))).toEqual([{ text: '1, 2, 3, 4', anchor: 'middle' }]);
     // β = 2 and Δ_w − Δ_l = −6 for every pair: four margins of −12, losses ≈ 12 near the top of a 0–14 axis.
     const top = dpoDemo(2, [-3, -3, -3, -3], [3, 3, 3, 3]);
-    const svg = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(14), rows: top.rows, selected: 1 }), document: doc() });
-    // Text marks only (the axes' tick labels are numbers too).
-    const marks = (el: Element) => [...el.querySelectorAll('g[aria-label="text"] text')].map((t) => t.textContent);
-    const texts = marks(svg);
-    expect(texts).toContain('1, 2, 3, 4');
-    expect(texts.filter((t) => /^[1-4]$/.test(t!))).toEqual([]);
-    // At the notebook values the pairs sit low on the curve and keep their stacked numbers.
-    const low = Plot.plot({ ...dpoCurvePlot({ curve, rows: demo.rows, selected: 3 }), document: doc() });
-    expect(marks(low).filter((t) => /^[1-4]$/.test(t!)).sort()).toEqual(['1', '2', '3', '4']);
+    const high = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(14), rows: top.rows, selected: 1 }), document: doc() });
+    expect(labels(high).filter((l) => /^\d/.test(l.text!))).toEqual([{ text: '1, 2, 3, 4', anchor: 'start' }]);
+    // Margins far apart keep a label each.
+    const apart = dpoDemo(1, [-2, 0, 2, 3], [2, 0, -2, -3]);
+    expect(labels(Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(6), rows: apart.rows }), document: doc() })).map((l) => l.text).filter((t) => /^\d/.test(t!)).sort()).toEqual(['1', '2', '3', '4']);
   });
 
   it('draws the golden bar chart at the notebook values', async () => {
