@@ -133,18 +133,43 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
     (2 * h * 16) / 300,
   );
   // Pairs whose margins nearly coincide share one label, "1, 2, 3" (a column of numbers ran into the
-  // curve's own label). It sits above its point where the curve is flat (margin above −1) and to the
-  // right of it where the curve falls steeply (it would cross the label's left half) or near the top.
+  // curve's own label). It sits up and to the right of its point, where the falling curve leaves
+  // room; up and to the left near the right edge; level with the point and to its right where it
+  // would leave the top.
   const innerHeight = 330 - 24 - 44;
+  const innerWidth = 360 - 44 - 20;
+  const xpx = (m: number) => ((m + h) / (2 * h)) * innerWidth;
+  const ypx = (v: number) => (1 - v / yMax) * innerHeight;
+  const textWidth = (t: string) => 0.62 * 12.5 * t.length;
   const byMargin = rows.map((r, i) => ({ r, level: levels[i]! })).sort((a, b) => a.r.margin - b.r.margin);
   const clusters: DpoPairRow[][] = [];
   for (const x of byMargin) (x.level === 0 || clusters.length === 0 ? clusters.push([x.r]) : clusters[clusters.length - 1]!.push(x.r));
-  const above: { margin: number; loss: number; text: string }[] = [];
-  const beside: { margin: number; loss: number; text: string }[] = [];
+  const places = { beside: { dx: 13, dy: 0, anchor: 'start' }, upRight: { dx: 6, dy: -14, anchor: 'start' }, upLeft: { dx: -6, dy: -14, anchor: 'end' } } as const;
+  const labels: { margin: number; loss: number; text: string; place: keyof typeof places }[] = [];
   for (const c of clusters) {
-    const label = { margin: c[0]!.margin, loss: c[0]!.loss, text: c.map((r) => r.pair).sort((a, b) => a - b).join(', ') };
-    (label.margin < -1 || (1 - label.loss / yMax) * innerHeight - 18 - 8 < 0 ? beside : above).push(label);
+    const l = { margin: c[0]!.margin, loss: c[0]!.loss, text: c.map((r) => r.pair).sort((a, b) => a - b).join(', ') };
+    const place = ypx(l.loss) - 14 - 8 < 0 ? 'beside' : xpx(l.margin) + 6 + textWidth(l.text) > innerWidth ? 'upLeft' : 'upRight';
+    labels.push({ ...l, place });
   }
+  // "log 2" sits above its line as far right as it can without touching a pair's dots or label
+  // (right of m = 0, where both curves run below the line).
+  const boxes = [
+    ...labels.map((l) => {
+      const p = places[l.place];
+      const x = xpx(l.margin) + p.dx;
+      const y = ypx(l.loss) + p.dy;
+      return p.anchor === 'start' ? [x, y - 7, x + textWidth(l.text), y + 7] : [x - textWidth(l.text), y - 7, x, y + 7];
+    }),
+    ...rows.flatMap((r) => [
+      [xpx(r.margin) - 9, ypx(r.loss) - 9, xpx(r.margin) + 9, ypx(r.loss) + 9],
+      [xpx(r.margin) - 4, ypx(r.weight) - 4, xpx(r.margin) + 4, ypx(r.weight) + 4],
+    ]),
+  ];
+  const lnTop = ypx(Math.LN2) - 14;
+  const lnBottom = ypx(Math.LN2) - 1;
+  let lnRight = innerWidth;
+  while (lnRight - 32 > xpx(0) + 4 && boxes.some(([x1, y1, x2, y2]) => x1! < lnRight + 2 && x2! > lnRight - 32 && y1! < lnBottom && y2! > lnTop)) lnRight -= 8;
+  if (lnRight - 32 <= xpx(0) + 4) lnRight = innerWidth;
   return {
     ...frame(360, 330),
     marginLeft: 44,
@@ -162,8 +187,13 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
         { x: 'm', y: 'y', r: 'r', fill: 'fill', stroke: 'stroke', strokeWidth: 1.5, sort: null },
       ),
       Plot.dot(rows.filter((d) => d.pair === selected), { x: 'margin', y: 'loss', r: 8.5, stroke: 'currentColor', strokeWidth: 1.5 }),
-      Plot.text(above, { x: 'margin', y: 'loss', text: 'text', dy: -18, fill: 'currentColor', fontWeight: 700, fontSize: 12.5, ...halo() }),
-      ...(beside.length ? [Plot.text(beside, { x: 'margin', y: 'loss', text: 'text', textAnchor: 'start', dx: 13, fill: 'currentColor', fontWeight: 700, fontSize: 12.5, ...halo() })] : []),
+      Plot.text([{ x: h, y: Math.LN2 }], { x: 'x', y: 'y', text: () => 'log 2', textAnchor: 'end', dx: lnRight - innerWidth, dy: -7, fill: palette.muted, fontSize: 11.5 }),
+      ...(Object.keys(places) as (keyof typeof places)[]).map((place) =>
+        Plot.text(labels.filter((l) => l.place === place), {
+          x: 'margin', y: 'loss', text: 'text', textAnchor: places[place].anchor, dx: places[place].dx, dy: places[place].dy,
+          fill: 'currentColor', fontWeight: 700, fontSize: 12.5, ...halo(),
+        }),
+      ),
     ],
   };
 }
@@ -182,7 +212,6 @@ const curveLayer = perObject((curve: DpoCurvePlotData['curve']): { h: number; yM
     Plot.text([{ x: -h, y: 0 }], { x: 'x', y: 'y', text: () => 'loser ranked higher', textAnchor: 'start', dx: 6, dy: -8, fill: palette.bad, fontSize: 11.5 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
     Plot.ruleY([Math.LN2], { stroke: palette.muted, strokeDasharray: '3,3' }),
-    Plot.text([{ x: h, y: Math.LN2 }], { x: 'x', y: 'y', text: () => 'log 2', textAnchor: 'end', dy: -7, fill: palette.muted, fontSize: 11.5 }),
     Plot.line(curve, { x: 'margin', y: 'loss', stroke: palette.tertiary, strokeWidth: 2.5 }),
     Plot.line(curve, { x: 'margin', y: 'weight', stroke: palette.quaternary, strokeWidth: 2, strokeDasharray: '6,4' }),
     Plot.text([lossLabel], { x: 'margin', y: 'loss', text: () => 'loss −log σ(m)', textAnchor: 'start', dx: 10, dy: -2, fill: palette.tertiary, fontWeight: 600 }),

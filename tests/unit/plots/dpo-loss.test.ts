@@ -23,20 +23,35 @@ describe('dpo-loss figures', () => {
     expect(stackedLabelLevels([-2, 0, 2], 0.32)).toEqual([0, 0, 0]);
   });
 
-  it('labels pairs with (nearly) coinciding margins once: above their point, or beside it where the curve falls steeply', () => {
-    // Text marks only (the axes' tick labels are numbers too).
+  it('labels pairs with (nearly) coinciding margins once: up and right of their point, or level with it near the top', () => {
+    // Text marks only (the axes' tick labels are numbers too), with their group's offset.
     const labels = (el: Element) =>
-      [...el.querySelectorAll('g[aria-label="text"] text')].map((t) => ({ text: t.textContent, anchor: t.parentElement!.getAttribute('text-anchor') ?? 'middle' }));
-    // The notebook margins 0.14, 0.07, −0.01, 0.15 fall within one label width: one label, centred above.
+      [...el.querySelectorAll('g[aria-label="text"] text')]
+        .filter((t) => /^\d/.test(t.textContent!))
+        .map((t) => ({ text: t.textContent, anchor: t.parentElement!.getAttribute('text-anchor') ?? 'middle', offset: t.parentElement!.getAttribute('transform') }));
+    // The notebook margins 0.14, 0.07, −0.01, 0.15 fall within one label width: one label, up and right
+    // of the point, where the falling curve leaves room.
     const low = Plot.plot({ ...dpoCurvePlot({ curve, rows: demo.rows, selected: 3 }), document: doc() });
-    expect(labels(low).filter((l) => /^\d/.test(l.text!))).toEqual([{ text: '1, 2, 3, 4', anchor: 'middle' }]);
-    // β = 2 and Δ_w − Δ_l = −6 for every pair: four margins of −12, losses ≈ 12 near the top of a 0–14 axis.
-    const top = dpoDemo(2, [-3, -3, -3, -3], [3, 3, 3, 3]);
+    expect(labels(low)).toEqual([{ text: '1, 2, 3, 4', anchor: 'start', offset: 'translate(6,-14)' }]);
+    // β = 2 and Δ_w − Δ_l = −6.75 for every pair: margins −13.5, losses ≈ 13.5, 9 px below the top of a 0–14 axis.
+    const top = dpoDemo(2, [-3.375, -3.375, -3.375, -3.375], [3.375, 3.375, 3.375, 3.375]);
     const high = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(14), rows: top.rows, selected: 1 }), document: doc() });
-    expect(labels(high).filter((l) => /^\d/.test(l.text!))).toEqual([{ text: '1, 2, 3, 4', anchor: 'start' }]);
-    // Margins far apart keep a label each.
+    expect(labels(high)).toEqual([{ text: '1, 2, 3, 4', anchor: 'start', offset: 'translate(13,0)' }]);
+    // Margins far apart keep a label each; the one at the right edge runs leftwards.
     const apart = dpoDemo(1, [-2, 0, 2, 3], [2, 0, -2, -3]);
-    expect(labels(Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(6), rows: apart.rows }), document: doc() })).map((l) => l.text).filter((t) => /^\d/.test(t!)).sort()).toEqual(['1', '2', '3', '4']);
+    const four = labels(Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(6), rows: apart.rows }), document: doc() }));
+    expect(four.map((l) => `${l.text}:${l.anchor}`).sort()).toEqual(['1:start', '2:start', '3:start', '4:end']);
+  });
+
+  it('moves "log 2" left along its line when a pair at the right edge would cover it', () => {
+    const logTwoX = (rows: typeof demo.rows, h: number) => {
+      const svg = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(h), rows }), document: doc() });
+      const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'log 2')!;
+      return Number(/translate\(([^,]+),/.exec(t.parentElement!.getAttribute('transform') ?? 'translate(0,0)')![1]);
+    };
+    expect(logTwoX(demo.rows, 3)).toBe(0);
+    // β = 2, pair 1 at Δ_w − Δ_l = 6: margin 12 at the right end of a ±14 axis.
+    expect(logTwoX(dpoDemo(2, [3, 0, 0.5, 1], [-3, 0, 0, 0]).rows, 14)).toBeLessThan(-20);
   });
 
   it('draws the golden bar chart at the notebook values', async () => {
