@@ -53,8 +53,27 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   // The 0.5 line's label sits under the line's right end unless an end label is there (their
   // centres within 15 px), then above it, else under its left end.
   const endCentres = [ypx(lastMine.v) + mineDy, ypx(lastTheirs.v) + theirsDy];
-  const free = (cy: number) => endCentres.every((e) => Math.abs(e - cy) > 15);
-  const place = free(ypx(HIT_THRESHOLD) + 11) ? 'below' : free(ypx(HIT_THRESHOLD) - 8) ? 'above' : 'left';
+  // Nor where either curve runs through the text (its 177 px, 6 px either side of its centre).
+  const span = (177 / 332) * (right - 1);
+  const crosses = (cy: number, from: number, to: number) =>
+    [mine, theirs].some((pts) =>
+      pts.some((p, i) => {
+        const next = pts[i + 1]?.q ?? Infinity;
+        if (next <= from || p.q > to) return false;
+        // A step holds its value until the next point, then rises: both ends count.
+        const ys = [ypx(p.v), ...(pts[i + 1] && next <= to ? [ypx(pts[i + 1]!.v)] : [])];
+        return Math.min(...ys) < cy + 6 && Math.max(...ys) > cy - 6;
+      }),
+    );
+  const clearOfEnds = (cy: number) => endCentres.every((e) => Math.abs(e - cy) > 15);
+  const line = ypx(HIT_THRESHOLD);
+  const spots = [
+    { place: 'below', cy: line + 11, from: right - span, to: right },
+    { place: 'above', cy: line - 8, from: right - span, to: right },
+    { place: 'left', cy: line + 11, from: 1, to: 1 + span },
+  ] as const;
+  // The first spot nothing touches; else the first clear of the end labels (a curve may cross it).
+  const place = (spots.find((p) => clearOfEnds(p.cy) && !crosses(p.cy, p.from, p.to)) ?? spots.find((p) => clearOfEnds(p.cy)) ?? spots[2]).place;
   const thresholdText =
     place === 'left'
       ? { x: 'q', y: 'v', textAnchor: 'start' as const, dx: 4, dy: 11 }

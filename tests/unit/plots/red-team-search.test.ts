@@ -52,6 +52,20 @@ describe('red-team-search figures', () => {
       expect(l.threshold.y).toBeCloseTo(140 + 11, 5);
     });
 
+    it('moves above the line when a curve runs through the spot under it', () => {
+      const svg = Plot.plot({
+        ...searchCurvePlot({
+          chosen: { name: 'mutate & keep best', mean: Array(100).fill(0.74), low: Array(100).fill(0.6), high: Array(100).fill(0.8) },
+          // At 0.45 from query 60 to 89, through the text under the line's right end; ending far below it.
+          other: { name: 'random sampling', mean: Array.from({ length: 100 }, (_, i) => (i < 59 ? 0.2 : i < 89 ? 0.45 : 0.25)) },
+          ceiling: 0.96,
+        }),
+        document: doc(),
+      });
+      const t = [...svg.querySelectorAll('text')].find((e) => /judged/.test(e.textContent!))!;
+      expect(t.parentElement!.getAttribute('transform')).toBe('translate(0,-8)');
+    });
+
     it('moves above the line when "random sampling" ends just under 0.5, and to the left end when both spots are taken', () => {
       const above = labels(0.74, 0.49);
       expect(above.threshold.y).toBeCloseTo(140 - 8, 5);
