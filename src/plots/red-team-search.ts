@@ -53,18 +53,23 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   // The 0.5 line's label sits under the line's right end unless an end label is there (their
   // centres within 15 px), then above it, else under its left end.
   const endCentres = [ypx(lastMine.v) + mineDy, ypx(lastTheirs.v) + theirsDy];
-  // Nor where either curve runs through the text (its 177 px, 6 px either side of its centre).
+  // Among the spots clear of the end labels, the one the curves run through least: px of a step's
+  // flat run inside the text (177 px wide, 6 px either side of its centre), plus 4 for each rise across it.
   const span = (177 / 332) * (right - 1);
-  const crosses = (cy: number, from: number, to: number) =>
-    [mine, theirs].some((pts) =>
-      pts.some((p, i) => {
-        const next = pts[i + 1]?.q ?? Infinity;
-        if (next <= from || p.q > to) return false;
-        // A step holds its value until the next point, then rises: both ends count.
-        const ys = [ypx(p.v), ...(pts[i + 1] && next <= to ? [ypx(pts[i + 1]!.v)] : [])];
-        return Math.min(...ys) < cy + 6 && Math.max(...ys) > cy - 6;
-      }),
-    );
+  const pxPerQuery = 332 / (right - 1);
+  const overlap = (cy: number, from: number, to: number) => {
+    let total = 0;
+    for (const pts of [mine, theirs]) {
+      pts.forEach((p, i) => {
+        const next = pts[i + 1];
+        const y = ypx(p.v);
+        const inside = Math.min(next?.q ?? right, to) - Math.max(p.q, from);
+        if (inside > 0 && Math.abs(y - cy) < 6) total += inside * pxPerQuery;
+        if (next && next.q >= from && next.q <= to && Math.min(y, ypx(next.v)) < cy + 6 && Math.max(y, ypx(next.v)) > cy - 6) total += 4;
+      });
+    }
+    return total;
+  };
   const clearOfEnds = (cy: number) => endCentres.every((e) => Math.abs(e - cy) > 15);
   const line = ypx(HIT_THRESHOLD);
   const spots = [
@@ -72,8 +77,9 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
     { place: 'above', cy: line - 8, from: right - span, to: right },
     { place: 'left', cy: line + 11, from: 1, to: 1 + span },
   ] as const;
-  // The first spot nothing touches; else the first clear of the end labels (a curve may cross it).
-  const place = (spots.find((p) => clearOfEnds(p.cy) && !crosses(p.cy, p.from, p.to)) ?? spots.find((p) => clearOfEnds(p.cy)) ?? spots[2]).place;
+  // (The end labels sit at the right end, away from the left spot.)
+  const open = spots.filter((p) => p.place === 'left' || clearOfEnds(p.cy));
+  const place = open.reduce((a, b) => (overlap(b.cy, b.from, b.to) < overlap(a.cy, a.from, a.to) ? b : a)).place;
   const thresholdText =
     place === 'left'
       ? { x: 'q', y: 'v', textAnchor: 'start' as const, dx: 4, dy: 11 }
