@@ -8,7 +8,7 @@ import rehypeKatex from 'rehype-katex';
 import rehypeMathGuard from './src/lib/rehype-math-guard.mjs';
 import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import sitemap from './src/lib/sitemap-integration.mjs';
-import { aliases } from './scripts/aliases.mjs';
+import { aliases } from './src/lib/aliases.mjs';
 
 export default defineConfig({
   site: 'https://alignment-math.example.org',

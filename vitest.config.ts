@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { aliases } from './scripts/aliases.mjs';
+import { aliases } from './src/lib/aliases.mjs';
 
 export default defineConfig({
   resolve: {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { aliases } from '../../../scripts/aliases.mjs';
+import { aliases } from '../../../src/lib/aliases.mjs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
