@@ -37,8 +37,10 @@ function key(items: { label: string; colour: string; glyph: string }[], widths: 
 export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData): Plot.PlotOptions {
   const { cells, rows, cols } = result;
   const wmax = Math.max(1e-12, ...cells.map((c) => c.weight));
-  // Square cells of at most 22 units, so a short batch is not stretched into a thin strip.
-  const cell = Math.min(22, 440 / Math.max(cols, 1));
+  // Square cells of at most 22 units, so a short batch is not stretched into a thin strip. A long
+  // one fits 380 units: drawn narrower, the grid shrinks less on a phone (its text was under 8.5 px
+  // there), and a wide column still scales it up to 1.25×.
+  const cell = Math.min(22, 380 / Math.max(cols, 1));
   const marginLeft = packing ? 58 : 56;
   // At least wide enough for the key's second line ("solid = carries loss · faint = no loss", about
   // 250 units at 13 px): a short batch leaves the spare width as right margin.

@@ -38,6 +38,13 @@ describe('loss-mask figures', () => {
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/loss-mask-share.svg');
   });
 
+  it('fits a long grid into 380 units, so a phone shrinks its text less (13 px drew at 8.3 px at 390 px wide)', () => {
+    const result = buildLossMask(sampleChats(42, 3, 3, true), base);
+    const o = lossMaskPlot({ result, packing: false, boundaries: true }) as { width: number; marginLeft: number; marginRight: number };
+    expect(result.cols).toBeGreaterThan(380 / 22);
+    expect(o.width - o.marginLeft - o.marginRight).toBeCloseTo(380, 9);
+  });
+
   it('a single short chat still leaves room for the whole key line, with the grid cells kept square', () => {
     const result = buildLossMask(sampleChats(42, 1, 1, true), base);
     const o = lossMaskPlot({ result, packing: false, boundaries: true }) as { width: number; marginLeft: number; marginRight: number };
