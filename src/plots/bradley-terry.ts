@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PreferencePair } from '../math/sims/bradley-terry';
 import { preferenceSigmoidCurve } from '../math/sims/bradley-terry';
 import { fixed } from './fixed';
-import { frame, palette } from './theme';
+import { frame, palette, plotArea } from './theme';
 
 export interface BradleyTerryPlotData {
   pairs: PreferencePair[];
@@ -30,8 +30,11 @@ export function curveReach(pairs: readonly PreferencePair[]): number {
 /** σ(m) (probability of the labelled preference) and σ(−m) (the size of the gradient), with the pairs on both. */
 export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotOptions {
   const reach = curveReach(pairs);
+  const size = frame(440, 300);
+  const plotWidth = plotArea(size).width;
+  const clusters = labelClusters(pairs, reach / 20);
   return {
-    ...frame(440, 300),
+    ...size,
     x: { domain: [-reach, reach], label: 'reward margin m = r_w − r_l →', grid: true },
     y: { domain: [0, 1], label: '↑ probability', grid: true, ticks: 5 },
     r: { type: 'identity' },
@@ -51,7 +54,7 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
       // (the curve still flat there) they go up and to the right, clear of the axis's tick labels.
       ...[true, false].map((nearLeft) =>
         Plot.text(
-          labelClusters(pairs, reach / 20).filter((c) => ((c.margin + reach) / (2 * reach)) * (440 - 52 - 20) < 40 === nearLeft),
+          clusters.filter((c) => ((c.margin + reach) / (2 * reach)) * plotWidth < 40 === nearLeft),
           { x: 'margin', y: 'pWin', text: 'text', fontSize: 12, fontWeight: 700, dx: nearLeft ? 7 : -7, dy: -9, textAnchor: nearLeft ? 'start' : 'end', fill: 'currentColor' },
         ),
       ),

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DpoPairRow } from '../math/sims/dpo-loss';
 import { ticks } from 'd3-array';
 import { fixed, perObject } from './fixed';
-import { frame, halo, palette } from './theme';
+import { frame, halo, palette, plotArea, textWidth } from './theme';
 
 const QUANTITIES = ['βΔ_w', 'βΔ_l', 'loss', 'weight'] as const;
 const FIELDS = ['rewardWin', 'rewardLose', 'loss', 'weight'] as const;
@@ -136,11 +136,11 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   // curve's own label). It sits up and to the right of its point, where the falling curve leaves
   // room; up and to the left near the right edge; level with the point and to its right where it
   // would leave the top.
-  const innerHeight = 330 - 24 - 44;
-  const innerWidth = 360 - 44 - 20;
+  const size = { ...frame(360, 330), marginLeft: 44 };
+  const { width: innerWidth, height: innerHeight } = plotArea(size);
   const xpx = (m: number) => ((m + h) / (2 * h)) * innerWidth;
   const ypx = (v: number) => (1 - v / yMax) * innerHeight;
-  const textWidth = (t: string) => 0.62 * 12.5 * t.length;
+  const labelWidth = (t: string) => textWidth(t, 12.5);
   const byMargin = rows.map((r, i) => ({ r, level: levels[i]! })).sort((a, b) => a.r.margin - b.r.margin);
   const clusters: DpoPairRow[][] = [];
   for (const x of byMargin) (x.level === 0 || clusters.length === 0 ? clusters.push([x.r]) : clusters[clusters.length - 1]!.push(x.r));
@@ -148,7 +148,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   const labels: { margin: number; loss: number; text: string; place: keyof typeof places }[] = [];
   for (const c of clusters) {
     const l = { margin: c[0]!.margin, loss: c[0]!.loss, text: c.map((r) => r.pair).sort((a, b) => a - b).join(', ') };
-    const place = ypx(l.loss) - 14 - 8 < 0 ? 'beside' : xpx(l.margin) + 6 + textWidth(l.text) > innerWidth ? 'upLeft' : 'upRight';
+    const place = ypx(l.loss) - 14 - 8 < 0 ? 'beside' : xpx(l.margin) + 6 + labelWidth(l.text) > innerWidth ? 'upLeft' : 'upRight';
     labels.push({ ...l, place });
   }
   // "log 2" sits above its line as far right as it can without touching a pair's dots or label
@@ -158,7 +158,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
       const p = places[l.place];
       const x = xpx(l.margin) + p.dx;
       const y = ypx(l.loss) + p.dy;
-      return p.anchor === 'start' ? [x, y - 7, x + textWidth(l.text), y + 7] : [x - textWidth(l.text), y - 7, x, y + 7];
+      return p.anchor === 'start' ? [x, y - 7, x + labelWidth(l.text), y + 7] : [x - labelWidth(l.text), y - 7, x, y + 7];
     }),
     ...rows.flatMap((r) => [
       [xpx(r.margin) - 9, ypx(r.loss) - 9, xpx(r.margin) + 9, ypx(r.loss) + 9],
@@ -171,8 +171,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   while (lnRight - 32 > xpx(0) + 4 && boxes.some(([x1, y1, x2, y2]) => x1! < lnRight + 2 && x2! > lnRight - 32 && y1! < lnBottom && y2! > lnTop)) lnRight -= 8;
   if (lnRight - 32 <= xpx(0) + 4) lnRight = innerWidth;
   return {
-    ...frame(360, 330),
-    marginLeft: 44,
+    ...size,
     x: { domain: [-h, h], label: 'margin m = β(Δ_w − Δ_l) →', grid: true, ticks: 5 },
     y: { domain: [0, yMax], label: '↑ loss / weight', grid: true, ticks: 5 },
     r: { type: 'identity' },

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { fixed } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, halo, palette } from './theme';
+import { frame, halo, palette, plotArea, textWidth } from './theme';
 
 export interface LoopPoint {
   round: number;
@@ -38,14 +38,11 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     { round: rounds, value: last.helpfulness, text: `helpfulness ${pct(last.helpfulness)}`, color: palette.secondary, dy: safetyOnTop ? 14 : -12 },
   ];
   const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
-  const size = frame(360, 290);
-  const tax = taxLabelAt(records, helpfulness0, lo, hi, size.height - size.marginTop - size.marginBottom, {
-    innerWidth: size.width - size.marginLeft - 16,
-    ends,
-  });
+  const size = { ...frame(360, 290), marginRight: 16 };
+  const area = plotArea(size);
+  const tax = taxLabelAt(records, helpfulness0, lo, hi, area.height, { innerWidth: area.width, ends });
   return {
     ...size,
-    marginRight: 16,
     x: { domain: [0, Math.max(1, rounds)], label: 'feedback round →', ticks: Math.min(rounds, 12), tickFormat: 'd', grid: true },
     y: { domain: [lo, hi], label: '↑ share of prompts handled well', grid: true, tickFormat: '.0%' },
     marks: [
@@ -65,8 +62,6 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
 }
 
 const TAX_ABOVE = 'alignment tax (shaded) ↓';
-/** Rough width of bold sans text in px (0.62 em a character: wide enough for digits and %). */
-const textWidth = (text: string, fontSize: number) => 0.62 * fontSize * text.length;
 
 interface EndLabel {
   value: number;

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
 import { fixed, perObject } from './fixed';
-import { frame, palette } from './theme';
+import { frame, palette, plotArea, textWidth } from './theme';
 
 export interface KlFrontierPlotData {
   /** The β sweep, in any order. */
@@ -11,6 +11,9 @@ export interface KlFrontierPlotData {
   best: KlTradeoffPoint;
 }
 
+const FRONTIER = { ...frame(440, 320), marginRight: 24 };
+const FRONTIER_WIDTH = plotArea(FRONTIER).width;
+
 /**
  * Expected reward against KL(π*‖π_ref), traced by sweeping β: the frontier of the true reward,
  * and for the proxy-optimal policy both what the proxy promises and what the true reward pays.
@@ -18,8 +21,7 @@ export interface KlFrontierPlotData {
 export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Plot.PlotOptions {
   const { maxKl, maxY, marks: curves } = frontierLayer(sweep);
   return {
-    ...frame(440, 320),
-    marginRight: 24,
+    ...FRONTIER,
     x: { domain: [0, maxKl * 1.04], label: 'KL(π*‖π_ref), nats →', grid: true, ticks: 6 },
     y: { domain: [0, maxY * 1.08], label: '↑ expected reward', grid: true, ticks: 6 },
     marks: [
@@ -28,7 +30,7 @@ export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Pl
       Plot.ruleX([current], { x: 'proxyKl', y1: 'proxyTrue', y2: 'proxyEstimate', stroke: palette.bad, strokeWidth: 6, strokeOpacity: 0.18 }),
       Plot.dot([best], { x: 'proxyKl', y: 'proxyTrue', r: 5, stroke: palette.bad, strokeWidth: 1.5, fill: 'none' }),
       // Under its ring; within 16 px of the y axis it runs rightwards, clear of the tick labels.
-      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5, ...((best.proxyKl / (maxKl * 1.04)) * 364 < 16 ? { textAnchor: 'start' as const, dx: -4 } : {}) }),
+      Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5, ...((best.proxyKl / (maxKl * 1.04)) * FRONTIER_WIDTH < 16 ? { textAnchor: 'start' as const, dx: -4 } : {}) }),
       Plot.dot([current], { x: 'honestKl', y: 'honestReward', r: 5.5, fill: palette.primary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
       Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
       Plot.dot([current], { x: 'proxyKl', y: 'proxyTrue', r: 6.5, fill: palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
@@ -47,11 +49,10 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
   // Labels sit at the small-β (high-KL) end of each curve; coinciding ends share one label.
   const end = byBeta[0]!;
   // A label runs leftwards from its curve's end: where the curve falls toward the end it stands
-  // higher under the text, and the label goes above that (its text about 7.75 px a character, in a
-  // plot about 364 px wide).
+  // higher under the text, and the label goes above that.
   const peak = (pts: { kl: number; reward: number }[], text: string) => {
     const last = pts[0]!;
-    const width = ((7.75 * text.length) / 364) * maxKl * 1.04;
+    const width = (textWidth(text, 12.5) / FRONTIER_WIDTH) * maxKl * 1.04;
     return Math.max(...pts.filter((p) => p.kl >= last.kl - width).map((p) => p.reward));
   };
   const label = (pts: { kl: number; reward: number }[], text: string, fill: string) => ({ ...pts[0]!, text, fill, peak: peak(pts, text) });
@@ -103,7 +104,7 @@ export function placeEndLabels(labels: EndLabel[], xSpan: number, ySpan: number,
   const pxPerUnit = 250 / ySpan; // plot height in px, roughly
   let floor = Infinity;
   for (const l of sorted) {
-    const y = Math.min(Math.max(l.reward, l.peak ?? l.reward) + 10 / pxPerUnit, floor);
+    const y = Math.min((l.peak ?? l.reward) + 10 / pxPerUnit, floor);
     out.push({ ...l, dy: -(y - l.reward) * pxPerUnit });
     floor = y - lineFraction * ySpan;
   }

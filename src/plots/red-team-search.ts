@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
 import { fixed } from './fixed';
-import { frame, halo, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette, plotArea, textWidth } from './theme';
 
 export interface SearchCurvePlotData {
   /** Mean best-so-far per query, for the chosen strategy and the one it is compared with. */
@@ -30,13 +30,15 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   // Put the higher curve's label above its end and the lower one's below, so they never collide.
   const mineAbove = lastMine.v >= lastTheirs.v;
   const right = Math.max(2, n);
-  const size = frame(400, 300);
-  const ypx = (v: number) => (1 - v) * (size.height - size.marginTop - size.marginBottom);
+  const size = { ...frame(400, 300), marginRight: 16 };
+  const area = plotArea(size);
+  const ypx = (v: number) => (1 - v) * area.height;
+  const pxPerQuery = area.width / (right - 1);
   // The end labels run leftwards from the curves' ends: the higher one sits above its curve and the
   // lower one below its curve, wherever that curve runs under the text (a step curve is lower
-  // further left), about 8 px a character in a plot 332 px wide.
+  // further left).
   const under = (pts: { q: number; v: number }[], text: string, f: (a: number, b: number) => number) => {
-    const from = right - ((8 * text.length) / 332) * (right - 1);
+    const from = right - textWidth(text, 13) / pxPerQuery;
     let v = pts[pts.length - 1]!.v;
     // Step-after: point i holds until the next point.
     for (let i = 0; i < pts.length; i++) if ((pts[i + 1]?.q ?? Infinity) > from) v = f(v, pts[i]!.v);
@@ -50,13 +52,13 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   };
   const mineDy = labelDy(mine, chosen.name, mineAbove);
   const theirsDy = labelDy(theirs, other.name, !mineAbove);
-  // The 0.5 line's label sits under the line's right end unless an end label is there (their
-  // centres within 15 px), then above it, else under its left end.
+  // The 0.5 line's label goes under the line's right end, above it, or under its left end: of the
+  // spots clear of the end labels (centres more than 15 px apart), the one the curves run through
+  // least, counting px of a step's flat run inside the text (6 px either side of its centre) and 4
+  // for each rise across it.
   const endCentres = [ypx(lastMine.v) + mineDy, ypx(lastTheirs.v) + theirsDy];
-  // Among the spots clear of the end labels, the one the curves run through least: px of a step's
-  // flat run inside the text (177 px wide, 6 px either side of its centre), plus 4 for each rise across it.
-  const span = (177 / 332) * (right - 1);
-  const pxPerQuery = 332 / (right - 1);
+  const THRESHOLD_LABEL = 'judged a violation above 0.5';
+  const span = textWidth(THRESHOLD_LABEL, 11.5, false) / pxPerQuery;
   const overlap = (cy: number, from: number, to: number) => {
     let total = 0;
     for (const pts of [mine, theirs]) {
@@ -79,14 +81,14 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
   ] as const;
   // (The end labels sit at the right end, away from the left spot.)
   const open = spots.filter((p) => p.place === 'left' || clearOfEnds(p.cy));
-  const place = open.reduce((a, b) => (overlap(b.cy, b.from, b.to) < overlap(a.cy, a.from, a.to) ? b : a)).place;
+  const scored = open.map((p) => ({ place: p.place, cost: overlap(p.cy, p.from, p.to) }));
+  const place = scored.reduce((a, b) => (b.cost < a.cost ? b : a)).place;
   const thresholdText =
     place === 'left'
       ? { x: 'q', y: 'v', textAnchor: 'start' as const, dx: 4, dy: 11 }
       : { x: 'q', y: 'v', textAnchor: 'end' as const, dy: place === 'below' ? 11 : -8 };
   return {
     ...size,
-    marginRight: 16,
     x: { domain: [1, right], label: 'queries →', grid: true, ticks: 6 },
     y: { domain: [0, 1], label: '↑ best violation score so far', grid: true, ticks: 5 },
     marks: [
@@ -96,7 +98,7 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
       ...fixed(
         `threshold|${right}|${place}`,
         Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
-        Plot.text([{ q: place === 'left' ? 1 : right, v: HIT_THRESHOLD }], { ...thresholdText, text: () => 'judged a violation above 0.5', fill: palette.bad, fontSize: 11.5 }),
+        Plot.text([{ q: place === 'left' ? 1 : right, v: HIT_THRESHOLD }], { ...thresholdText, text: () => THRESHOLD_LABEL, fill: palette.bad, fontSize: 11.5 }),
       ),
       // The ceiling moves with the peak width, which would otherwise not redraw the axes.
       Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),

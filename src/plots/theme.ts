@@ -21,6 +21,18 @@ export const frame = (width = 640, height = 360) => ({
   style: { fontSize: '13px', background: 'transparent', overflow: 'visible' },
 });
 
+/** The plot area inside a figure's margins, in chart units (what label placement measures against). */
+export const plotArea = (o: { width: number; height: number; marginLeft: number; marginRight: number; marginTop: number; marginBottom: number }) => ({
+  width: o.width - o.marginLeft - o.marginRight,
+  height: o.height - o.marginTop - o.marginBottom,
+});
+
+/**
+ * A label's rough width in chart units, for keeping labels apart: about 0.62 em a character for
+ * bold sans (wide enough for digits and %), 0.55 em for regular.
+ */
+export const textWidth = (text: string, fontSize: number, bold = true) => (bold ? 0.62 : 0.55) * fontSize * text.length;
+
 /**
  * Text options for a label on a vertical rule at fraction f of the x range: centred in the middle
  * half, running inward from the rule (4 px past it) near either edge, so it is never cut off there.
