@@ -144,6 +144,29 @@ describe('reading experience', () => {
     }
   });
 
+  it('on a 390 px phone every demo chart draws its text at 9.5 px or more, and the page does not scroll sideways', async () => {
+    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
+    try {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/demos/`);
+      const charts = await page.evaluate(() =>
+        [...document.querySelectorAll<SVGSVGElement>('.widget-chart > svg')].map((svg) => {
+          const base = parseFloat(getComputedStyle(svg).fontSize);
+          return {
+            widget: svg.closest<HTMLElement>('[data-widget]')?.dataset.widget,
+            px: Math.round(((base * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width) * 10) / 10,
+          };
+        }),
+      );
+      expect(charts.length).toBeGreaterThanOrEqual(13);
+      expect(charts.filter((c) => !(c.px >= 9.5))).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('search finds lesson text and links to the subsection', async () => {
     const context = await newContext(browser);
     try {
