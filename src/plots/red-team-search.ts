@@ -92,14 +92,9 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
     x: { domain: [1, right], label: 'queries →', grid: true, ticks: 6 },
     y: { domain: [0, 1], label: '↑ best violation score so far', grid: true, ticks: 5 },
     marks: [
-      // The 0.5 line moves only with the budget, which redraws the axes anyway, and its label only
-      // when an end label comes near: drawn with the axes.
+      // The 0.5 line moves only with the budget, which redraws the axes anyway: drawn with the axes.
       // (It and the ceiling line never overlap, the ceiling being at least 0.75, so their order is free.)
-      ...fixed(
-        `threshold|${right}|${place}`,
-        Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' }),
-        Plot.text([{ q: place === 'left' ? 1 : right, v: HIT_THRESHOLD }], { ...thresholdText, text: () => THRESHOLD_LABEL, fill: palette.bad, fontSize: 11.5 }),
-      ),
+      ...fixed(`threshold|${right}`, Plot.ruleY([HIT_THRESHOLD], { stroke: palette.bad, strokeOpacity: 0.5, strokeDasharray: '5,4' })),
       // The ceiling moves with the peak width, which would otherwise not redraw the axes.
       Plot.ruleY([ceiling], { stroke: palette.muted, strokeDasharray: '2,3' }),
       Plot.text([{ q: 1, v: ceiling }], { x: 'q', y: 'v', text: () => `worst prompt in the space: ${ceiling.toFixed(2)}`, textAnchor: 'start', dy: -7, dx: 4, fill: palette.muted, fontSize: 11.5 }),
@@ -108,6 +103,9 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
       Plot.line(mine, { x: 'q', y: 'v', stroke: palette.primary, strokeWidth: 2.75, curve: 'step-after' }),
       Plot.text([lastMine], { x: 'q', y: 'v', text: () => chosen.name, textAnchor: 'end', dy: mineDy, fill: palette.primary, fontWeight: 700 }),
       Plot.text([lastTheirs], { x: 'q', y: 'v', text: () => other.name, textAnchor: 'end', dy: theirsDy, fill: palette.secondary, fontWeight: 600 }),
+      // The 0.5 line's label is drawn over the curves, haloed, so that where no spot is free of
+      // them (a short budget crowds them into the middle) they stop short of its letters.
+      Plot.text([{ q: place === 'left' ? 1 : right, v: HIT_THRESHOLD }], { ...thresholdText, text: () => THRESHOLD_LABEL, fill: palette.bad, fontSize: 11.5, ...halo() }),
     ],
   };
 }

@@ -52,6 +52,20 @@ describe('red-team-search figures', () => {
       expect(l.threshold.y).toBeCloseTo(140 + 11, 5);
     });
 
+    it('is drawn over both curves with a background halo, so a curve that must cross it stops short of its letters', () => {
+      const svg = Plot.plot({
+        ...searchCurvePlot({ chosen: { name: 'mutate & keep best', mean: flat(0.74), low: flat(0.6), high: flat(0.8) }, other: { name: 'random sampling', mean: flat(0.3) }, ceiling: 0.96 }),
+        document: doc(),
+      });
+      const groups = [...svg.children];
+      const label = groups.findIndex((g) => /judged/.test(g.textContent ?? ''));
+      const lastCurve = groups.findLastIndex((g) => g.querySelector('path') !== null && g.getAttribute('fill') === 'none');
+      expect(lastCurve).toBeGreaterThan(0);
+      expect(label).toBeGreaterThan(lastCurve);
+      expect(groups[label]!.getAttribute('paint-order')).toBe('stroke');
+      expect(groups[label]!.getAttribute('stroke')).toBe('var(--bg-raised)');
+    });
+
     it('moves above the line when a curve runs through the spot under it', () => {
       const svg = Plot.plot({
         ...searchCurvePlot({
