@@ -148,10 +148,11 @@ export function batchPlot({ rounds }: { rounds: BatchRound[] }): Plot.PlotOption
     y: { label: 'labelled items →', labelAnchor: 'center', grid: true },
     color: { domain: KINDS.map((k) => k.label), range: KINDS.map((k) => k.color) },
     marks: [
-      // The key sits in the top margin, clear of the bars: drawn once with the axes.
+      // The key sits in the top margin, clear of the bars, its top row's letters inside the figure's
+      // box (at top −30 they reached a unit past it): drawn once with the axes.
       ...fixed('feedback-batch-key', ...seriesKey(
         KINDS.map((k) => ({ label: k.label, color: k.color })),
-        { widths: [152, 140], perRow: 2, top: -30, left: -44 },
+        { widths: [152, 140], perRow: 2, top: -28, left: -44 },
       )),
       Plot.barY(long, { x: 'round', y: 'count', fill: 'kind', fillOpacity: 0.9 }),
       Plot.ruleY([0]),
