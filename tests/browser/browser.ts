@@ -39,6 +39,23 @@ export async function newContext(browser: Browser, options: BrowserContextOption
   return browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
 }
 
+/** Runs `fn` in a fresh context (see newContext), closed afterwards whether `fn` passes or throws. */
+export async function withContext<T>(browser: Browser, fn: (context: BrowserContext) => Promise<T>): Promise<T>;
+export async function withContext<T>(browser: Browser, options: BrowserContextOptions, fn: (context: BrowserContext) => Promise<T>): Promise<T>;
+export async function withContext<T>(
+  browser: Browser,
+  a: BrowserContextOptions | ((context: BrowserContext) => Promise<T>),
+  b?: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const [options, fn] = typeof a === 'function' ? [{}, a] : [a, b!];
+  const context = await newContext(browser, options);
+  try {
+    return await fn(context);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Every built HTML page as a site path (/, /demos/, …), excluding Pagefind's own files. */
 /** Every built page's path, as the benchmark lists them (one walk of dist/ for both). */
 export const builtPages = (dist = 'dist'): string[] => listBuiltPages(dist);

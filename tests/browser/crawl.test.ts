@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axe, baseUrl, builtPages, describeViolations, hydrateAll, launch, newContext, watchedPage } from './browser';
+import { axe, baseUrl, builtPages, describeViolations, hydrateAll, launch, watchedPage, withContext } from './browser';
 
 const pages = builtPages();
 let browser: Browser;
@@ -70,8 +70,7 @@ describe('every built page', () => {
 
   for (const scheme of ['light', 'dark'] as const) {
     it.each(pages)(`%s loads cleanly, fits its formulas in the column and has no axe violations (${scheme})`, async (path) => {
-      const context = await newContext(browser, { colorScheme: scheme });
-      try {
+      await withContext(browser, { colorScheme: scheme }, async (context) => {
         const { page, errors, failed } = await watchedPage(context);
         await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
         expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
@@ -94,9 +93,7 @@ describe('every built page', () => {
         expect(wide, 'display formulas wider than the 1280 px layout column').toEqual([]);
         const violations = await axe(page);
         expect(violations, describeViolations(violations)).toEqual([]);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 
@@ -104,16 +101,13 @@ describe('every built page', () => {
   // axe as they stand, in the phone viewport Lighthouse loads without scrolling.
   const withIslands = pages.filter((p) => /\/(demos|theory|exercises)\/$/.test(p) || p.endsWith('/notes/variants-and-failure-modes/'));
   it.each(withIslands)('%s has no axe violations before its demos and exercises load (phone viewport)', async (path) => {
-    const context = await newContext(browser, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 });
-    try {
+    await withContext(browser, { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75 }, async (context) => {
       const { page } = await watchedPage(context);
       await page.goto(baseUrl() + path, { waitUntil: 'load' });
       expect(await page.locator('[data-pending]').count()).toBeGreaterThan(0);
       const violations = await axe(page);
       expect(violations, describeViolations(violations)).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

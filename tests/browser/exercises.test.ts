@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { getExercise } from '../../src/exercises/registry';
 import type { NumericPart } from '../../src/exercises/types';
-import { baseUrl, hydrateAll, launch, newContext, watchedPage } from './browser';
+import { baseUrl, hydrateAll, launch, newContext, watchedPage, withContext } from './browser';
 
 const LESSON = 'human-in-the-loop-and-monitoring';
 const PAGE = `/lessons/${LESSON}/exercises/`;
@@ -41,8 +41,7 @@ async function answer(root: ReturnType<Page['locator']>, text: string, part = 'a
 
 describe('exercises', () => {
   it('a right answer marks the exercise solved, shows the exact value, and survives reload', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, root, errors } = await openExercise(context);
       expect(await root.getAttribute('data-status')).toBe('untouched');
       const fb = await answer(root, String(partA.answer));
@@ -69,14 +68,11 @@ describe('exercises', () => {
       await expect.poll(() => again.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe(String(partA.answer));
       expect(await again.locator('[data-part="a"]').getByTestId('feedback').getAttribute('data-state')).toBe('correct');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('says wrong for a wrong answer, gives the targeted message for a known slip, and ignores unreadable input', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { root, errors } = await openExercise(context);
       const unreadable = await answer(root, 'abc');
       await expect.poll(() => unreadable.getAttribute('data-state')).toBe('unreadable');
@@ -94,14 +90,11 @@ describe('exercises', () => {
       await expect.poll(() => targeted.getAttribute('data-state')).toBe('targeted');
       expect((await targeted.textContent())!.length).toBeGreaterThan(20);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a wrong answer is back after a reload with its verdict; other numbers do not bring it back', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, root } = await openExercise(context);
       const wrong = String(partA.answer + 0.37);
       const fb = await answer(root, wrong);
@@ -120,14 +113,11 @@ describe('exercises', () => {
       await other.scrollIntoViewIfNeeded();
       await expect.poll(() => other.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
       expect(await other.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe('');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('unlocks hints one at a time, and showing the solution marks it revealed, not solved', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { root } = await openExercise(context);
       const hints = root.getByTestId('hints').locator('li');
       expect(await hints.count()).toBe(0);
@@ -138,14 +128,11 @@ describe('exercises', () => {
       await root.getByTestId('show-solution').click();
       await expect.poll(() => root.getByTestId('solution').locator('li').count()).toBe(variant.solution.length);
       await expect.poll(() => root.getAttribute('data-status')).toBe('revealed');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('for keyboard and screen-reader use: a repeated verdict is announced again, an unreadable answer marks the field invalid, and a hint or the solution takes focus', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { root, page } = await openExercise(context);
       const field = root.locator('[data-part="a"]').getByTestId('answer');
       const unreadable = await answer(root, 'abc');
@@ -169,9 +156,7 @@ describe('exercises', () => {
       await root.getByTestId('show-solution').focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe('Worked solution');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('"New numbers" changes the numbers and puts the seed in the URL; the link reproduces them', async () => {
@@ -191,17 +176,14 @@ describe('exercises', () => {
     } finally {
       await context.close();
     }
-    const fresh = await newContext(browser);
-    try {
+    await withContext(browser, async (fresh) => {
       const w = await watchedPage(fresh);
       await w.page.goto(url, { waitUntil: 'networkidle' });
       const root = w.page.locator(`[data-exercise="${ID}"]`);
       await root.scrollIntoViewIfNeeded();
       await expect.poll(() => w.page.locator(`#exercise-${ID} .ex-prompt`).textContent(), { timeout: 20_000 }).toBe(prompt);
       expect(w.errors).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('a keyboard reader reaches the first exercise with Tab before it has loaded, and can answer it', async () => {
@@ -232,14 +214,11 @@ describe('exercises', () => {
   });
 
   it('ignores a junk seed in the URL', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { root, errors } = await openExercise(context, `?ex-${ID}=not-a-seed&ex-${ID}=-5`);
       expect(await root.getAttribute('data-seed')).toBe(String(def.defaultSeed));
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -247,8 +226,7 @@ describe('learner state', () => {
   const notesPage = `/lessons/${LESSON}/notes/feedback-collection-and-active-learning/`;
 
   it('private notes are saved as the learner types and persist across reloads', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
       const area = page.getByLabel('Notes for this page');
@@ -259,9 +237,7 @@ describe('learner state', () => {
       await page.reload({ waitUntil: 'networkidle' });
       await expect.poll(() => page.getByLabel('Notes for this page').inputValue()).toContain('Plackett–Luce');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('export then import restores progress and notes in a fresh browser profile', async () => {
@@ -284,8 +260,7 @@ describe('learner state', () => {
     } finally {
       await context.close();
     }
-    const fresh = await newContext(browser);
-    try {
+    await withContext(browser, async (fresh) => {
       const { page, errors } = await watchedPage(fresh);
       await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
       await page.getByTestId('import-file').setInputFiles(file);
@@ -297,22 +272,17 @@ describe('learner state', () => {
       await root.scrollIntoViewIfNeeded();
       await expect.poll(() => root.getAttribute('data-status'), { timeout: 20_000 }).not.toBe('untouched');
       expect(errors).toEqual([]);
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('a bad import file gets a clear message and changes nothing', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);
       await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
       await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"not": "ours"') });
       await expect.poll(() => page.getByTestId('progress-message').textContent()).toMatch(/\w{5,}/);
       expect(await page.getByTestId('import-confirm').isVisible()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   const storageCases: [string, () => void][] = [
@@ -347,8 +317,7 @@ describe('learner state', () => {
   ];
 
   it.each(storageCases)('when storage %s, exercises still grade and a notice says so', async (_, init) => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       await context.addInitScript(init);
       const { page, root, errors } = await openExercise(context);
       const fb = await answer(root, String(partA.answer));
@@ -356,16 +325,13 @@ describe('learner state', () => {
       await expect.poll(() => page.getByTestId('learner-notices').textContent(), { timeout: 10_000 }).toMatch(/\w{10,}/);
       // Demos and the rest of the page keep working.
       expect(errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
 describe('without JavaScript', () => {
   it.each([PAGE, `/lessons/${LESSON}/theory/`, '/demos/'])('%s is readable: text, formulas, charts and prompts are in the HTML', async (path) => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
-    try {
+    await withContext(browser, { javaScriptEnabled: false }, async (context) => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}${path}`);
       expect(await page.locator('h1').textContent()).toMatch(/\w/);
@@ -376,9 +342,7 @@ describe('without JavaScript', () => {
         expect(await page.locator('.widget-chart svg').count()).toBeGreaterThan(0);
       }
       expect(await page.locator('.noscript-note').first().isVisible()).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

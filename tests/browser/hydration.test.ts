@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, hydrateAll, launch, newContext, watchedPage } from './browser';
+import { baseUrl, hydrateAll, launch, watchedPage, withContext } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,8 +22,7 @@ describe('client:visible demos', () => {
   // moved nothing. Here the page's scripts are held until the page has been scrolled to the
   // bottom (6 s at most), which makes that order certain.
   it('every demo of a long page hydrates once brought into view, even if it started watching late', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, errors, failed } = await watchedPage(context);
       let held = true;
       await page.route('**/_astro/*.js', async (route) => {
@@ -48,14 +47,11 @@ describe('client:visible demos', () => {
       }
       expect(errors).toEqual([]);
       expect(failed).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a demo whose code fails to download once still hydrates (the import is retried)', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);
       const html = readFileSync('dist/demos/index.html', 'utf8');
       const components = new Set([...html.matchAll(/component-url="([^"]+)"/g)].map((m) => m[1]));
@@ -76,14 +72,11 @@ describe('client:visible demos', () => {
         const id = await widget.getAttribute('data-widget-id');
         await expect.poll(() => widget.getAttribute('data-hydrated'), { message: `${id} hydrates`, timeout: 10_000 }).toBe('true');
       }
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('a demo whose code never downloads says so in the demo, offers a reload, and the others still hydrate', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, errors } = await watchedPage(context);
       const html = readFileSync('dist/demos/index.html', 'utf8');
       const broken = html.match(/component-url="([^"]*ThresholdTradeoff[^"]*)"/)?.[1];
@@ -116,8 +109,6 @@ describe('client:visible demos', () => {
       await Promise.all([page.waitForEvent('load'), dead.getByRole('button', { name: 'Reload the page' }).click()]);
       await dead.scrollIntoViewIfNeeded();
       await expect.poll(() => dead.getByRole('alert').count(), { timeout: 15_000 }).toBe(1);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

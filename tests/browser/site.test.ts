@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseUrl, builtPages, launch, newContext, watchedPage } from './browser';
+import { baseUrl, builtPages, launch, watchedPage, withContext } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,8 +29,7 @@ function pageScriptBytes(path: string) {
 
 describe('reading experience', () => {
   it('the theme toggle switches themes and is remembered across reloads', async () => {
-    const context = await newContext(browser, { colorScheme: 'light' });
-    try {
+    await withContext(browser, { colorScheme: 'light' }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/`);
       const toggle = page.getByRole('button', { name: 'Dark theme' });
@@ -44,14 +43,11 @@ describe('reading experience', () => {
       await page.reload();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('applies the remembered theme before first paint (no flash)', async () => {
-    const context = await newContext(browser, { colorScheme: 'light' });
-    try {
+    await withContext(browser, { colorScheme: 'light' }, async (context) => {
       await context.addInitScript(() => {
         try {
           localStorage.setItem('theme', 'dark');
@@ -69,53 +65,41 @@ describe('reading experience', () => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/`);
       expect(await page.evaluate(() => (window as unknown as { themeAtBody: string }).themeAtBody)).toBe('dark');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('follows the system preference when the reader has not chosen', async () => {
-    const context = await newContext(browser, { colorScheme: 'dark' });
-    try {
+    await withContext(browser, { colorScheme: 'dark' }, async (context) => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/`);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('the skip link is the first stop and moves focus to the main content', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/`);
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => location.hash)).toBe('#main');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('printing hides navigation and keeps formulas', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}${notesPages[0]}`);
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('.site-header').isVisible()).toBe(false);
       expect(await page.locator('.part-nav').isVisible()).toBe(false);
       expect(await page.locator('.katex-display').first().isVisible()).toBe(true);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('formulas too wide for a phone become keyboard stops that scroll, and stop being stops when they fit', async () => {
-    const context = await newContext(browser, { viewport: { width: 360, height: 780 } });
-    try {
+    await withContext(browser, { viewport: { width: 360, height: 780 } }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/intuition-and-formal-definitions/`);
       const count = () =>
@@ -139,14 +123,11 @@ describe('reading experience', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
       await expect.poll(count).toEqual({ wide: 0, stops: 0, same: true });
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('on a 390 px phone every demo chart draws its text at 9.5 px or more, and the page does not scroll sideways', async () => {
-    const context = await newContext(browser, { viewport: { width: 390, height: 844 } });
-    try {
+    await withContext(browser, { viewport: { width: 390, height: 844 } }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/demos/`);
       const charts = await page.evaluate(() =>
@@ -162,14 +143,11 @@ describe('reading experience', () => {
       expect(charts.filter((c) => !(c.px >= 9.5))).toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('search finds lesson text and links to the subsection', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/`);
       await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('rankings');
@@ -184,14 +162,11 @@ describe('reading experience', () => {
       const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
       expect(await page.locator(`[id="${id}"]`).count()).toBe(1);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('search results close when focus moves on past them', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);
       await page.goto(`${baseUrl()}/`);
       await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('rankings');
@@ -204,14 +179,11 @@ describe('reading experience', () => {
       for (let i = 0; i < links + 1; i++) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('.search') === null)).toBe(true);
       await expect.poll(() => panel.isVisible()).toBe(false);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('headings and contents links with inline math are named with the math in them', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);
       await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/dpo-derivation/`);
       expect(await page.getByRole('heading', { name: '5.4 β tradeoff', exact: true }).count()).toBe(1);
@@ -220,14 +192,11 @@ describe('reading experience', () => {
       await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/intuition-and-formal-definitions/`);
       expect(await page.getByRole('heading', { name: '2.4 Reference policy π ref', exact: true }).count()).toBe(1);
       expect(await page.getByRole('heading', { name: '2.1 Preference pair (x, y w, y l)', exact: true }).count()).toBe(1);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('formula subscripts and superscripts are drawn small (KaTeX markup and stylesheet agree)', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);
       await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/dpo-derivation/`);
       // Script-size spans (the "ref" of π_ref): about 0.7 of the formula's size when the CSS applies.
@@ -239,21 +208,16 @@ describe('reading experience', () => {
       );
       expect(ratios.length).toBe(30);
       for (const r of ratios) expect(r).toBeCloseTo(0.7, 2);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('search says so when nothing matches', async () => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const page = await context.newPage();
       await page.goto(`${baseUrl()}/`);
       await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('§§§');
       await page.locator('#search-results', { hasText: 'No results' }).waitFor({ timeout: 15_000 });
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { baseUrl, builtPages, hydrateAll, launch, newContext, watchedPage } from './browser';
+import { baseUrl, builtPages, hydrateAll, launch, newContext, watchedPage, withContext } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -143,8 +143,7 @@ describe('demo gallery', () => {
     } finally {
       await first.context.close();
     }
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(url, { waitUntil: 'networkidle' });
       expect(await hydrateAll(page), 'islands not hydrated').toEqual([]);
@@ -158,14 +157,11 @@ describe('demo gallery', () => {
         expect(sameDrawing(s.chart, states[i].chart), `demo ${i}: the restored chart is the one copied`).toBe(true);
       }
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('on a high-density screen a first change keeps the axes drawn in the page until a scale moves', async () => {
-    const context = await newContext(browser, { deviceScaleFactor: 2 });
-    try {
+    await withContext(browser, { deviceScaleFactor: 2 }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/demos/`, { waitUntil: 'networkidle' });
       const widget = page.locator('[data-widget="threshold-tradeoff"]');
@@ -190,9 +186,7 @@ describe('demo gallery', () => {
       await settle(page);
       expect((await frames())[1], 'a new separation redraws the ROC curve').not.toBe(frames1[1]);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('state from the URL redraws curves the HTML drew for the preset', async () => {
@@ -201,8 +195,7 @@ describe('demo gallery', () => {
     const served = /data-widget="threshold-tradeoff"[\s\S]*?<\/section>/.exec(html)![0];
     const servedRoc = [...served.matchAll(/<svg[^>]*data-layer="frame"[\s\S]*?<\/svg>/g)][1]![0];
     // High density, where the page keeps axes the HTML drew while their key matches.
-    const context = await newContext(browser, { deviceScaleFactor: 2 });
-    try {
+    await withContext(browser, { deviceScaleFactor: 2 }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/demos/?thr.separation=11`, { waitUntil: 'networkidle' });
       const widget = page.locator('[data-widget="threshold-tradeoff"]');
@@ -215,9 +208,7 @@ describe('demo gallery', () => {
       expect(curve(servedRoc).length).toBeGreaterThan(0);
       expect(sameDrawing(curve(roc), curve(servedRoc)), 'the ROC curve follows the separation in the URL').toBe(false);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   it('junk URL parameters are ignored or clamped, never break the page', async () => {
@@ -393,8 +384,7 @@ describe('demos embedded in lessons', () => {
   });
 
   it.each(lessonPagesWithDemos)('%s: every demo hydrates and responds to its first control', async (path) => {
-    const context = await newContext(browser);
-    try {
+    await withContext(browser, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}${path}`, { waitUntil: 'networkidle' });
       await hydrateAll(page);
@@ -415,9 +405,7 @@ describe('demos embedded in lessons', () => {
         expect(after.summary === before.summary && after.chart === before.chart && after.readouts === before.readouts, `${path} ${id} responds`).toBe(false);
       }
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
 
@@ -426,8 +414,7 @@ describe('demo layout', () => {
   const pages = ['/demos/', ...lessonPagesWithDemos.filter((p) => p.endsWith('/theory/'))];
 
   it.each([360, 1280])('at %i px every readout fits its box and no chart text is cut off at the figure edge', async (width) => {
-    const context = await newContext(browser, { viewport: { width, height: 800 } });
-    try {
+    await withContext(browser, { viewport: { width, height: 800 } }, async (context) => {
       const { page } = await watchedPage(context);
       const problems: string[] = [];
       for (const path of pages) {
@@ -459,8 +446,6 @@ describe('demo layout', () => {
         );
       }
       expect(problems).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });
