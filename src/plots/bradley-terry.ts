@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PreferencePair } from '../math/sims/bradley-terry';
 import { preferenceSigmoidCurve } from '../math/sims/bradley-terry';
 import { fixed } from './fixed';
-import { frame, palette, plotArea } from './theme';
+import { frame, nearbyGroups, palette, plotArea } from './theme';
 
 export interface BradleyTerryPlotData {
   pairs: PreferencePair[];
@@ -10,14 +10,7 @@ export interface BradleyTerryPlotData {
 
 /** Groups pairs whose margins lie within `gap` of the previous one, so their labels do not overprint. */
 export function labelClusters(pairs: readonly PreferencePair[], gap: number): { margin: number; pWin: number; text: string }[] {
-  const sorted = [...pairs].sort((a, b) => a.margin - b.margin);
-  const out: { margin: number; pWin: number; members: number[] }[] = [];
-  for (const p of sorted) {
-    const last = out[out.length - 1];
-    if (last && p.margin - last.margin < gap) last.members.push(p.pair);
-    else out.push({ margin: p.margin, pWin: p.pWin, members: [p.pair] });
-  }
-  return out.map((c) => ({ margin: c.margin, pWin: c.pWin, text: c.members.sort((a, b) => a - b).join(', ') }));
+  return nearbyGroups(pairs, (p) => p.margin, gap).map((g) => ({ margin: g[0]!.margin, pWin: g[0]!.pWin, text: g.map((p) => p.pair).sort((a, b) => a - b).join(', ') }));
 }
 
 /** The x extent of the sigmoid chart: at least ±5, else the widest margin plus 0.5, rounded up to a half. */

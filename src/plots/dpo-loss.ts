@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DpoPairRow } from '../math/sims/dpo-loss';
 import { ticks } from 'd3-array';
 import { fixed, perObject } from './fixed';
-import { frame, halo, palette, plotArea, textWidth } from './theme';
+import { frame, halo, nearbyGroups, palette, plotArea, textWidth } from './theme';
 
 const QUANTITIES = ['βΔ_w', 'βΔ_l', 'loss', 'weight'] as const;
 const FIELDS = ['rewardWin', 'rewardLose', 'loss', 'weight'] as const;
@@ -108,30 +108,9 @@ export interface DpoCurvePlotData {
   selected?: number;
 }
 
-/** Levels of pair numbers whose margins nearly coincide (0 starts a group, 1, 2, … join it): the groups share one label. */
-export function stackedLabelLevels(margins: readonly number[], minGap: number): number[] {
-  const order = margins.map((m, i) => ({ m, i })).sort((a, b) => a.m - b.m);
-  const levels = new Array<number>(margins.length).fill(0);
-  let clusterStart = -Infinity;
-  let level = 0;
-  for (const { m, i } of order) {
-    if (m - clusterStart < minGap) level += 1;
-    else {
-      level = 0;
-      clusterStart = m;
-    }
-    levels[i] = level;
-  }
-  return levels;
-}
-
 /** The DPO loss −log σ(m) and gradient weight σ(−m) against the margin, with the pairs as points. */
 export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.PlotOptions {
   const { h, yMax, marks: fixedMarks } = curveLayer(curve);
-  const levels = stackedLabelLevels(
-    rows.map((r) => r.margin),
-    (2 * h * 16) / 300,
-  );
   // Pairs whose margins nearly coincide share one label, "1, 2, 3" (a column of numbers ran into the
   // curve's own label). It sits up and to the right of its point, where the falling curve leaves
   // room; up and to the left near the right edge; level with the point and to its right where it
@@ -141,9 +120,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   const xpx = (m: number) => ((m + h) / (2 * h)) * innerWidth;
   const ypx = (v: number) => (1 - v / yMax) * innerHeight;
   const labelWidth = (t: string) => textWidth(t, 12.5);
-  const byMargin = rows.map((r, i) => ({ r, level: levels[i]! })).sort((a, b) => a.r.margin - b.r.margin);
-  const clusters: DpoPairRow[][] = [];
-  for (const x of byMargin) (x.level === 0 || clusters.length === 0 ? clusters.push([x.r]) : clusters[clusters.length - 1]!.push(x.r));
+  const clusters = nearbyGroups(rows, (r) => r.margin, (2 * h * 16) / 300);
   const places = { beside: { dx: 13, dy: 0, anchor: 'start' }, upRight: { dx: 6, dy: -14, anchor: 'start' }, upLeft: { dx: -6, dy: -14, anchor: 'end' } } as const;
   const labels: { margin: number; loss: number; text: string; place: keyof typeof places }[] = [];
   for (const c of clusters) {

@@ -28,6 +28,20 @@ export const plotArea = (o: { width: number; height: number; marginLeft: number;
 });
 
 /**
+ * Items whose values nearly coincide, for labels that share one line ("2, 4"): sorted by value, a
+ * group starts at its first item and takes every later one within `gap` of that first value.
+ */
+export function nearbyGroups<T>(items: readonly T[], value: (item: T) => number, gap: number): T[][] {
+  const groups: { start: number; members: T[] }[] = [];
+  for (const item of [...items].sort((a, b) => value(a) - value(b))) {
+    const last = groups[groups.length - 1];
+    if (last && value(item) - last.start < gap) last.members.push(item);
+    else groups.push({ start: value(item), members: [item] });
+  }
+  return groups.map((g) => g.members);
+}
+
+/**
  * A label's rough width in chart units, for keeping labels apart: about 0.62 em a character for
  * bold sans (wide enough for digits and %), 0.55 em for regular.
  */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { DPO_DEMO_BETA, DPO_DEMO_LOSE, DPO_DEMO_WIN, dpoDemo, dpoLossCurve } from '@math/sims/dpo-loss';
-import { dpoCurvePlot, dpoPairsPlot, stackedLabelLevels } from '@plots/dpo-loss';
+import { dpoCurvePlot, dpoPairsPlot } from '@plots/dpo-loss';
+import { nearbyGroups } from '@plots/theme';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -17,10 +18,11 @@ describe('dpo-loss figures', () => {
     expect(demo.rows[0]!.rewardLose).toBeCloseTo(-0.02, 12);
   });
 
-  it('stacks the labels of pairs whose margins nearly coincide', () => {
-    // margins 0.14, 0.07, −0.01, 0.15 all sit within one label width (0.32) of −0.01
-    expect(stackedLabelLevels([0.14, 0.07, -0.01, 0.15], 0.32)).toEqual([2, 1, 0, 3]);
-    expect(stackedLabelLevels([-2, 0, 2], 0.32)).toEqual([0, 0, 0]);
+  it('groups the labels of pairs whose margins nearly coincide', () => {
+    // margins 0.14, 0.07, −0.01, 0.15 all sit within one label width (0.32) of −0.01: one group, in
+    // margin order (the levels 2, 1, 0, 3 the pairs had in the old stacked labels)
+    expect(nearbyGroups([0.14, 0.07, -0.01, 0.15], (m) => m, 0.32)).toEqual([[-0.01, 0.07, 0.14, 0.15]]);
+    expect(nearbyGroups([-2, 0, 2], (m) => m, 0.32)).toEqual([[-2], [0], [2]]);
   });
 
   it('labels pairs with (nearly) coinciding margins once: up and right of their point, or level with it near the top', () => {
