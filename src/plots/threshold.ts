@@ -3,9 +3,14 @@ import { frame, halo, labelAnchor, palette } from './theme';
 import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
+type RatePoint = { tau: number; tpr: number; fpr: number };
+
 export interface ThresholdPlotData {
-  sweep: { tau: number; tpr: number; fpr: number }[];
+  /** Block rates on a grid of thresholds (the widget's includes every τ its slider can take). */
+  curve: RatePoint[];
   tau: number;
+  /** The block rates at τ itself. */
+  at: { tpr: number; fpr: number };
   optimumTau: number;
 }
 
@@ -13,8 +18,9 @@ const HARMFUL = 'harmful (TPR)';
 const BENIGN = 'benign (FPR)';
 
 /** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
-export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
-  const long = sweep.flatMap((d) => [
+export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
+  const points = throughTau(curve, { tau, ...at });
+  const long = points.flatMap((d) => [
     { tau: d.tau, rate: d.tpr, series: HARMFUL },
     { tau: d.tau, rate: d.fpr, series: BENIGN },
   ]);
@@ -35,9 +41,15 @@ export function ratesPlot({ sweep, tau, optimumTau }: ThresholdPlotData): Plot.P
       Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
       // Direct labels instead of a legend (the y label says what is blocked); short enough that the
       // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone.
-      Plot.text(labelPoints(sweep), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
+      Plot.text(labelPoints(points), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
-      Plot.dot(long.filter((d) => Math.abs(d.tau - tau) < 1e-9), { x: 'tau', y: 'rate', fill: 'series', r: 4 }),
+      Plot.dot(
+        [
+          { tau, rate: at.tpr, series: HARMFUL },
+          { tau, rate: at.fpr, series: BENIGN },
+        ],
+        { x: 'tau', y: 'rate', fill: 'series', r: 4 },
+      ),
     ],
   };
 }
@@ -48,8 +60,18 @@ export interface RocPlotData {
   auc: number;
 }
 
+/**
+ * The curve with τ's exact rates as a vertex, so the dots at τ sit on the lines: a grid vertex at τ
+ * takes them (the same numbers when τ is on the grid), otherwise they are inserted in order.
+ */
+export function throughTau(curve: RatePoint[], point: RatePoint): RatePoint[] {
+  const i = curve.findIndex((d) => d.tau >= point.tau - 1e-9);
+  if (i < 0) return [...curve, point];
+  return [...curve.slice(0, i), point, ...curve.slice(Math.abs(curve[i].tau - point.tau) <= 1e-9 ? i + 1 : i)];
+}
+
 // Direct labels instead of a legend: each name sits beside its own curve, where they are apart.
-function labelPoints(sweep: ThresholdPlotData['sweep']) {
+function labelPoints(sweep: RatePoint[]) {
   const near = (t: number) => sweep.reduce((a, b) => (Math.abs(b.tau - t) < Math.abs(a.tau - t) ? b : a));
   const h = near(0.72);
   const b = near(0.22);

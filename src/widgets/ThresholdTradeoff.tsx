@@ -26,7 +26,7 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
 
   const sample = useMemo(() => sampleGuardrailScores(seed, n, separation), [seed, n, separation]);
   // Curves follow the sample; the costs only re-scan its ROC points, τ only counts at τ.
-  const { roc, auc, sweep } = useMemo(() => guardrailCurves(sample), [sample]);
+  const { roc, auc, sweep, curve } = useMemo(() => guardrailCurves(sample), [sample]);
   const optimum = useMemo(() => costOptimumOnCurve(roc, { costMiss, costOverblock, baseRate }), [roc, costMiss, costOverblock, baseRate]);
   const { tpr, fpr } = useMemo(() => thresholdRates(sample.harmful, sample.benign, tau), [sample, tau]);
 
@@ -35,8 +35,8 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const optTau = Number.isFinite(optimum.tau) ? Math.min(1, optimum.tau) : 1;
 
   const ratesChart = useMemo(
-    () => ({ options: ratesPlot({ sweep, tau, optimumTau: optTau }), label: 'Share of harmful and benign items blocked as the threshold rises' }),
-    [sweep, tau, optTau],
+    () => ({ options: ratesPlot({ curve, tau, at: { tpr, fpr }, optimumTau: optTau }), label: 'Share of harmful and benign items blocked as the threshold rises' }),
+    [curve, tau, tpr, fpr, optTau],
   );
   const rocChart = useMemo(
     () => ({ options: rocPlot({ roc, point: { tpr, fpr }, auc }), label: 'ROC curve with the current operating point' }),

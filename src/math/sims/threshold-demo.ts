@@ -37,6 +37,8 @@ export interface GuardrailCurves {
   auc: number;
   /** thresholdSweep(sample). */
   sweep: { tau: number; tpr: number; fpr: number }[];
+  /** thresholdSweep(sample, from, to, curveCount): by default every 0.01, the τ slider's grid. */
+  curve: { tau: number; tpr: number; fpr: number }[];
 }
 
 /** How many of the ascending `sorted` scores are ≥ tau (binary search). */
@@ -52,10 +54,11 @@ function countAtLeastSorted(sorted: Float64Array, tau: number): number {
 }
 
 /**
- * The ROC curve, its AUC and the 30-threshold sweep from one sort of each class: the same
+ * The ROC curve, its AUC, the 30-threshold sweep (the data table) and the finer rate curve (the
+ * chart, whose vertices include every τ the slider can take) from one sort of each class: the same
  * numbers as rocCurve, rocAuc and thresholdSweep, which sort (or scan) the scores each.
  */
-export function guardrailCurves(sample: ScoreSample, from = 0.05, to = 0.95, count = 30): GuardrailCurves {
+export function guardrailCurves(sample: ScoreSample, from = 0.05, to = 0.95, count = 30, curveCount = 91): GuardrailCurves {
   const h = Float64Array.from(sample.harmful).sort();
   const b = Float64Array.from(sample.benign).sort();
   const nH = h.length;
@@ -86,11 +89,12 @@ export function guardrailCurves(sample: ScoreSample, from = 0.05, to = 0.95, cou
     roc.push({ tau, tpr: (nH - 1 - i) / nH, fpr: (nB - 1 - j) / nB });
   }
 
-  const sweep = Array.from({ length: count }, (_, k) => {
-    const tau = from + ((to - from) * k) / (count - 1);
-    return { tau, tpr: countAtLeastSorted(h, tau) / nH, fpr: countAtLeastSorted(b, tau) / nB };
-  });
-  return { roc, auc, sweep };
+  const sweepOf = (m: number) =>
+    Array.from({ length: m }, (_, k) => {
+      const tau = from + ((to - from) * k) / (m - 1);
+      return { tau, tpr: countAtLeastSorted(h, tau) / nH, fpr: countAtLeastSorted(b, tau) / nB };
+    });
+  return { roc, auc, sweep: sweepOf(count), curve: sweepOf(curveCount) };
 }
 
 /** costOptimalThreshold over an already computed ROC curve (same candidates, same tie rule). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { rocAuc, rocCurve, thresholdRates } from '@math/index';
-import { sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
-import { ratesPlot, rocPlot } from '@plots/threshold';
+import { guardrailCurves, sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
+import { ratesPlot, rocPlot, throughTau } from '@plots/threshold';
 import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -11,6 +11,9 @@ const doc = () => parseHTML('<!doctype html><html><body></body></html>').documen
 describe('threshold-tradeoff figures', () => {
   const sample = sampleGuardrailScores(42, 500, 6);
   const sweep = thresholdSweep(sample);
+  const { curve } = guardrailCurves(sample);
+  const at = (tau: number) => thresholdRates(sample.harmful, sample.benign, tau);
+  const rates = (tau: number, optimumTau: number) => ratesPlot({ curve, tau, at: at(tau), optimumTau });
 
   it('sweeps 30 thresholds from 0.05 to 0.95 with falling block rates', () => {
     expect(sweep).toHaveLength(30);
@@ -23,7 +26,7 @@ describe('threshold-tradeoff figures', () => {
   });
 
   it('draws the golden rates chart at seed 42', async () => {
-    const svg = Plot.plot({ ...ratesPlot({ sweep, tau: 0.5, optimumTau: 0.513 }), document: doc() });
+    const svg = Plot.plot({ ...rates(0.5, 0.513), document: doc() });
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/threshold-rates.svg');
   });
 
@@ -34,7 +37,7 @@ describe('threshold-tradeoff figures', () => {
   });
 
   it('the cost-optimal label runs inward when the optimum sits at an edge ("block nothing" puts it at τ = 1)', () => {
-    const at = (optimumTau: number) => anchorOf(Plot.plot({ ...ratesPlot({ sweep, tau: 0.5, optimumTau }), document: doc() }), 'cost-optimal');
+    const at = (optimumTau: number) => anchorOf(Plot.plot({ ...rates(0.5, optimumTau), document: doc() }), 'cost-optimal');
     expect(at(1)).toBe('end');
     expect(at(0.05)).toBe('start');
     expect(at(0.513)).toBe('middle');
@@ -42,12 +45,41 @@ describe('threshold-tradeoff figures', () => {
 
   it('puts the cost-optimal label at the foot of its rule in the left quarter, clear of the axis title above', () => {
     const yOf = (optimumTau: number) => {
-      const svg = Plot.plot({ ...ratesPlot({ sweep, tau: 0.5, optimumTau }), document: doc() });
+      const svg = Plot.plot({ ...rates(0.5, optimumTau), document: doc() });
       const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'cost-optimal τ')!;
       return Number(/translate\([^,]+,([^)]+)\)/.exec(t.getAttribute('transform')!)![1]);
     };
-    const height = ratesPlot({ sweep, tau: 0.5, optimumTau: 0.5 }).height!;
+    const height = rates(0.5, 0.5).height!;
     expect(yOf(0.1)).toBeGreaterThan(height / 2);
     expect(yOf(0.3)).toBeLessThan(height / 2);
+  });
+
+  // The dots were once filtered from the 30-point table sweep, which holds no τ on the slider's
+  // 0.01 grid but 0.05 and 0.95, so they almost never showed.
+  it.each([0.5, 0.37, 0.503, 0.05, 0.95])('marks the block rates at τ = %s with two dots that sit on the two curves', (tau) => {
+    const svg = Plot.plot({ ...rates(tau, 0.513), document: doc() }) as unknown as Element;
+    const dots = [...svg.querySelectorAll('circle')];
+    expect(dots).toHaveLength(2);
+    // Plot's y scale maps [0, 1] onto [height − marginBottom, marginTop].
+    const options = rates(tau, 0.513);
+    const [top, bottom] = [options.marginTop!, options.height! - options.marginBottom!];
+    const { tpr, fpr } = at(tau);
+    const ys = dots.map((d) => Number(d.getAttribute('cy'))).sort((a, b) => a - b);
+    const expected = [tpr, fpr].map((rate) => bottom - rate * (bottom - top)).sort((a, b) => a - b);
+    ys.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 6));
+    // Plot writes path vertices to 3 decimals.
+    const vertices = [...svg.querySelectorAll('path')].flatMap((p) => [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+    for (const d of dots) {
+      const [cx, cy] = [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))];
+      expect(vertices.some(([x, y]) => Math.abs(x - cx) < 1e-3 && Math.abs(y - cy) < 1e-3)).toBe(true);
+    }
+  });
+
+  it('puts τ’s rates into the curve: replacing a grid vertex at τ, inserting one between vertices', () => {
+    const grid = [0.1, 0.2, 0.3].map((tau) => ({ tau, tpr: tau, fpr: tau / 2 }));
+    expect(throughTau(grid, { tau: 0.2, tpr: 0.9, fpr: 0.8 }).map((d) => [d.tau, d.tpr])).toEqual([[0.1, 0.1], [0.2, 0.9], [0.3, 0.3]]);
+    expect(throughTau(grid, { tau: 0.25, tpr: 0.9, fpr: 0.8 }).map((d) => d.tau)).toEqual([0.1, 0.2, 0.25, 0.3]);
+    expect(throughTau(grid, { tau: 0.05, tpr: 1, fpr: 1 }).map((d) => d.tau)).toEqual([0.05, 0.1, 0.2, 0.3]);
+    expect(throughTau(grid, { tau: 0.4, tpr: 0, fpr: 0 }).map((d) => d.tau)).toEqual([0.1, 0.2, 0.3, 0.4]);
   });
 });

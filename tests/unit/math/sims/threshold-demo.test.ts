@@ -27,6 +27,7 @@ describe('guardrailCurves (the widget’s one-sort version of rocCurve, rocAuc a
       expect(c.roc).toEqual(rocCurve(s.harmful, s.benign));
       expect(c.auc).toBe(rocAuc(s.harmful, s.benign));
       expect(c.sweep).toEqual(thresholdSweep(s));
+      expect(c.curve).toEqual(thresholdSweep(s, 0.05, 0.95, 91));
       for (const costs of [{ costMiss: 20, costOverblock: 1, baseRate: 0.05 }, { costMiss: 1, costOverblock: 20, baseRate: 0.005 }, { costMiss: 0, costOverblock: 0, baseRate: 0.5 }]) {
         expect(costOptimumOnCurve(c.roc, costs)).toEqual(costOptimalThreshold(s.harmful, s.benign, costs));
       }
