@@ -117,7 +117,7 @@ async function main() {
     if (cfg.parts.includes('interaction') && pages.some((p) => p.type === 'demos')) {
       log('interaction latency on /demos/');
       const widgets = await measureInteractions(browser, url, { changes: cfg.changes, keys: cfg.keys, rates: cfg.cpuRates });
-      report.interaction = { page: '/demos/', changesPerWidget: cfg.changes, keyPresses: cfg.keys, cpuRates: cfg.cpuRates, widgets, errors: widgets.errors ?? [], floor: widgets.floor ?? null };
+      report.interaction = { page: '/demos/', changesPerWidget: cfg.changes, keyPresses: cfg.keys, cpuRates: cfg.cpuRates, widgets, errors: widgets.errors ?? [], floor: widgets.floor ?? null, blankFloor: widgets.blankFloor ?? null, minimalTau: widgets.minimalTau ?? null };
       log(`interaction done (${widgets.length} demos)`);
     }
   } finally {

@@ -226,6 +226,48 @@ function floorLoop({ wi, n }) {
 }
 
 /**
+ * The least any implementation can do for one control: threshold-tradeoff's τ moves its rule, the
+ * three dots that sit on the curves at τ, and the four readouts that depend on τ. Those elements
+ * are moved by hand (±3 px, text toggled) at the start of a frame with no demo code running,
+ * timed to the end of that frame.
+ */
+function minimalTauLoop({ n }) {
+  const w = document.querySelector('[data-widget="threshold-tradeoff"]');
+  if (!w) return null;
+  const layers = w.querySelectorAll('svg[data-layer="data"]');
+  const rule = [...(layers[0]?.querySelectorAll('line') ?? [])].pop();
+  const dots = [...layers].flatMap((l) => [...l.querySelectorAll('circle')]);
+  const dds = [...w.querySelectorAll('.widget-readouts dd')];
+  const texts = [0, 1, 3, 4].map((i) => dds[i]).filter(Boolean);
+  if (!rule || dots.length < 3 || texts.length < 4) return null;
+  const shift = (el, names, d) => names.forEach((a) => el.setAttribute(a, String(Number(el.getAttribute(a)) + d)));
+  const originals = texts.map((t) => t.textContent);
+  w.scrollIntoView({ block: 'center' });
+  return (async () => {
+    await new Promise((r) => setTimeout(r, 100));
+    const out = [];
+    for (let k = 0; k < 2 * n; k++) {
+      out.push(
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            const d = k % 2 ? -3 : 3;
+            shift(rule, ['x1', 'x2'], d);
+            for (const c of dots) shift(c, ['cx', 'cy'], d);
+            texts.forEach((t, i) => (t.textContent = k % 2 ? originals[i] : `${originals[i]} `));
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  })();
+}
+
+/**
  * The same DOM changes without the demo's code: a real change of control `ci` is made at the
  * start of a frame and the mutations it makes in that frame (the chart and readouts the target
  * times; the deferred check, summary and table come later) are recorded. Then (phase 'replay')
@@ -350,11 +392,27 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
     const cdp = await context.newCDPSession(page);
     const count = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);
     out.floor = {};
+    out.minimalTau = {};
     for (const rate of rates) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
       out.floor[rate] = stats(await page.evaluate(floorLoop, { wi: Math.min(3, count - 1), n: 40 }));
+      const minimal = await page.evaluate(minimalTauLoop, { n: 20 });
+      if (minimal) out.minimalTau[rate] = stats(minimal);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     }
+    // The same one-readout change on an empty page: what the browser costs per frame on this
+    // machine, whatever the site.
+    const blank = await context.newPage();
+    await blank.setContent('<!doctype html><div data-widget><dl class="widget-readouts"><dt>rate</dt><dd>0.123</dd></dl></div>');
+    const blankCdp = await context.newCDPSession(blank);
+    out.blankFloor = {};
+    for (const rate of rates) {
+      await blankCdp.send('Emulation.setCPUThrottlingRate', { rate });
+      out.blankFloor[rate] = stats(await blank.evaluate(floorLoop, { wi: 0, n: 40 }));
+      await blankCdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    }
+    await blank.close();
+    await page.bringToFront();
     for (let wi = 0; wi < count; wi++) {
       const row = { index: wi, rates: {} };
       for (const rate of rates) {

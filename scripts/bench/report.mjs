@@ -109,6 +109,13 @@ export function renderMarkdown(r) {
       const f = r.interaction.floor;
       L.push('', `Floor: one readout's text changed at the start of a frame (nothing else), to the end of that frame: ${Object.entries(f).map(([rate, x]) => `${rate}× p50 ${ms(x.p50)} / p95 ${ms(x.p95)} ms`).join(', ')}. Style, layout, paint and compositing of this page cost that much for any visible change, before a demo does any work.`);
     }
+    const fmt = (f) => Object.entries(f).map(([rate, x]) => `${rate}× p50 ${ms(x.p50)} / p95 ${ms(x.p95)} ms`).join(', ');
+    if (r.interaction.blankFloor && Object.keys(r.interaction.blankFloor).length) {
+      L.push('', `Machine floor: the same change on an empty page (one element): ${fmt(r.interaction.blankFloor)}. The browser costs that much per frame on this machine whatever the site; the rest of the floor above is this page's.`);
+    }
+    if (r.interaction.minimalTau && Object.keys(r.interaction.minimalTau).length) {
+      L.push('', `Least possible update (threshold-tradeoff, τ): the τ rule and the three dots on the curves moved by hand and the four readouts that τ changes rewritten, at the start of a frame with no demo code running: ${fmt(r.interaction.minimalTau)}. No implementation of this control, however its drawing is done, changes less than this.`);
+    }
     const p95s = (rate) => r.interaction.widgets.map((w) => w.rates[rate]?.replay?.p95).filter(Number.isFinite);
     const frames = r.interaction.widgets.map((w) => w.rates[4]?.replay?.n).filter(Number.isFinite);
     const span = (xs) => `${ms(Math.min(...xs))}–${ms(Math.max(...xs))}`;
