@@ -1,7 +1,8 @@
 import * as Plot from '@observablehq/plot';
+import { tickStep } from 'd3-array';
 import { fixed } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette } from './theme';
 
 export interface IntervalRow {
   method: string;
@@ -44,15 +45,16 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
     marginRight: 18,
     marginTop: 30,
     marginBottom: 44,
-    x: { domain: [left, top], label: `violation rate (dot: estimate ${formatRate(estimate)}) →`, grid: true, tickFormat: top - left < 0.05 ? '.3f' : '.2f', ticks: 4 },
+    x: { domain: [left, top], label: `violation rate (dot: estimate ${formatRate(estimate)}) →`, grid: true, tickFormat: `.${tickDecimals(left, top, 4)}f`, ticks: 4 },
     y: { domain: methods, type: 'point', padding: 0.6, axis: null },
     marks: [
       Plot.ruleX([trueRate], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '5,4' }),
       // Centred on its rule, or running inward from it near either edge (it was cut off at a rate near 0).
       Plot.text([trueRate], { x: (d) => d, frameAnchor: 'top', dy: -16, text: () => `true rate ${formatRate(trueRate)}`, fontSize: 13, ...labelAnchor((trueRate - left) / (top - left)) }),
-      Plot.ruleY(rows, { y: 'method', x1: 'low', x2: 'high', stroke: 'color', strokeWidth: 7, strokeLinecap: 'round' }),
+      // Square ends: a round cap would reach 3.5 px past the bound, onto a true rate the interval misses.
+      Plot.ruleY(rows, { y: 'method', x1: 'low', x2: 'high', stroke: 'color', strokeWidth: 7 }),
       Plot.dot(rows.filter((d) => d.collapsed), { y: 'method', x: 'low', r: 6, stroke: 'color', strokeWidth: 2.5, fill: 'var(--bg-raised)' }),
-      Plot.text(rows, { y: 'method', text: 'method', frameAnchor: 'left', textAnchor: 'start', dy: -15, fill: 'color', fontWeight: 700, fontSize: 13 }),
+      Plot.text(rows, { y: 'method', text: 'method', frameAnchor: 'left', textAnchor: 'start', dy: -15, fill: 'color', fontWeight: 700, fontSize: 13, ...halo() }),
       Plot.dot(rows, { y: 'method', x: () => estimate, r: 4.5, fill: 'currentColor', stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
       // Intervals that miss the true rate are named in bold red.
       ...[true, false].map((covers) =>
@@ -65,10 +67,20 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
           fill: covers ? 'currentColor' : palette.bad,
           fontSize: 13,
           fontWeight: covers ? 400 : 700,
+          ...halo(),
         }),
       ),
     ],
   };
+}
+
+/**
+ * Decimals that keep an axis's tick labels apart: those of the step Plot's `ticks` count gives
+ * (d3's 1-2-5 steps), at least two. Three fixed decimals printed 0.0005 steps as 0.001, 0.001.
+ */
+export function tickDecimals(lo: number, hi: number, count: number): number {
+  const step = tickStep(lo, hi, count);
+  return Math.max(2, Number.isFinite(step) && step > 0 ? -Math.floor(Math.log10(step) + 1e-9) : 2);
 }
 
 export interface CoverageRow {
@@ -113,7 +125,7 @@ export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): P
       Plot.ruleY(colored, { y: 'method', x1: lo, x2: 'exact', stroke: 'color', strokeOpacity: 0.35, strokeWidth: 7 }),
       Plot.dot(colored, { y: 'method', x: 'exact', r: 6, fill: 'color' }),
       Plot.dot(colored, { y: 'method', x: 'simulated', r: 5, stroke: 'currentColor', strokeWidth: 2, fill: 'none' }),
-      Plot.text(colored, { y: 'method', text: (d) => `${d.method}: ${(100 * d.exact).toFixed(1)}%`, frameAnchor: 'left', dy: -15, textAnchor: 'start', fontSize: 13, fill: 'color', fontWeight: 700 }),
+      Plot.text(colored, { y: 'method', text: (d) => `${d.method}: ${(100 * d.exact).toFixed(1)}%`, frameAnchor: 'left', dy: -15, textAnchor: 'start', fontSize: 13, fill: 'color', fontWeight: 700, ...halo() }),
     ],
   };
 }

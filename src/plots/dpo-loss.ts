@@ -185,11 +185,12 @@ const curveLayer = perObject((curve: DpoCurvePlotData['curve']): { h: number; yM
     curve,
     // Negative margins: the implicit reward ranks the rejected response higher.
     Plot.rect([{ x1: -h, x2: 0, y1: 0, y2: yMax }], { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: palette.bad, fillOpacity: 0.07 }),
-    Plot.text([{ x: -h, y: 0 }], { x: 'x', y: 'y', text: () => 'loser ranked higher', textAnchor: 'start', dx: 6, dy: -8, fill: palette.bad, fontSize: 11.5 }),
     Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
     Plot.ruleY([Math.LN2], { stroke: palette.muted, strokeDasharray: '3,3' }),
     Plot.line(curve, { x: 'margin', y: 'loss', stroke: palette.tertiary, strokeWidth: 2.5 }),
     Plot.line(curve, { x: 'margin', y: 'weight', stroke: palette.quaternary, strokeWidth: 2, strokeDasharray: '6,4' }),
+    // Over the log 2 rule and the curves (with a large margin the axis grows and the rule comes down to it).
+    Plot.text([{ x: -h, y: 0 }], { x: 'x', y: 'y', text: () => 'loser ranked higher', textAnchor: 'start', dx: 6, dy: -8, fill: palette.bad, fontSize: 11.5, ...halo() }),
     Plot.text([lossLabel], { x: 'margin', y: 'loss', text: () => 'loss −log σ(m)', textAnchor: 'start', dx: 10, dy: -2, fill: palette.tertiary, fontWeight: 600 }),
     Plot.text([weightLabel], { x: 'margin', y: 'weight', text: () => 'weight σ(−m)', textAnchor: 'start', dx: 4, dy: -12, fill: palette.quaternary, fontWeight: 600 }),
   );

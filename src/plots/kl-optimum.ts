@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
 import { fixed, perObject } from './fixed';
-import { frame, palette, plotArea, textWidth } from './theme';
+import { frame, halo, palette, plotArea, textWidth } from './theme';
 
 export interface KlFrontierPlotData {
   /** The β sweep, in any order. */
@@ -71,7 +71,8 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
     Plot.line(honest, { x: 'kl', y: 'reward', stroke: palette.primary, strokeWidth: 2.5 }),
     Plot.line(estimate, { x: 'kl', y: 'reward', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4' }),
     Plot.line(hacked, { x: 'kl', y: 'reward', stroke: palette.bad, strokeWidth: 2.5 }),
-    ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600 })),
+    // A haloed label: another curve that crosses it stops short of the text.
+    ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600, ...(l.text.includes('\n') ? { lineAnchor: 'bottom' as const } : {}), ...halo() })),
   );
   return { maxKl, maxY, marks };
 });
@@ -97,14 +98,18 @@ export function placeEndLabels(labels: EndLabel[], xSpan: number, ySpan: number,
     if (same) same.parts.push(l.text);
     else merged.push({ ...l, parts: [l.text] });
   }
-  for (const m of merged) m.text = m.parts.length === 3 ? 'all three coincide' : m.parts.join(' = ');
+  // The curves share an end, not necessarily a path: the label says so. Two names take two lines,
+  // which fit the plot's width where one line of both did not.
+  for (const m of merged) m.text = m.parts.length === 3 ? 'all three curves end here' : m.parts.join(' and\n');
   // Highest first; each label may sit no closer than one line below the one above it.
   const sorted = merged.sort((a, b) => b.reward - a.reward);
   const out: (EndLabel & { dy: number })[] = [];
   const pxPerUnit = 250 / ySpan; // plot height in px, roughly
   let floor = Infinity;
   for (const l of sorted) {
-    const y = Math.min((l.peak ?? l.reward) + 10 / pxPerUnit, floor);
+    // A two-line label stands on its anchor (its first line one line higher), so it starts lower.
+    const extraLines = l.text.split('\n').length - 1;
+    const y = Math.min((l.peak ?? l.reward) + 10 / pxPerUnit, floor - extraLines * lineFraction * ySpan);
     out.push({ ...l, dy: -(y - l.reward) * pxPerUnit });
     floor = y - lineFraction * ySpan;
   }
@@ -132,9 +137,10 @@ const POLICY_KEY = fixed(
 
 /** The proxy-optimal policy against π_ref, one row per response, named with its rewards at the left. */
 export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, overrated }: KlPolicyPlotData): Plot.PlotOptions {
+  // With no proxy error nothing is overrated: no star.
   const rows = labels.map((label, i) => ({
     key: String(i),
-    label: i === overrated ? `${label} ★` : label,
+    label: i === overrated && proxy[i] !== trueRewards[i] ? `${label} ★` : label,
     ref: reference[i]!,
     pi: policy[i]!,
     rewards: i === overrated && proxy[i] !== trueRewards[i] ? `r ${trueRewards[i]!.toFixed(2)} · proxy ${proxy[i]!.toFixed(2)}` : `r ${trueRewards[i]!.toFixed(2)}`,

@@ -42,7 +42,29 @@ describe('kl-optimum figures', () => {
       2,
       1.1,
     );
-    expect(one.map((l) => l.text)).toEqual(['all three coincide']);
+    expect(one.map((l) => l.text)).toEqual(['all three curves end here']);
+    // Two shared ends: both names, on two lines; the next label down keeps a line clear of the upper one.
+    const two = placeEndLabels(
+      [
+        { kl: 1.9, reward: 1, text: 'a', fill: 'x' },
+        { kl: 1.9, reward: 1, text: 'b', fill: 'x' },
+        { kl: 1.9, reward: 0.95, text: 'c', fill: 'x' },
+      ],
+      2,
+      1,
+    );
+    expect(two.map((l) => l.text)).toEqual(['a and\nb', 'c']);
+    const under = placeEndLabels(
+      [
+        { kl: 1.9, reward: 1, text: 'a', fill: 'x' },
+        { kl: 1.9, reward: 1, text: 'b', fill: 'x' },
+        { kl: 3.9, reward: 1.02, text: 'c', fill: 'x' },
+      ],
+      4,
+      1,
+    );
+    // c at 1.02 + 0.04; the two-line label's anchor two lines (2 × 0.065) below it, not one.
+    expect(under[1]!.dy).toBeCloseTo(-(1.06 - 0.13 - 1) * 250, 9);
   });
 
   it('draws the golden frontier at proxy error 1 and β = 0.2', async () => {
