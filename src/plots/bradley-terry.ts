@@ -74,6 +74,8 @@ function curveMarks(reach: number): Plot.Markish[] {
   return marks;
 }
 
+const REWARDS_FRAME = { ...frame(320, 250), marginLeft: 56, marginTop: 30 };
+
 // The zero line and the key never move: the rewards chart's fixed layer.
 const REWARDS_FIXED = fixed(
   'bt-rewards',
@@ -89,18 +91,19 @@ export function preferenceRewardsPlot({ pairs }: BradleyTerryPlotData): Plot.Plo
   const lo = Math.min(-3, Math.floor(2 * Math.min(...all)) / 2) - 0.3;
   const hi = Math.max(5, Math.ceil(2 * Math.max(...all)) / 2) + 0.3;
   const label = (p: PreferencePair) => `pair ${p.pair}`;
+  // Between the dots an arrow needs its insets, its head and a little shaft (about 24 px); a closer
+  // pair gets its arrow just above the dots, from centre to centre, so its direction still shows.
+  const pxPerUnit = plotArea(REWARDS_FRAME).width / (hi - lo);
+  const roomy = (p: PreferencePair) => Math.abs(p.rewardWin - p.rewardLose) * pxPerUnit >= 24;
+  const stroke = (p: PreferencePair) => (p.margin > 0 ? palette.muted : palette.bad);
   return {
-    ...frame(320, 250),
-    marginLeft: 56,
-    marginTop: 30,
+    ...REWARDS_FRAME,
     x: { domain: [lo, hi], label: 'reward →', grid: true },
     y: { domain: pairs.map(label), label: null, padding: 0.3 },
     marks: [
       ...REWARDS_FIXED,
-      Plot.arrow(pairs, {
-        x1: 'rewardLose', x2: 'rewardWin', y1: label, y2: label, headLength: 7, insetEnd: 7, insetStart: 5,
-        stroke: (p: PreferencePair) => (p.margin > 0 ? palette.muted : palette.bad), strokeWidth: 2,
-      }),
+      Plot.arrow(pairs.filter(roomy), { x1: 'rewardLose', x2: 'rewardWin', y1: label, y2: label, headLength: 7, insetEnd: 7, insetStart: 5, stroke, strokeWidth: 2 }),
+      Plot.arrow(pairs.filter((p) => !roomy(p)), { x1: 'rewardLose', x2: 'rewardWin', y1: label, y2: label, headLength: 6, dy: -11, stroke, strokeWidth: 2 }),
       // Rejected then chosen rewards, as one mark.
       Plot.dot(
         [...pairs.map((p) => ({ x: p.rewardLose, y: label(p), fill: palette.secondary })), ...pairs.map((p) => ({ x: p.rewardWin, y: label(p), fill: palette.primary }))],

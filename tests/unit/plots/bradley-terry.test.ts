@@ -35,6 +35,17 @@ describe('bradley-terry figures', () => {
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/bradley-terry-rewards.svg');
   });
 
+  it('gives every pair an arrow pointing from the rejected to the chosen reward, however close the two are', () => {
+    // At the notebook's margins pairs 2 and 4 are 0.3 reward units (about 9 px) apart: between the
+    // dots their arrows' insets and heads left nothing.
+    const svg = Plot.plot({ ...preferenceRewardsPlot({ pairs }), document: doc() });
+    const shafts = [...svg.querySelectorAll('g[aria-label="arrow"] path')].map((p) => /^M([\d.-]+),([\d.-]+)L([\d.-]+),([\d.-]+)/.exec(p.getAttribute('d')!)!.slice(1).map(Number));
+    expect(shafts).toHaveLength(pairs.length);
+    const directions = shafts.map(([x1, , x2]) => Math.sign(x2! - x1!)).sort();
+    expect(directions).toEqual(pairs.map((p) => Math.sign(p.rewardWin - p.rewardLose)).sort());
+    for (const [x1, , x2] of shafts) expect(Math.abs(x2! - x1!)).toBeGreaterThanOrEqual(6);
+  });
+
   it('a common shift moves the reward dots but not the curve chart', () => {
     const shifted = preferencePairs(margins, 2).pairs;
     const a = Plot.plot({ ...preferenceCurvePlot({ pairs }), document: doc() }).outerHTML;
