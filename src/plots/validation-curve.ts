@@ -1,11 +1,34 @@
 import * as Plot from '@observablehq/plot';
 import type { ValidationRun } from '../math/sims/validation-curve';
-import { frame, halo, palette } from './theme';
+import { frame, halo, palette, plotArea } from './theme';
 
 export interface ValidationPlotData {
   run: ValidationRun;
   /** Draw the noisy observed points (only when evaluation noise is on). */
   noisy: boolean;
+}
+
+const VALIDATION_FRAME = { ...frame(460, 290), marginTop: 34 };
+
+/**
+ * Vertical offsets (px) of the two end labels: the curve that ends higher is named above its end,
+ * the other below its own, unless that would reach the x axis (or the bottom-right "memorizing →"
+ * label), in which case it goes above too and the upper name stays a line clear of it.
+ */
+export function endLabelOffsets(last: { train: number; val: number }, yMax: number, memorizingLabelRight: boolean): { train: number; val: number } {
+  const height = plotArea(VALIDATION_FRAME).height;
+  const px = (v: number) => (v / yMax) * height;
+  const valUp = last.val >= last.train;
+  const [upper, lower] = valUp ? [last.val, last.train] : [last.train, last.val];
+  const gap = px(upper) - px(lower);
+  const room = memorizingLabelRight ? 36 : 20;
+  let upperDy = -12;
+  let lowerDy = 12;
+  if (px(lower) - 12 - 6 < room) {
+    lowerDy = -12;
+    upperDy = -12 - Math.max(0, 16 - gap);
+  }
+  return valUp ? { val: upperDy, train: lowerDy } : { train: upperDy, val: lowerDy };
 }
 
 /** Train and validation loss per step; the gap shaded, memorization region tinted, early-stopping step marked. */
@@ -19,6 +42,7 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
   const yMax = need <= 2.2 ? 2.2 : Math.ceil(need * 4) / 4;
   const marks: Plot.Markish[] = [];
   const memorizing = onsetStep < last.step;
+  const offsets = endLabelOffsets(last, yMax, memorizing && onsetStep > 0.7 * last.step);
   if (memorizing) marks.push(Plot.rect([{ x1: Math.max(onsetStep, 1), x2: last.step }], { x1: 'x1', x2: 'x2', fill: palette.bad, fillOpacity: 0.07 }));
   marks.push(
     Plot.areaY(points, { x: 'step', y1: 'train', y2: 'val', fill: palette.secondary, fillOpacity: 0.12 }),
@@ -33,9 +57,9 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
       x: 'step', frameAnchor: 'top', text: (p: typeof best) => `stop: step ${p.step}`, dy: -14,
       textAnchor: bestStep > last.step * 0.85 ? 'end' : bestStep < last.step * 0.15 ? 'start' : 'middle', fontSize: 13, fontWeight: 700, fill: 'currentColor',
     }),
-    // Direct labels at the right end instead of a legend.
-    Plot.text([last], { x: 'step', y: 'train', text: () => 'train', dy: 12, dx: -10, textAnchor: 'end', fill: palette.primary, fontSize: 13, fontWeight: 600 }),
-    Plot.text([last], { x: 'step', y: 'val', text: () => 'validation', dy: -12, dx: -10, textAnchor: 'end', fill: palette.secondary, fontSize: 13, fontWeight: 600 }),
+    // Direct labels at the right end instead of a legend (placed by endLabelOffsets).
+    Plot.text([last], { x: 'step', y: 'train', text: () => 'train', dy: offsets.train, dx: -10, textAnchor: 'end', fill: palette.primary, fontSize: 13, fontWeight: 600, ...halo() }),
+    Plot.text([last], { x: 'step', y: 'val', text: () => 'validation', dy: offsets.val, dx: -10, textAnchor: 'end', fill: palette.secondary, fontSize: 13, fontWeight: 600, ...halo() }),
     Plot.ruleY([0], { stroke: 'currentColor' }),
   );
   // Drawn last, with a halo, so the stop rule passes behind it. A narrow region near the end gets its
@@ -49,8 +73,7 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     );
   }
   return {
-    ...frame(460, 290),
-    marginTop: 34,
+    ...VALIDATION_FRAME,
     x: { domain: [1, last.step], label: 'training step →', grid: true },
     y: { domain: [0, yMax], label: '↑ loss', grid: true, ticks: 6 },
     marks,

@@ -61,7 +61,8 @@ function ValidationCurveInner(props: BaseWidgetProps & { id: string }) {
       charts={charts}
       readouts={[
         { label: 'Early-stopping step', value: String(run.bestStep), emphasis: true },
-        { label: 'Validation loss there', value: formatNumber(best.val, 3) },
+        // With noise the chart's stop dot is the observed loss; this is the exact one.
+        { label: noisy ? 'Exact validation loss there' : 'Validation loss there', value: formatNumber(best.val, 3) },
         { label: `Validation at step ${steps}`, value: formatNumber(last.val, 3) },
         { label: 'Saved by stopping early', value: formatNumber(saved, 3), emphasis: true },
         { label: 'Gap val − train at stop', value: formatNumber(best.val - best.train, 3) },

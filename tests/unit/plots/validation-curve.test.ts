@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { ORIGINAL_RUN, evalNoiseDraws, validationRun } from '@math/sims/validation-curve';
-import { validationCurvePlot } from '@plots/validation-curve';
+import { endLabelOffsets, validationCurvePlot } from '@plots/validation-curve';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -26,5 +26,21 @@ describe('validation-curve figure', () => {
     const svg = Plot.plot({ ...validationCurvePlot({ run, noisy: true }), document: doc() });
     expect(svg.querySelectorAll('circle').length).toBe(81);
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/validation-curve-noisy.svg');
+  });
+
+  // Plot height 290 − 34 − 44 = 212 px; with yMax 2.12 one loss unit is 100 px.
+  it('names the curve that ends higher above its end and the other below, whichever it is', () => {
+    expect(endLabelOffsets({ train: 0.5, val: 1.2 }, 2.12, false)).toEqual({ val: -12, train: 12 });
+    // A short run: training loss still above validation loss at the end (the labels once swapped sides).
+    expect(endLabelOffsets({ train: 1.2, val: 0.5 }, 2.12, false)).toEqual({ train: -12, val: 12 });
+  });
+
+  it('puts the lower name above its curve near the x axis, a line under the upper one', () => {
+    // train at 0.3 (30 px): below it the label would reach 12 px, under the 20 px it needs.
+    expect(endLabelOffsets({ train: 0.3, val: 0.4 }, 2.12, false)).toEqual({ train: -12, val: -12 - 6 });
+    expect(endLabelOffsets({ train: 0.3, val: 1.0 }, 2.12, false)).toEqual({ train: -12, val: -12 });
+    // 45 px is room enough on its own, not beside a right-aligned "memorizing →".
+    expect(endLabelOffsets({ train: 0.45, val: 1.0 }, 2.12, false).train).toBe(12);
+    expect(endLabelOffsets({ train: 0.45, val: 1.0 }, 2.12, true).train).toBe(-12);
   });
 });
