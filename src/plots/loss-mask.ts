@@ -47,7 +47,9 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
   const width = Math.max(marginLeft + cols * cell + 6, marginLeft + 262);
   const height = 56 + rows * cell + 24;
   const showLetters = cell >= 16;
-  const rowLabel = (r: number) => (packing ? `${r * cols}–${r * cols + cols - 1}` : `chat ${r + 1}`);
+  // A packed row names the positions it holds: the last row stops at the sequence's end.
+  const span = (r: number) => [r * cols, Math.min(r * cols + cols - 1, cells.length - 1)] as const;
+  const rowLabel = (r: number) => (packing ? (span(r)[0] === span(r)[1] ? `${span(r)[0]}` : `${span(r)[0]}–${span(r)[1]}`) : `chat ${r + 1}`);
   const starts = packing ? cells.filter((c, i) => i > 0 && c.example !== cells[i - 1]!.example) : [];
   // No-loss cells at 0.3, enough to tell system from user on the dark theme's background.
   const opacity = (c: MaskCell) => (c.mask ? 0.45 + 0.55 * (c.weight / wmax) : c.role === 'pad' ? 0.35 : 0.3);

@@ -28,7 +28,6 @@ export function sftNllPlot({ tokens, loss, roles }: SftPlotData): Plot.PlotOptio
     Plot.barY(bars.filter((b) => !b.counted), {
       x: 'label', y: 'nll', fill: palette.muted, fillOpacity: 0.18, stroke: palette.muted, strokeDasharray: '4,3', inset: 1,
     }),
-    Plot.text(bars, { x: 'label', y: 'nll', text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', ...halo() }),
     Plot.ruleY([0], { stroke: 'currentColor' }),
     Plot.ruleY([uniform], { stroke: palette.muted, strokeDasharray: '5,4', strokeWidth: 1.5 }),
     // Both reference lines are labelled in the right margin, clear of the bars and their values.
@@ -40,6 +39,10 @@ export function sftNllPlot({ tokens, loss, roles }: SftPlotData): Plot.PlotOptio
       Plot.text([loss], { y: (d: number) => d, frameAnchor: 'right', text: (d: number) => `mean\n${d.toFixed(3)}`, dx: 6, textAnchor: 'start', fill: palette.secondary, fontSize: 13, fontWeight: 700 }),
     );
   }
+  // The bar values come after the reference lines, so their halo keeps the lines off the digits.
+  marks.push(
+    Plot.text(bars, { x: 'label', y: 'nll', text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', ...halo() }),
+  );
   return {
     ...frame(420, 290),
     marginBottom: 48,
@@ -72,7 +75,11 @@ export function sftProbsPlot({ tokens, roles }: SftPlotData): Plot.PlotOptions {
       ...[false, true].map((target) =>
         Plot.text(cells.filter((c) => c.target === target), {
           x: 'id', y: 'row', text: (d: (typeof cells)[number]) => d.p.toFixed(2), fontSize: 13, fontWeight: target ? 700 : 400,
-          fill: (d: (typeof cells)[number]) => (d.p > 0.5 ? 'var(--bg-raised)' : 'currentColor'),
+          // Text colour on a cell whose shade runs from pale to full: no single switch point keeps
+          // 4.5:1 in both themes (light/dark text fell to 2.5:1 just past p = 0.5), so every number
+          // is drawn in the text colour on a halo of the background.
+          fill: 'currentColor',
+          ...halo(3),
         }),
       ),
     ],

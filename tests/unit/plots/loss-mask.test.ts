@@ -31,6 +31,18 @@ describe('loss-mask figures', () => {
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/loss-mask-packed.svg');
   });
 
+  it('names each packed row by the positions it holds, the last one ending at the sequence’s end', () => {
+    const result = buildLossMask(chats, { ...base, packing: true });
+    const last = result.positions - 1;
+    expect(last % result.cols).not.toBe(result.cols - 1); // a part-filled last row, as at this seed
+    const svg = Plot.plot({ ...lossMaskPlot({ result, packing: true, boundaries: true }), document: doc() });
+    const texts = [...svg.querySelectorAll('text')].map((t) => t.textContent);
+    const r = result.rows - 1;
+    const start = r * result.cols;
+    expect(texts).toContain(start === last ? `${last}` : `${start}–${last}`);
+    expect(texts).not.toContain(`${start}–${start + result.cols - 1}`);
+  });
+
   it('draws the golden loss-share bars, which add up to 100%', async () => {
     const result = buildLossMask(chats, base);
     expect(result.exampleShares.reduce((a, s) => a + s.share, 0)).toBeCloseTo(1, 12);
