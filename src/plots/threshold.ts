@@ -39,10 +39,11 @@ export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Pl
         ? Plot.text([{ x: optimumTau, y: 0 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -9, dx: 5, textAnchor: 'start', fill: palette.tertiary, ...halo() })
         : Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
       Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
-      // Direct labels instead of a legend (the y label says what is blocked); short enough that the
-      // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone.
-      Plot.text(labelPoints(points), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6 }),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
+      // Direct labels instead of a legend (the y label says what is blocked); short enough that the
+      // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone. Over the rules,
+      // haloed, so neither rule nor the other curve runs through the names.
+      Plot.text(labelPoints(points), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6, ...halo() }),
       Plot.dot(
         [
           { tau, rate: at.tpr, series: HARMFUL },
