@@ -99,8 +99,6 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
     Plot.lineY(benign, { x: 'score', y: 'density', stroke: palette.primary, strokeWidth: 2, clip: true }),
     Plot.areaY(harmful, { x: 'score', y: 'density', fill: palette.bad, fillOpacity: 0.18, clip: true }),
     Plot.lineY(harmful, { x: 'score', y: 'density', stroke: palette.bad, strokeWidth: 2, clip: true }),
-    Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, ...halo(3) }),
-    Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, ...halo(3) }),
   );
   byHarmful.set(harmful, layer);
   return layer;
@@ -122,13 +120,14 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       // The densities (and their labels) move with the separation only, not with the thresholds:
       // drawn with the axes and kept while a threshold is dragged.
       ...densities.marks,
-      ...(highIntentThresholds
-        ? [
-            Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 }),
-            Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', ...halo(3) }),
-          ]
-        : []),
+      ...(highIntentThresholds ? [Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 })] : []),
       Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),
+      // The labels inside the plot come after every rule, so their halos keep the rules off them.
+      ...(highIntentThresholds
+        ? [Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', ...halo(3) })]
+        : []),
+      Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, ...halo(3) }),
+      Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, ...halo(3) }),
       ...lines.map((l) =>
         // Centred on the rule, or running inward from it near either end of the score axis.
         Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor', ...labelAnchor(l.t) }),
