@@ -101,8 +101,9 @@ export function searchCurvePlot({ chosen, other, ceiling }: SearchCurvePlotData)
       Plot.areaY(band, { x: 'q', y1: 'lo', y2: 'hi', fill: palette.primary, fillOpacity: 0.12, curve: 'step-after' }),
       Plot.line(theirs, { x: 'q', y: 'v', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4', curve: 'step-after' }),
       Plot.line(mine, { x: 'q', y: 'v', stroke: palette.primary, strokeWidth: 2.75, curve: 'step-after' }),
-      Plot.text([lastMine], { x: 'q', y: 'v', text: () => chosen.name, textAnchor: 'end', dy: mineDy, fill: palette.primary, fontWeight: 700 }),
-      Plot.text([lastTheirs], { x: 'q', y: 'v', text: () => other.name, textAnchor: 'end', dy: theirsDy, fill: palette.secondary, fontWeight: 600 }),
+      // Haloed: near the ceiling, or where the curves cross by the end, a line would run through them.
+      Plot.text([lastMine], { x: 'q', y: 'v', text: () => chosen.name, textAnchor: 'end', dy: mineDy, fill: palette.primary, fontWeight: 700, ...halo() }),
+      Plot.text([lastTheirs], { x: 'q', y: 'v', text: () => other.name, textAnchor: 'end', dy: theirsDy, fill: palette.secondary, fontWeight: 600, ...halo() }),
       // The 0.5 line's label is drawn over the curves, haloed, so that where no spot is free of
       // them (a short budget crowds them into the middle) they stop short of its letters.
       Plot.text([{ q: place === 'left' ? 1 : right, v: HIT_THRESHOLD }], { ...thresholdText, text: () => THRESHOLD_LABEL, fill: palette.bad, fontSize: 11.5, ...halo() }),
@@ -167,7 +168,7 @@ export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): 
       ...(path.length > 1 ? [Plot.line(path, { x: 'x', y: 'y', stroke: palette.primary, strokeWidth: 1.75, marker: 'dot' })] : []),
       Plot.dot([run.best], { x: 'x', y: 'y', r: 7, stroke: palette.primary, strokeWidth: 2.5, fill: 'none' }),
       // Near either side the label runs inward from the ring, so it stays inside the map.
-      Plot.text([run.best], { x: 'x', y: 'y', text: () => `best ${run.best.score.toFixed(2)}`, dy: -14, ...labelAnchor(run.best.x), fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
+      Plot.text([run.best], { x: 'x', y: 'y', text: () => `run 1 best ${run.best.score.toFixed(2)}`, dy: -14, ...labelAnchor(run.best.x), fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
     ],
   };
 }

@@ -84,8 +84,8 @@ function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
       })}
       charts={charts}
       readouts={[
-        { label: `Best score: ${NAMES[chosenKey]}`, value: f2(chosen.meanBest), emphasis: true },
-        { label: `Best score: ${NAMES[otherKey]}`, value: f2(other.meanBest) },
+        { label: `Mean best score: ${NAMES[chosenKey]}`, value: f2(chosen.meanBest), emphasis: true },
+        { label: `Mean best score: ${NAMES[otherKey]}`, value: f2(other.meanBest) },
         { label: 'Replay ASR of best prompt', value: pct(chosen.meanBestP) },
         { label: 'Queries judged violations', value: pct(chosen.hitRate) },
         { label: 'Runs won vs the other', value: `${wins} of ${RUNS}` },
@@ -95,7 +95,7 @@ function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
         pass: hillWins,
         text: hillWins
           ? `At ${budget} queries the adaptive search beats random sampling: mean best score ${formatNear(cmp.hill.meanBest, cmp.random.meanBest, 2)} versus ${formatNear(cmp.random.meanBest, cmp.hill.meanBest, 2)} over ${RUNS} runs.`
-          : `At ${budget} queries the adaptive search does not beat random sampling: mean best score ${formatNear(cmp.hill.meanBest, cmp.random.meanBest, 2)} versus ${formatNear(cmp.random.meanBest, cmp.hill.meanBest, 2)} over ${RUNS} runs. Try a larger budget or a mutation step near the peak width.`,
+          : `At ${budget} queries the adaptive search does not beat random sampling: mean best score ${formatNear(cmp.hill.meanBest, cmp.random.meanBest, 2)} versus ${formatNear(cmp.random.meanBest, cmp.hill.meanBest, 2)} over ${RUNS} runs. ${budget < spec.budget.max ? 'Try a larger budget or a mutation step near the peak width.' : 'Try a mutation step near the peak width.'}`,
       }}
       summary={`Averaged over ${RUNS} runs of ${budget} queries, ${NAMES[chosenKey]} reaches a best violation score of ${f2(chosen.meanBest)} and ${NAMES[otherKey]} ${f2(other.meanBest)} (the worst prompt in this space scores ${f2(ceiling)}). The best prompts ${NAMES[chosenKey]} found elicit a violation ${pct(chosen.meanBestP)} of the time when replayed, and ${pct(chosen.hitRate)} of its queries were judged violations. Mutation step ${f2(step)}, peak width ${formatNumber(peakWidth, 3)}, seed ${seed}.`}
       table={{

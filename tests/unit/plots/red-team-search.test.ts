@@ -95,7 +95,7 @@ describe('red-team-search figures', () => {
       const best = { ...c.hill.runs[0]!.best, x, y: 0.5, score: 0.15 };
       const svg = Plot.plot({ ...landscapePlot({ landscape: c.landscape, run: { ...c.hill.runs[0]!, queries: [best], best }, showPath: false }), document: doc() });
       // Plot writes no anchor for 'middle', the figure's own default.
-      return [...svg.querySelectorAll('text')].find((t) => t.textContent === 'best 0.15')!.parentElement!.getAttribute('text-anchor') ?? 'middle';
+      return [...svg.querySelectorAll('text')].find((t) => t.textContent === 'run 1 best 0.15')!.parentElement!.getAttribute('text-anchor') ?? 'middle';
     };
     expect([anchorAt(0.02), anchorAt(0.5), anchorAt(0.98)]).toEqual(['start', 'middle', 'end']);
   });

@@ -12,8 +12,8 @@ describe('RedTeamSearch widget (server render)', () => {
   it('passes at the defaults: hill climbing 0.85 beats random 0.72', () => {
     const d = render({ id: 'rt' });
     expect(check(d).getAttribute('data-check')).toBe('pass');
-    expect(d.querySelector('[data-readout="Best score: mutate & keep best"]')?.textContent).toBe('0.85');
-    expect(d.querySelector('[data-readout="Best score: random sampling"]')?.textContent).toBe('0.72');
+    expect(d.querySelector('[data-readout="Mean best score: mutate & keep best"]')?.textContent).toBe('0.85');
+    expect(d.querySelector('[data-readout="Mean best score: random sampling"]')?.textContent).toBe('0.72');
     expect(d.querySelector('[data-seed]')?.textContent).toBe('42');
   });
 
@@ -25,7 +25,7 @@ describe('RedTeamSearch widget (server render)', () => {
 
   it('inspecting random sampling swaps the emphasised strategy but not the check', () => {
     const d = render({ id: 'rt', preset: { strategy: 'random' } });
-    expect(d.querySelector('[data-readout="Best score: random sampling"]')?.closest('div')?.className).toBe('emphasis');
+    expect(d.querySelector('[data-readout="Mean best score: random sampling"]')?.closest('div')?.className).toBe('emphasis');
     expect(check(d).getAttribute('data-check')).toBe('pass');
   });
 
