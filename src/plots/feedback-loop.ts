@@ -29,17 +29,32 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   // moves the axis (and the axes are redrawn only when it does).
   const min = Math.min(...values);
   const max = Math.max(...values);
-  const lo = min >= 0.68 ? 0.66 : Math.floor((min - 0.01) * 20) / 20;
-  const hi = max <= 0.82 ? 0.84 : Math.ceil((max + 0.01) * 20) / 20;
-  // End labels: the higher series is labelled above its end point, the lower one below.
-  const safetyOnTop = last.safety >= last.helpfulness;
-  const ends = [
-    { round: rounds, value: last.safety, text: `safety ${pct(last.safety)}`, color: palette.primary, dy: safetyOnTop ? -12 : 14 },
-    { round: rounds, value: last.helpfulness, text: `helpfulness ${pct(last.helpfulness)}`, color: palette.secondary, dy: safetyOnTop ? 14 : -12 },
-  ];
-  const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
   const size = { ...frame(360, 290), marginRight: 16 };
   const area = plotArea(size);
+  let lo = min >= 0.68 ? 0.66 : Math.floor((min - 0.01) * 20) / 20;
+  const hi = max <= 0.82 ? 0.84 : Math.ceil((max + 0.01) * 20) / 20;
+  // End labels: the higher series is labelled above its end point, the lower one below, each clear
+  // of its own curve wherever that runs under the text (the text runs leftwards from the end).
+  const safetyOnTop = last.safety >= last.helpfulness;
+  const endLabel = (key: 'safety' | 'helpfulness', text: string, color: string, above: boolean) => {
+    const span = (textWidth(text, 13) / area.width) * Math.max(1, rounds);
+    const under = records.filter((d) => d.round >= rounds - span).map((d) => d[key]);
+    const v = above ? Math.max(...under) : Math.min(...under);
+    const px = (x: number) => ((hi - x) * area.height) / (hi - lo);
+    return { round: rounds, value: last[key], text, color, dy: above ? px(v) - px(last[key]) - 12 : px(v) - px(last[key]) + 14 };
+  };
+  const endsAt = () => [
+    endLabel('safety', `safety ${pct(last.safety)}`, palette.primary, safetyOnTop),
+    endLabel('helpfulness', `helpfulness ${pct(last.helpfulness)}`, palette.secondary, !safetyOnTop),
+  ];
+  let ends = endsAt();
+  // The lower label needs room above the x axis (its centre 10 px up): else the axis steps down.
+  const lower = ends[safetyOnTop ? 1 : 0]!;
+  if (((hi - lower.value) * area.height) / (hi - lo) + lower.dy > area.height - 10) {
+    lo -= 0.05;
+    ends = endsAt();
+  }
+  const taxBand = records.map((d) => ({ round: d.round, y1: Math.min(d.helpfulness, helpfulness0), y2: helpfulness0 }));
   const tax = taxLabelAt(records, helpfulness0, lo, hi, area.height, { innerWidth: area.width, ends });
   return {
     ...size,
@@ -48,12 +63,13 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     marks: [
       Plot.areaY(taxBand, { x: 'round', y1: 'y1', y2: 'y2', fill: palette.secondary, fillOpacity: 0.16 }),
       Plot.ruleY([helpfulness0], { stroke: palette.secondary, strokeDasharray: '4,4', strokeOpacity: 0.8 }),
+      Plot.line(records, { x: 'round', y: 'safety', stroke: palette.primary, strokeWidth: 2.5 }),
+      Plot.line(records, { x: 'round', y: 'helpfulness', stroke: palette.secondary, strokeWidth: 2.5 }),
+      // Over the lines (their halo keeps a line that comes near off the words), under the rounds' dots.
       Plot.text(tax.inside, { x: 'round', y: 'y', text: () => 'alignment tax', fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
       Plot.text(tax.above, { x: 'round', y: 'y', dy: -9, text: () => TAX_ABOVE, fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
       Plot.text(tax.aboveLeft, { x: 'round', y: 'y', dy: -9, dx: 4, textAnchor: 'start', text: () => TAX_ABOVE, fill: palette.secondary, fontSize: 12, fontWeight: 600, ...halo() }),
-      Plot.line(records, { x: 'round', y: 'safety', stroke: palette.primary, strokeWidth: 2.5 }),
       Plot.dot(records, { x: 'round', y: 'safety', fill: palette.primary, r: 3.5 }),
-      Plot.line(records, { x: 'round', y: 'helpfulness', stroke: palette.secondary, strokeWidth: 2.5 }),
       Plot.dot(records, { x: 'round', y: 'helpfulness', fill: palette.secondary, r: 3.5 }),
       // dy is a constant per mark, so each end label is its own mark.
       ...ends.map((e) => Plot.text([e], { x: 'round', y: 'value', text: 'text', fill: e.color, dy: e.dy, textAnchor: 'end', fontWeight: 700, fontSize: 13, ...halo() })),
@@ -81,22 +97,34 @@ export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: numbe
   const last = records[records.length - 1]!;
   if (helpfulness0 - last.helpfulness <= 0.012 || records.length < 2) return none;
   const t = last.round / 2;
-  const i = Math.min(records.length - 2, Math.max(0, records.findIndex((d) => d.round >= t) - 1));
-  const a = records[i]!;
-  const b = records[i + 1]!;
-  const w = b.round === a.round ? 0 : (t - a.round) / (b.round - a.round);
-  const lerp = (k: 'safety' | 'helpfulness') => a[k] + w * (b[k] - a[k]);
+  const valueAt = (k: 'safety' | 'helpfulness', round: number) => {
+    const r = Math.min(last.round, Math.max(0, round));
+    const i = Math.min(records.length - 2, Math.max(0, records.findIndex((d) => d.round >= r) - 1));
+    const a = records[i]!;
+    const b = records[i + 1]!;
+    const w = b.round === a.round ? 0 : (r - a.round) / (b.round - a.round);
+    return a[k] + w * (b[k] - a[k]);
+  };
   const px = (v: number) => (v * innerHeight) / (hi - lo);
-  const helpfulness = lerp('helpfulness');
-  const safety = lerp('safety');
+  const helpfulness = valueAt('helpfulness', t);
   const mid = (helpfulness + helpfulness0) / 2;
-  if (px(helpfulness0 - helpfulness) >= 20 && px(Math.abs(safety - mid)) >= 12) return { ...none, inside: [{ round: t, y: mid }] };
+  // The safety curve is checked across the text's width (known when `avoid` gives the plot width),
+  // not only at its centre: a curve that rises or falls steeply there crossed the words.
+  const across = (text: string, ok: (safety: number, helpfulness: number) => boolean) => {
+    const half = avoid ? ((textWidth(text, 12) / 2 + 4) / avoid.innerWidth) * Math.max(1, last.round) : 0;
+    return [-1, -0.5, 0, 0.5, 1].every((f) => ok(valueAt('safety', t + f * half), valueAt('helpfulness', t + f * half)));
+  };
+  // Inside the band: the safety curve 12 px from the text's middle line, the band's floor (the
+  // helpfulness curve) 8 px below it, all along the words.
+  const fits = (s: number, h: number) => px(Math.abs(s - mid)) >= 12 && px(mid - h) >= 8;
+  if (px(helpfulness0 - helpfulness) >= 20 && across('alignment tax', fits)) return { ...none, inside: [{ round: t, y: mid }] };
   // Above the start line the text spans about 2 to 16 px; the safety curve must keep clear of that.
   const clear = (v: number) => {
     const above = px(v - helpfulness0);
     return above < -2 || above > 22;
   };
-  if (!avoid) return clear(safety) ? { ...none, above: [{ round: t, y: helpfulness0 }] } : none;
+  const clearAcross = across(TAX_ABOVE, clear);
+  if (!avoid) return clearAcross ? { ...none, above: [{ round: t, y: helpfulness0 }] } : none;
   const { innerWidth, ends } = avoid;
   const xpx = (round: number) => (round / Math.max(1, last.round)) * innerWidth;
   const ypx = (v: number) => ((hi - v) * innerHeight) / (hi - lo);
@@ -109,7 +137,7 @@ export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: numbe
       return x1 < innerWidth + 2 && x2 > innerWidth - textWidth(e.text, 13) - 2 && top < cy + 9 && bottom > cy - 9;
     });
   const centre = xpx(t);
-  if (clear(safety) && !hitsEnd(centre - width / 2, centre + width / 2)) return { ...none, above: [{ round: t, y: helpfulness0 }] };
+  if (clearAcross && !hitsEnd(centre - width / 2, centre + width / 2)) return { ...none, above: [{ round: t, y: helpfulness0 }] };
   // From round 0: the safety curve must be clear wherever the text runs (the rounds it spans and the
   // point where it ends).
   const endRound = ((4 + width) / innerWidth) * Math.max(1, last.round);

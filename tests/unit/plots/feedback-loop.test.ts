@@ -22,6 +22,14 @@ describe('feedback-loop figures', () => {
     await expect(html).toMatchFileSnapshot('../../fixtures/golden/feedback-loop-curves.svg');
   });
 
+  it('keeps the lower end label off the x axis', () => {
+    const rows: [number, number][] = [[0.8, 0.8], [0.8, 0.5], [0.8, 0.45], [0.8, 0.42]];
+    const recs = rows.map(([safety, helpfulness], round): LoopPoint => ({ round, safety, helpfulness }));
+    const options = loopCurvesPlot({ records: recs, helpfulness0: 0.8 });
+    // 0.42 − 0.01 floors to 0.40, where the label below the end would sit on the axis: one more step down.
+    expect((options.y as { domain: number[] }).domain[0]).toBeCloseTo(0.35, 12);
+  });
+
   it('draws the golden batch-composition chart at seed 42', async () => {
     const svg = Plot.plot({ ...batchPlot({ rounds: records.slice(1) }), document: doc() });
     expect(svg.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(20);
