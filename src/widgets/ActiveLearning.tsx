@@ -64,7 +64,9 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
   const recall = q.violatingTotal > 0 ? q.violatingInQueue / q.violatingTotal : NaN;
   const checkText = pass
     ? `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue of the same size catches on average.`
-    : `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, no more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue would${w.risk === 0 ? ': with no weight on risk the ranking ignores the one score tied to violations.' : '.'}`;
+    : kk >= n
+      ? `The budget of ${k} covers the whole pool of ${n}, so any queue, ranked or random, reviews all ${q.violatingTotal} violating items: with nothing left out there is nothing for a ranking to win. Lower k below n.`
+      : `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, no more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue would${w.risk === 0 ? ': with no weight on risk the ranking ignores the one score tied to violations.' : '.'}`;
 
   return (
     <WidgetFrame

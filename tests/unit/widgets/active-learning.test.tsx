@@ -20,6 +20,12 @@ describe('ActiveLearning widget (server render)', () => {
     expect(check(d)).toBe(q.violatingInQueue > q.randomExpectedViolating ? 'pass' : 'fail');
   });
 
+  it('a budget that covers the whole pool fails and says why (any queue reviews everything)', () => {
+    const d = render({ id: 'al', preset: { k: 100, n: 50 } });
+    expect(check(d)).toBe('fail');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('covers the whole pool of 50');
+  });
+
   it('a risk-heavy queue with a larger budget beats random', () => {
     expect(check(render({ id: 'al', preset: { lambdaRisk: 1, lambdaUnc: 0, lambdaDiv: 0, k: 40 } }))).toBe('pass');
   });
