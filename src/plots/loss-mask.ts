@@ -74,7 +74,8 @@ export function lossMaskPlot({ result, packing, boundaries }: LossMaskPlotData):
         -46,
       ),
       Plot.text(['solid = carries loss · faint = no loss'], { frameAnchor: 'top-left', dy: -26, text: (d: string) => d, fill: palette.muted, textAnchor: 'start', fontSize: 13 })),
-      ...fixed(`loss-mask-labels:${packing}:${rows}:${cols}`,
+      // The key carries the sequence length: a packed grid's last row label ends with it.
+      ...fixed(`loss-mask-labels:${packing}:${rows}:${cols}:${packing ? cells.length : 0}`,
         Plot.text(Array.from({ length: rows }, (_, r) => r), {
           x: 0, y: (r: number) => r + 0.5, text: rowLabel, textAnchor: 'end', dx: -6, fontSize: 13, fill: 'currentColor',
         }),

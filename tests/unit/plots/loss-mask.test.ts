@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { buildLossMask, sampleChats } from '@math/sims/loss-mask';
 import { lossMaskPlot, lossSharePlot } from '@plots/loss-mask';
+import { fixedKey } from '@plots/fixed';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const base = { trainSystem: false, trainUser: false, packing: false, boundaries: true, normalize: 'token' as const };
@@ -41,6 +42,19 @@ describe('loss-mask figures', () => {
     const start = r * result.cols;
     expect(texts).toContain(start === last ? `${last}` : `${start}–${last}`);
     expect(texts).not.toContain(`${start}–${start + result.cols - 1}`);
+  });
+
+  it('redraws the packed row labels when the sequence length changes within the same grid shape', () => {
+    const packed = (seed: number) => buildLossMask(sampleChats(seed, 3, 1, true), { ...base, packing: true });
+    const a = packed(42);
+    const seed = Array.from({ length: 200 }, (_, i) => i + 1).find((s) => {
+      const b = packed(s);
+      return b.rows === a.rows && b.cols === a.cols && b.positions !== a.positions;
+    })!;
+    expect(seed).toBeDefined();
+    const keys = (r: ReturnType<typeof packed>) => new Set((lossMaskPlot({ result: r, packing: true, boundaries: true }).marks as unknown[]).flat().map(fixedKey).filter(Boolean));
+    // Equal frame keys keep the axes layer, labels included, so the keys must differ.
+    expect([...keys(a)].sort()).not.toEqual([...keys(packed(seed))].sort());
   });
 
   it('draws the golden loss-share bars, which add up to 100%', async () => {
