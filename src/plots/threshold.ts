@@ -17,28 +17,35 @@ export interface ThresholdPlotData {
 const HARMFUL = 'harmful (TPR)';
 const BENIGN = 'benign (FPR)';
 
-/** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
-export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
-  const points = throughTau(curve, { tau, ...at });
-  const long = points.flatMap((d) => [
+const longOf = (points: RatePoint[]) =>
+  points.flatMap((d) => [
     { tau: d.tau, rate: d.tpr, series: HARMFUL },
     { tau: d.tau, rate: d.fpr, series: BENIGN },
   ]);
+const rateLines = (points: RatePoint[]) => Plot.line(longOf(points), { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 });
+// The curves move only with the sample: drawn with the axes, once per curve, while τ and the costs move.
+const fixedLines = perObject((curve: RatePoint[]) => fixed(curve, rateLines(curve)));
+
+/** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
+export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
+  const points = throughTau(curve, { tau, ...at });
+  // τ on the curve's grid (always, from the slider or a URL, which snap to it) leaves the curve as it
+  // is; a τ between grid points gets its own vertex, and then the lines are drawn with the data.
+  const onGrid = points.length === curve.length;
   return {
     ...frame(480, 300),
     x: { domain: [0, 1], label: 'threshold τ →', grid: true },
     y: { domain: [0, 1], label: '↑ share blocked', grid: true },
     color: { domain: [HARMFUL, BENIGN], range: [palette.primary, palette.secondary] },
     marks: [
-      // Not fixed(...) marks, though τ does not move them: the cost-optimal rule sits under the
-      // curves and moves with every cost, and redrawing the axes with it costs more than these marks.
+      ...(onGrid ? fixedLines(curve) : []),
       Plot.ruleX([optimumTau], { stroke: palette.tertiary, strokeDasharray: '5,4', strokeWidth: 1.5 }),
       // Above the frame, except in the left quarter, where the axis title is: there it goes at the
       // rule's foot, right of it (the curves are still high there).
       optimumTau < 0.25
         ? Plot.text([{ x: optimumTau, y: 0 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -9, dx: 5, textAnchor: 'start', fill: palette.tertiary, ...halo() })
         : Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
-      Plot.line(long, { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 }),
+      ...(onGrid ? [] : [rateLines(points)]),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
       // Direct labels instead of a legend (the y label says what is blocked); short enough that the
       // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone. Over the rules,
