@@ -23,8 +23,9 @@ const longOf = (points: RatePoint[]) =>
     { tau: d.tau, rate: d.fpr, series: BENIGN },
   ]);
 const rateLines = (points: RatePoint[]) => Plot.line(longOf(points), { x: 'tau', y: 'rate', stroke: 'series', strokeWidth: 2.5 });
-// The curves move only with the sample: drawn with the axes, once per curve, while τ and the costs move.
-const fixedLines = perObject((curve: RatePoint[]) => fixed(curve, rateLines(curve)));
+// The curves move only with the sample: drawn with the axes, once per curve, while τ and the costs
+// move. Keyed by their values, not the object, so the page keeps the axes layer the build drew.
+const fixedLines = perObject((curve: RatePoint[]) => fixed(`thr-curve:${curve.map((d) => `${d.tau.toFixed(4)},${d.tpr},${d.fpr}`).join(';')}`, rateLines(curve)));
 
 /** Block rates of harmful (TPR) and benign (FPR) content against the threshold τ. */
 export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Plot.PlotOptions {
