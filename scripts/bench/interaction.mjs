@@ -193,6 +193,32 @@ function installKeyProbe({ wi, control }) {
 }
 
 /**
+ * Installed on each measured page (page.evaluate sends functions alone, so the loops below cannot
+ * share a module function): `count` frames, each running `step(k)` at its start and timed to the
+ * end of that frame (a message posted then runs once its style, layout and paint are done).
+ */
+function installFrameTimer() {
+  window.__timeFrames = async (count, step) => {
+    const out = [];
+    for (let k = 0; k < count; k++) {
+      out.push(
+        await new Promise((resolve) =>
+          requestAnimationFrame(() => {
+            const t0 = performance.now();
+            step(k);
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve(performance.now() - t0);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  };
+}
+
+/**
  * What any visible change costs the browser on this page: one readout's text swapped at the start
  * of a frame, with no demo JavaScript running, timed to the end of that frame.
  */
@@ -205,21 +231,7 @@ function floorLoop({ wi, n }) {
   w.scrollIntoView({ block: 'center' });
   return (async () => {
     await new Promise((r) => setTimeout(r, 100));
-    const out = [];
-    for (let k = 0; k < n; k++) {
-      out.push(
-        await new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const t0 = performance.now();
-            flip(k);
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve(performance.now() - t0);
-            ch.port2.postMessage(0);
-          }),
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const out = await window.__timeFrames(n, flip);
     restore();
     return out;
   })();
@@ -245,25 +257,12 @@ function minimalTauLoop({ n }) {
   w.scrollIntoView({ block: 'center' });
   return (async () => {
     await new Promise((r) => setTimeout(r, 100));
-    const out = [];
-    for (let k = 0; k < 2 * n; k++) {
-      out.push(
-        await new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const t0 = performance.now();
-            const d = k % 2 ? -3 : 3;
-            shift(rule, ['x1', 'x2'], d);
-            for (const c of dots) shift(c, ['cx', 'cy'], d);
-            texts.forEach((t, i) => (t.textContent = k % 2 ? originals[i] : `${originals[i]} `));
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve(performance.now() - t0);
-            ch.port2.postMessage(0);
-          }),
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return out;
+    return window.__timeFrames(2 * n, (k) => {
+      const d = k % 2 ? -3 : 3;
+      shift(rule, ['x1', 'x2'], d);
+      for (const c of dots) shift(c, ['cx', 'cy'], d);
+      texts.forEach((t, i) => (t.textContent = k % 2 ? originals[i] : `${originals[i]} `));
+    });
   })();
 }
 
@@ -331,22 +330,8 @@ function replayLoop({ wi, ci, controlsSelector, phase, n }) {
     else for (const r of [...lists].reverse()) { for (const x of r.addedNodes) x.remove(); for (const x of r.removedNodes) r.target.insertBefore(x, at(r)); }
   };
   return (async () => {
-    const out = [];
     // Starts from the changed state and ends in it, the state React holds.
-    for (let k = 0; k < 2 * n; k++) {
-      out.push(
-        await new Promise((resolve) =>
-          requestAnimationFrame(() => {
-            const t0 = performance.now();
-            apply(k % 2 === 1);
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve(performance.now() - t0);
-            ch.port2.postMessage(0);
-          }),
-        ),
-      );
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const out = await window.__timeFrames(2 * n, (k) => apply(k % 2 === 1));
     window.__replay = null;
     return out;
   })();
@@ -389,6 +374,7 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
     await page.goto(`${baseUrl}/demos/`, { waitUntil: 'load' });
     await hydrateIslands(page);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-widget]')].every((w) => w.dataset.hydrated === 'true'), null, { timeout: 30_000 });
+    await page.evaluate(installFrameTimer);
     const cdp = await context.newCDPSession(page);
     const count = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);
     out.floor = {};
@@ -404,6 +390,7 @@ export async function measureInteractions(browser, baseUrl, { changes = 50, keys
     // machine, whatever the site.
     const blank = await context.newPage();
     await blank.setContent('<!doctype html><div data-widget><dl class="widget-readouts"><dt>rate</dt><dd>0.123</dd></dl></div>');
+    await blank.evaluate(installFrameTimer);
     const blankCdp = await context.newCDPSession(blank);
     out.blankFloor = {};
     for (const rate of rates) {
