@@ -137,14 +137,17 @@ const POLICY_KEY = fixed(
 
 /** The proxy-optimal policy against π_ref, one row per response, named with its rewards at the left. */
 export function klPolicyPlot({ labels, reference, policy, trueRewards, proxy, overrated }: KlPolicyPlotData): Plot.PlotOptions {
-  // With no proxy error nothing is overrated: no star.
-  const rows = labels.map((label, i) => ({
-    key: String(i),
-    label: i === overrated && proxy[i] !== trueRewards[i] ? `${label} ★` : label,
-    ref: reference[i]!,
-    pi: policy[i]!,
-    rewards: i === overrated && proxy[i] !== trueRewards[i] ? `r ${trueRewards[i]!.toFixed(2)} · proxy ${proxy[i]!.toFixed(2)}` : `r ${trueRewards[i]!.toFixed(2)}`,
-  }));
+  const rows = labels.map((label, i) => {
+    // With no proxy error nothing is overrated: no star and no proxy reward.
+    const starred = i === overrated && proxy[i] !== trueRewards[i];
+    return {
+      key: String(i),
+      label: starred ? `${label} ★` : label,
+      ref: reference[i]!,
+      pi: policy[i]!,
+      rewards: starred ? `r ${trueRewards[i]!.toFixed(2)} · proxy ${proxy[i]!.toFixed(2)}` : `r ${trueRewards[i]!.toFixed(2)}`,
+    };
+  });
   return {
     ...frame(380, 300),
     marginLeft: 136,
