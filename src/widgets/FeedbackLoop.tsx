@@ -8,8 +8,8 @@ import { useWidgetState } from './core/use-widget-state';
 
 const STRATEGIES = [
   { value: 'random', label: 'Random sample' },
-  { value: 'uncertainty', label: 'Uncertainty (borderline first)' },
-  { value: 'risk', label: 'Risk-weighted (∝ risk score)' },
+  { value: 'uncertainty', label: 'Uncertainty (near ½)' },
+  { value: 'risk', label: 'Risk-weighted (∝ score)' },
 ] as const;
 
 const spec = {

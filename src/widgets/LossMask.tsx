@@ -19,9 +19,10 @@ const spec = {
   },
   normalize: {
     kind: 'choice', label: 'Average the loss over', default: 'token',
+    help: 'All tokens at once: each loss token weighs the same, so long answers count more. Each chat: average within a chat first.',
     options: [
-      { value: 'token', label: 'all loss tokens in the batch' },
-      { value: 'example', label: 'each chat, then the chats' },
+      { value: 'token', label: 'all loss tokens at once' },
+      { value: 'example', label: 'each chat, then chats' },
     ],
   },
 } satisfies ControlSpec;

@@ -38,8 +38,8 @@ const spec = {
     label: 'Shade cells by',
     options: [
       { value: 'block', label: 'Block rate' },
-      { value: 'overRefusal', label: 'Over-refusal (benign blocked)' },
-      { value: 'miss', label: 'Misses (harmful allowed)' },
+      { value: 'overRefusal', label: 'Over-refusal (benign)' },
+      { value: 'miss', label: 'Misses (harmful)' },
     ],
     default: 'block',
   },

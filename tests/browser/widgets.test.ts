@@ -448,4 +448,23 @@ describe('demo layout', () => {
       expect(problems).toEqual([]);
     });
   });
+
+  it.each([768, 1280])('at %i px every choice shows each of its options in full', async (width) => {
+    await withContext(browser, { viewport: { width, height: 800 } }, async (context) => {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/demos/`, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      const cut = await page.evaluate(() => {
+        const ctx = document.createElement('canvas').getContext('2d')!;
+        return [...document.querySelectorAll<HTMLSelectElement>('.widget-control select')].flatMap((s) => {
+          const cs = getComputedStyle(s);
+          ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+          // The closed select shows the chosen option's text beside a drop-down arrow about 20 px wide.
+          const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+          return [...s.options].filter((o) => ctx.measureText(o.text).width > room).map((o) => `${s.closest<HTMLElement>('[data-widget]')!.dataset.widgetId}: “${o.text}”`);
+        });
+      });
+      expect(cut).toEqual([]);
+    });
+  });
 });
