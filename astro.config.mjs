@@ -6,6 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeMathGuard from './src/lib/rehype-math-guard.mjs';
+import rehypeKatexTail from './src/lib/rehype-katex-tail.mjs';
 import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import sitemap from './src/lib/sitemap-integration.mjs';
 import { aliases } from './src/lib/aliases.mjs';
@@ -26,6 +27,7 @@ export default defineConfig({
         // guard turns rehype-katex's message into a failed build naming the file.
         [rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }],
         rehypeMathGuard,
+        rehypeKatexTail,
         rehypeHeadingAnchors,
       ],
     }),

@@ -1,3 +1,5 @@
+import { endsWithOpening, glueKatexTail, startsWithPunctuation } from '../lib/rehype-katex-tail.mjs';
+
 /**
  * Turns exercise `Tex` text (prose with `$…$` and `$$…$$`) into HTML. KaTeX is passed in, so the
  * build imports it statically and the browser loads it only when a learner asks for new numbers.
@@ -16,16 +18,21 @@ const prose = (s: string) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1
 /** Inline rendering of one paragraph (no <p> wrapper). Display math becomes a block span. */
 export function texInline(text: string, katex: KatexLike | null): string {
   const pieces = text.split(/(\$\$[\s\S]+?\$\$|\$[^$]+\$)/g);
+  const isInline = (piece = '') => !piece.startsWith('$$') && piece.startsWith('$') && piece.endsWith('$') && piece.length > 2;
+  // An opening bracket right before inline maths moves into the formula's no-wrap span (see rehype-katex-tail.mjs).
+  const opens = (i: number) => katex !== null && isInline(pieces[i + 1]) && endsWithOpening(pieces[i]!);
   return pieces
-    .map((piece) => {
+    .map((piece, i) => {
       const display = piece.startsWith('$$') && piece.endsWith('$$') && piece.length > 4;
-      const inline = !display && piece.startsWith('$') && piece.endsWith('$') && piece.length > 2;
-      if (!display && !inline) return prose(piece);
+      const inline = !display && isInline(piece);
+      if (!display && !inline) return prose(opens(i) ? piece.slice(0, -1) : piece);
       const tex = display ? piece.slice(2, -2).trim() : piece.slice(1, -1);
       // Without KaTeX (it failed to load) the TeX source is still readable.
       if (!katex) return `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
       const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
-      return display ? `<span class="katex-display-wrap">${html}</span>` : html;
+      if (display) return `<span class="katex-display-wrap">${html}</span>`;
+      const glued = startsWithPunctuation(pieces[i + 1] ?? '') ? glueKatexTail(html) : html;
+      return opens(i - 1) ? `<span class="katex-open">${escapeHtml(pieces[i - 1]!.slice(-1))}${glued}</span>` : glued;
     })
     .join('');
 }

@@ -68,6 +68,48 @@ describe('every built page', () => {
     expect(text.match(/\$\$|\$[^$\s][^$]{0,200}?[\\^_{}][^$]{0,200}?\$/g) ?? []).toEqual([]);
   });
 
+  it.each(pages)('%s never separates inline maths from the punctuation after it or the bracket before it (360 and 1280 px)', async (path) => {
+    await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
+      const page = await context.newPage();
+      const orphans: string[] = [];
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(baseUrl() + path, { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        const found = await page.evaluate(() =>
+          [...document.querySelectorAll('.katex')].flatMap((k) => {
+            const next = k.nextSibling;
+            if (k.closest('.katex-display') || next?.nodeType !== Node.TEXT_NODE || !/^[.,;:!?)]/.test((next as Text).data)) return [];
+            const bases = k.querySelectorAll('.katex-base');
+            const last = bases[bases.length - 1]?.getBoundingClientRect();
+            const range = document.createRange();
+            range.setStart(next, 0);
+            range.setEnd(next, 1);
+            const mark = range.getBoundingClientRect();
+            return last && mark.top > last.top + last.height / 2 ? [`${k.querySelector('annotation')?.textContent} ⏎ ${(next as Text).data.slice(0, 12)}`] : [];
+          }),
+        );
+        found.push(
+          ...(await page.evaluate(() =>
+            [...document.querySelectorAll('.katex')].flatMap((k) => {
+              const prev = k.previousSibling;
+              if (k.closest('.katex-display') || prev?.nodeType !== Node.TEXT_NODE || !/[([]$/.test((prev as Text).data)) return [];
+              const data = (prev as Text).data;
+              const range = document.createRange();
+              range.setStart(prev, data.length - 1);
+              range.setEnd(prev, data.length);
+              const mark = range.getBoundingClientRect();
+              const first = k.querySelector('.katex-base')?.getBoundingClientRect();
+              return first && first.top > mark.top + mark.height / 2 ? [`${data.slice(-12)} ⏎ ${k.querySelector('annotation')?.textContent}`] : [];
+            }),
+          )),
+        );
+        orphans.push(...found.map((f) => `${width} px: ${f}`));
+      }
+      expect(orphans).toEqual([]);
+    });
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it.each(pages)(`%s loads cleanly, fits its formulas in the column and has no axe violations (${scheme})`, async (path) => {
       await withContext(browser, { colorScheme: scheme }, async (context) => {
