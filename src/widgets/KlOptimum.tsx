@@ -83,7 +83,14 @@ function KlOptimumInner(props: BaseWidgetProps & { id: string }) {
   // The share of the best, printed with enough digits to sit on the right side of 95%.
   const share = `${formatNear((100 * current.proxyTrue) / best.proxyTrue, 95, 1)}%`;
   const gap = current.proxyEstimate - current.proxyTrue;
-  const direction = beta < best.beta ? 'β is too small: the optimizer exploits the proxy error' : 'β is too large: the policy stays too close to π_ref';
+  // With an exact reward nothing is exploited: the shortfall is what staying near π_ref costs, and
+  // only a collapse onto one answer (β → 0) avoids it.
+  const direction =
+    proxyError === 0
+      ? `with an exact reward that is the price of staying ${f3(current.proxyKl)} nats from π_ref, and only a policy collapsed onto one answer avoids it`
+      : beta < best.beta
+        ? 'β is too small: the optimizer exploits the proxy error'
+        : 'β is too large: the policy stays too close to π_ref';
   const visible = props.show ?? Object.keys(spec);
 
   return (

@@ -105,3 +105,41 @@ describe('readouts and summaries compared with a limit print as many digits as t
     expect(r.summary).toContain(`${r.readout} of benign items`);
   });
 });
+
+describe('threshold check when a lesson hides the false-block budget', () => {
+  const costCheck = (preset: Record<string, unknown>) => {
+    const d = parseHTML(renderToString(<ThresholdTradeoff id="w" preset={preset} show={['tau', 'costMiss']} />)).document;
+    const readout = (label: string) => Number(d.querySelector(`[data-readout="${label}"]`)?.textContent);
+    return { verdict: d.querySelector('[data-check]')?.getAttribute('data-check'), text: d.querySelector('[data-check]')?.textContent ?? '', cost: readout('Expected cost / request'), best: readout('Cost at optimum'), bestTau: readout('Cost-optimal τ') };
+  };
+
+  it('judges τ by expected cost against the lowest, not by a budget the reader cannot see', () => {
+    const far = costCheck({ tau: 0.9, costMiss: 100, baseRate: 0.02 });
+    expect(far.text).not.toMatch(/budget/);
+    // τ = 0.9 lets most harmful items through at a miss cost of 100: far above the optimum.
+    expect(far.cost).toBeGreaterThan(1.05 * far.best);
+    expect(far.verdict).toBe('fail');
+    expect(far.text).toContain(`more than 5% above the lowest, ${far.best.toFixed(3)}`);
+
+    const near = costCheck({ tau: Number(far.bestTau.toFixed(2)), costMiss: 100, baseRate: 0.02 });
+    expect(near.cost).toBeLessThanOrEqual(1.05 * near.best);
+    expect(near.verdict).toBe('pass');
+    expect(near.text).toContain('within 5% of the lowest');
+  });
+
+  it('keeps the budget check where the budget is a control', () => {
+    expect(check(ThresholdTradeoff, { tau: 0.5 }).text).toMatch(/false-block rate .* budget/);
+  });
+});
+
+describe('KL check with an exact reward', () => {
+  it('names the shortfall as the price of staying near π_ref, not as a β to lower', () => {
+    const c = check(KlOptimum, { beta: 1, proxyError: 0 });
+    expect(c.verdict).toBe('fail');
+    expect(c.text).toMatch(/price of staying \d\.\d{3} nats from π_ref/);
+    expect(c.text).not.toMatch(/too large|too small/);
+  });
+  it('with a proxy error still says which way β is off', () => {
+    expect(check(KlOptimum, { beta: 10, proxyError: 1 }).text).toMatch(/β is too large/);
+  });
+});

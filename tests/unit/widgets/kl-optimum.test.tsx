@@ -23,11 +23,11 @@ describe('KlOptimum widget (server render)', () => {
     expect(check(d).textContent).toContain('β is too small');
   });
 
-  it('without proxy error the smallest β is best, and a large β fails as too timid', () => {
+  it('without proxy error the smallest β is best, and a large β fails for the KL it keeps, not as a mistake', () => {
     expect(check(render({ id: 'k', preset: { proxyError: 0, beta: 0.01 } })).getAttribute('data-check')).toBe('pass');
     const d = render({ id: 'k', preset: { proxyError: 0, beta: 2 } });
     expect(check(d).getAttribute('data-check')).toBe('fail');
-    expect(check(d).textContent).toContain('β is too large');
+    expect(check(d).textContent).toContain('with an exact reward that is the price of staying');
   });
 
   it('rejects unknown responses in presets', () => {
