@@ -47,7 +47,7 @@ export function gradeNumericValue(value: number, part: NumericPart): Feedback {
   if (answer !== 0 && withinTolerance(-value, answer, tolerance)) {
     return { state: 'targeted', message: 'Right size, wrong sign: check which quantity is subtracted from which.' };
   }
-  if (Math.abs(answer) < 1 && withinTolerance(value / 100, answer, tolerance)) {
+  if (!part.plain && Math.abs(answer) < 1 && withinTolerance(value / 100, answer, tolerance)) {
     return { state: 'targeted', message: 'That looks like a percentage typed without the % sign. Add % or give the proportion as a decimal.' };
   }
   return { state: 'incorrect', message: 'Not quite. Check each step, or take a hint.' };

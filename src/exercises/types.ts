@@ -37,6 +37,11 @@ export interface NumericPart {
   mistakes: NumericMistake[];
   /** Answers that are whole counts: a non-integer reply gets a dedicated message. */
   integer?: boolean;
+  /** Needs nothing from the parts before it, so it is open before they are answered. */
+  independent?: boolean;
+  /** A quantity that is not a share (a slope, a margin): a reply 100 times too large is not a
+   * percentage missing its sign, so it gets no hint saying so. */
+  plain?: boolean;
 }
 
 export interface Choice {
@@ -61,6 +66,8 @@ export interface ChoicePart {
   multiple: boolean;
   choices: Choice[];
   mistakes: ChoiceMistake[];
+  /** Needs nothing from the parts before it, so it is open before they are answered. */
+  independent?: boolean;
 }
 
 export type Part = NumericPart | ChoicePart;

@@ -40,6 +40,26 @@ async function answer(root: ReturnType<Page['locator']>, text: string, part = 'a
 }
 
 describe('exercises', () => {
+  it('a part that builds on the one before waits for it; a part that does not is open at once', async () => {
+    await withContext(browser, async (context) => {
+      const { page, root } = await openExercise(context);
+      // Kappa (b) needs the agreement from (a); McNemar (b) needs only the table.
+      const kappaB = root.locator('[data-part="b"]');
+      expect(await kappaB.getByTestId('check').isDisabled()).toBe(true);
+      expect(await kappaB.locator('.ex-locked').textContent()).toContain('Answer part (a) first');
+      const mcnemar = page.locator('[data-exercise="mcnemar-regression-check"]');
+      await mcnemar.scrollIntoViewIfNeeded();
+      await expect.poll(() => mcnemar.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      const mcB = mcnemar.locator('[data-part="b"]');
+      expect(await mcB.getByTestId('check').isDisabled()).toBe(false);
+      expect(await mcB.locator('.ex-locked').count()).toBe(0);
+      const chi = getExercise('mcnemar-regression-check')!.generate(getExercise('mcnemar-regression-check')!.defaultSeed).parts[1] as NumericPart;
+      await mcB.getByTestId('answer').fill(chi.answer.toFixed(2));
+      await mcB.getByTestId('check').click();
+      await expect.poll(() => mcB.getByTestId('feedback').getAttribute('data-state')).toBe('correct');
+    });
+  });
+
   it('a right answer marks the exercise solved, shows the exact value, and survives reload', async () => {
     await withContext(browser, async (context) => {
       const { page, root, errors } = await openExercise(context);

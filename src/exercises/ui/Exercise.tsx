@@ -254,7 +254,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         const ps = view.parts[i]!;
         const rp = core.parts[i]!;
         const rx = extras?.parts[i];
-        const locked = i > 0 && !view.parts[i - 1]!.done && !view.solution;
+        const locked = i > 0 && !part.independent && !view.parts[i - 1]!.done && !view.solution;
         const inputId = `${uid}-${part.id}`;
         const fbId = `${uid}-${part.id}-fb`;
         return (
@@ -334,7 +334,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                 Check
               </button>
             </form>
-            {locked && <p className="ex-locked">Answer part ({variant.parts[i - 1]!.id}) first: this part uses its exact value.</p>}
+            {locked && <p className="ex-locked">Answer part ({variant.parts[i - 1]!.id}) first: this part builds on its result.</p>}
             <div id={fbId} className="ex-feedback" role="status" data-testid="feedback" data-state={ps.feedback?.state}>
               {ps.feedback && <FeedbackView key={ps.tries} feedback={ps.feedback} mistakes={rx?.mistakes ?? []} />}
               {ps.feedback?.state === 'correct' && part.kind === 'numeric' && (

@@ -83,6 +83,8 @@ describe('gradeNumeric', () => {
 
   it('generic slips: a percentage without %, a flipped sign, a fraction of a count', () => {
     expect(gradeNumeric('40', part())).toMatchObject({ state: 'targeted', message: expect.stringMatching(/percentage/) });
+    // A slope or a margin is not a share: 100 times the answer is just wrong.
+    expect(gradeNumeric('40', part({ plain: true }))).toMatchObject({ state: 'incorrect' });
     expect(gradeNumeric('-0.4', part())).toMatchObject({ state: 'targeted', message: expect.stringMatching(/sign/) });
     const count = part({ answer: 5, tolerance: { abs: 0 }, integer: true });
     expect(gradeNumeric('5', count).state).toBe('correct');

@@ -274,6 +274,9 @@ describe('independent answers and targeted slips', () => {
       expectChoice(choice(v, 'c'), 'nothing');
       expectChoiceSlip(choice(v, 'c'), 'higher', /own normaliser/);
     }
+    // Part (c) tests one idea, so the right answer must not always sit in the same place.
+    const places = new Set(SEEDS.map((seed) => choice(def.generate(seed), 'c').choices.findIndex((c) => c.correct)));
+    expect(places.size).toBeGreaterThan(1);
   });
 
   test('DPO gradient weights σ(−m) and the pair that is pushed hardest', () => {

@@ -50,8 +50,8 @@ const exercise: ExerciseDef = {
     const t2 = -(1 - s.pA) * Math.log2(1 - s.pA);
     const wrongMsg =
       p[other] > p[first]
-        ? `Output ${other} is more likely to be harmful ($p = ${f2(p[other])}$), but uncertainty sampling does not rank by risk. It asks for the label the classifier is least sure about, and $H = ${fixed(h[other], 3)}$ bits is less than output ${first}'s $${fixed(h[first], 3)}$ bits.`
-        : `Output ${other}'s probability $p = ${f2(p[other])}$ is further from $\\tfrac12$, so the classifier is more confident about it: $H = ${fixed(h[other], 3)}$ bits against $${fixed(h[first], 3)}$ bits for output ${first}.`;
+        ? `Output ${other} is more likely to be harmful ($p = ${f2(p[other])}$), but uncertainty sampling does not rank by risk. It asks for the label the classifier is least sure about, and $h(p_{${other}}) = ${fixed(h[other], 3)}$ bits is less than output ${first}'s $${fixed(h[first], 3)}$ bits.`
+        : `Output ${other}'s probability $p = ${f2(p[other])}$ is further from $\\tfrac12$, so the classifier is more confident about it: $h(p_{${other}}) = ${fixed(h[other], 3)}$ bits against $${fixed(h[first], 3)}$ bits for output ${first}.`;
     return {
       seed,
       given: [f2(s.pA), f2(s.pB)],
@@ -83,7 +83,7 @@ const exercise: ExerciseDef = {
             id: name,
             label: `Output ${name} ($p = ${f2(p[name])}$)`,
             correct: name === first,
-            explanation: name === first ? `Correct: $H = ${fixed(h[name], 3)}$ bits is the larger entropy; its probability is closer to $\\tfrac12$.` : wrongMsg,
+            explanation: name === first ? `Correct: $h(p_{${name}}) = ${fixed(h[name], 3)}$ bits is the larger entropy; its probability is closer to $\\tfrac12$.` : wrongMsg,
           })),
           mistakes: [{ selection: [other], message: wrongMsg }],
         },

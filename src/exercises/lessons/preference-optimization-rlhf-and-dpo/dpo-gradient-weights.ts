@@ -131,6 +131,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'choice',
           id: 'b',
+          independent: true,
           prompt: 'Which pair receives the largest weight in this batch?',
           multiple: false,
           choices,

@@ -87,6 +87,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: tex`Compute the margin $m$, to three decimals.`,
           answer: v.m,
           tolerance: TOL_M,

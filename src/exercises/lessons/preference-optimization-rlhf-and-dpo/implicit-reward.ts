@@ -62,6 +62,8 @@ function acceptable(s: Scenario): boolean {
   return allApart([v.r1, ...Object.values(v.wrong1)], TOL) && allApart([v.diff, ...Object.values(v.wrongDiff)], TOL);
 }
 
+const rotate = <T,>(items: T[], k: number): T[] => [...items.slice(k), ...items.slice(0, k)];
+
 const exercise: ExerciseDef = {
   id: 'implicit-reward',
   lesson: LESSON,
@@ -80,6 +82,7 @@ const exercise: ExerciseDef = {
       bump: 0.2,
     }));
     const v = values(s);
+    const turn = rng.choice([0, 1, 2]);
     const b = String(s.beta);
     const f4 = (x: number) => fixed(x, 4);
     const bump = fixed(s.bump, 1);
@@ -127,13 +130,15 @@ const exercise: ExerciseDef = {
         {
           kind: 'choice',
           id: 'c',
+          independent: true,
           prompt: tex`For a different prompt $x'$, the same policy gives a response $y_3$ an implicit reward $${bump}$ higher than $\hat r_\theta(x, y_1)$. What follows?`,
           multiple: false,
-          choices: [
+          // The right answer is the same concept every time, so its place in the list varies instead.
+          choices: rotate([
             { id: 'higher', label: tex`$y_3$ has a higher true reward than $y_1$.`, correct: false, explanation: shortNothing },
             { id: 'nothing', label: tex`Nothing about their true rewards: each prompt carries its own unknown constant $\beta\log Z$.`, correct: true, explanation: shortNothing },
             { id: 'diff', label: tex`Knowing $Z(x)$ would also change the difference computed in part (b).`, correct: false, explanation: explainDiff },
-          ],
+          ], turn),
           mistakes: [{ selection: ['higher'], message: explainNothing }],
         },
       ],

@@ -160,7 +160,7 @@ const exercise: ExerciseDef = {
       ],
       solution: [
         tex`$\Delta_w = ${f1(v.dW)}$, $\Delta_l = ${f1(v.dL)}$, so $h = ${f1(v.dW)} - ${par(v.dL)} = ${f1(v.h)}$.`,
-        tex`$\mathcal{L}_{\mathrm{IPO}} = (${f1(v.h)} - ${T})^2 = (${f1(v.h - v.T)})^2 = ${f3(v.loss)}$. For comparison the DPO loss is $-\log\sigma(${b} \times ${f1(v.h)}) = ${f4(v.dpoLoss)}$.`,
+        tex`$\mathcal{L}_{\mathrm{IPO}} = (${f1(v.h)} - ${T})^2 = (${f1(v.h - v.T)})^2 = ${f3(v.loss)}$. For comparison the DPO loss is $-\log\sigma(${b} \times ${par(v.h)}) = ${f4(v.dpoLoss)}$.`,
         tex`$\partial\mathcal{L}_{\mathrm{IPO}}/\partial h = 2 \times (${f1(v.h - v.T)}) = ${f1(v.grad)}$.`,
         directionText,
         tex`The other side of the coin: IPO's gradient grows with the distance from the target, so a flipped safety label (a pair with very negative $h$) gets a large push. Clean the labels or clip the gradient.`,

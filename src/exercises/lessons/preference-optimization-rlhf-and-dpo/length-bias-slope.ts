@@ -124,6 +124,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: tex`Compute the slope $\hat b$, expressed as reward per 100 tokens, to three decimals.`,
           answer: v.b100,
           tolerance: TOL_B,
@@ -139,6 +140,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: tex`Using the exact slope, compute the length-adjusted gap between ${S} and ${L}: the difference of their residuals, $(r_${S} - r_${L}) - \hat b\,(\ell_${S} - \ell_${L})$. Three decimals.`,
           answer: v.adjusted,
           tolerance: TOL_G,

@@ -105,6 +105,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          independent: true,
           prompt: tex`Pair ${k} is the one the model currently ranks backwards. What is $\partial \mathcal{L}_{\mathrm{RM}} / \partial r_\phi(x_${k}, y_{w,${k}})$, the derivative of the batch loss with respect to that pair's winner score? Four decimals.`,
           answer: v.grad,
           tolerance: TOL_G,

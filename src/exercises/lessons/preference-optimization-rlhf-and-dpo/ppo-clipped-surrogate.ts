@@ -155,6 +155,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          independent: true,
           prompt: 'Compute token 2\'s contribution, to three decimals.',
           answer: b.value,
           tolerance: TOL,
