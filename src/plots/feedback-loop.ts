@@ -36,17 +36,40 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   // End labels: the higher series is labelled above its end point, the lower one below, each clear
   // of its own curve wherever that runs under the text (the text runs leftwards from the end).
   const safetyOnTop = last.safety >= last.helpfulness;
-  const endLabel = (key: 'safety' | 'helpfulness', text: string, color: string, above: boolean) => {
+  const px = (x: number) => ((hi - x) * area.height) / (hi - lo);
+  // A series' values under a label that ends at the last round: the rounds it spans, and the curve
+  // where the text starts (between two rounds).
+  const valuesUnder = (key: 'safety' | 'helpfulness', text: string) => {
     const span = (textWidth(text, 13) / area.width) * Math.max(1, rounds);
-    const under = records.filter((d) => d.round >= rounds - span).map((d) => d[key]);
+    const x0 = Math.max(0, rounds - span);
+    const i = Math.min(records.length - 2, Math.max(0, Math.floor(x0)));
+    const a = records[i]!;
+    const b = records[i + 1] ?? a;
+    const start = a[key] + (b[key] - a[key]) * Math.min(1, Math.max(0, x0 - a.round));
+    return [start, ...records.filter((d) => d.round >= x0).map((d) => d[key])];
+  };
+  const endLabel = (key: 'safety' | 'helpfulness', text: string, color: string, above: boolean) => {
+    const under = valuesUnder(key, text);
     const v = above ? Math.max(...under) : Math.min(...under);
-    const px = (x: number) => ((hi - x) * area.height) / (hi - lo);
     return { round: rounds, value: last[key], text, color, dy: above ? px(v) - px(last[key]) - 12 : px(v) - px(last[key]) + 14 };
   };
-  const endsAt = () => [
-    endLabel('safety', `safety ${pct(last.safety)}`, palette.primary, safetyOnTop),
-    endLabel('helpfulness', `helpfulness ${pct(last.helpfulness)}`, palette.secondary, !safetyOnTop),
-  ];
+  const endsAt = () => {
+    const topKey = safetyOnTop ? 'safety' : 'helpfulness';
+    const lowKey = safetyOnTop ? 'helpfulness' : 'safety';
+    const texts = { safety: `safety ${pct(last.safety)}`, helpfulness: `helpfulness ${pct(last.helpfulness)}` };
+    const colors = { safety: palette.primary, helpfulness: palette.secondary };
+    let top = endLabel(topKey, texts[topKey], colors[topKey], true);
+    // Above its curve the top label can land on the dashed start line (and the tax label there):
+    // then it goes under its curve instead, if that fits between the two curves.
+    const centre = px(top.value) + top.dy;
+    if (Math.abs(px(helpfulness0) - centre) < 9) {
+      const below = endLabel(topKey, texts[topKey], colors[topKey], false);
+      const lowTop = px(Math.max(...valuesUnder(lowKey, texts[topKey])));
+      if (px(below.value) + below.dy + 9 <= lowTop) top = below;
+    }
+    const low = endLabel(lowKey, texts[lowKey], colors[lowKey], false);
+    return safetyOnTop ? [top, low] : [low, top];
+  };
   let ends = endsAt();
   // The lower label needs room above the x axis (its centre 10 px up): else the axis steps down.
   const lower = ends[safetyOnTop ? 1 : 0]!;

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { POLICY_LEVELS, type PolicyCell } from '../math/sims/policy-matrix';
 import { fixed } from './fixed';
-import { frame, halo, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette, plotArea, textWidth } from './theme';
 
 export type PolicyMetric = 'block' | 'overRefusal' | 'miss';
 const METRIC_LINES: { key: PolicyMetric; short: string }[] = [
@@ -77,7 +77,13 @@ export interface ScoreDensityData {
 interface DensityLayer {
   yMax: number;
   marks: Plot.Markish[];
+  /** Where each density's name goes (see namePlace). */
+  names: { benign: { x: number; y: number }; violating: { x: number; y: number } };
 }
+
+// Threshold labels stack in rows above the plot, so equal thresholds stay readable.
+const DENSITY_FRAME = { ...frame(360, 300), marginTop: 64, marginLeft: 40 };
+const DENSITY_AREA = plotArea(DENSITY_FRAME);
 
 // The densities and their labels, built once per (benign, harmful) pair of arrays: they form the
 // fixed layer (keyed on this cache entry), so a threshold change neither rebuilds nor redraws them.
@@ -92,7 +98,11 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
   for (const d of benign) if (d.density > top) top = d.density;
   for (const d of harmful) if (d.density > top) top = d.density;
   const yMax = Math.min(6, top);
-  layer = { yMax, marks: [] };
+  layer = {
+    yMax,
+    marks: [],
+    names: { benign: namePlace(benign, harmful, yMax, 'benign', DENSITY_AREA), violating: namePlace(harmful, benign, yMax, 'violating', DENSITY_AREA) },
+  };
   layer.marks = fixed(
     layer,
     Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
@@ -104,16 +114,50 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
   return layer;
 }
 
+type Density = ScoreDensityData['benign'];
+
+/**
+ * Where a density's name goes: the spot nearest the hump's mean score where the word's whole box has
+ * its own curve either above it (inside the hump) or below it (beside a narrow hump), and the other
+ * curve below it, so no line runs through the word. `area` is the plot's inner size in px.
+ */
+export function namePlace(own: Density, other: Density, yMax: number, word: string, area: { width: number; height: number }): { x: number; y: number } {
+  const yTop = yMax * 1.05;
+  const halfW = textWidth(word, 13) / 2 / area.width + 0.01;
+  const halfH = (9 / area.height) * yTop;
+  let mass = 0;
+  let moment = 0;
+  for (const d of own) {
+    mass += d.density;
+    moment += d.score * d.density;
+  }
+  const mean = mass > 0 ? moment / mass : 0.5;
+  let best: { x: number; y: number; cost: number } | null = null;
+  for (let x = halfW; x <= 1 - halfW + 1e-9; x += 0.01) {
+    const span = (d: { score: number }) => d.score >= x - halfW && d.score <= x + halfW;
+    const ownUnder = own.filter(span).map((d) => Math.min(d.density, yTop));
+    const otherUnder = other.filter(span).map((d) => Math.min(d.density, yTop));
+    if (!ownUnder.length) continue;
+    for (const f of [0.15, 0.25, 0.35, 0.5, 0.65]) {
+      const y = f * yTop;
+      const inside = Math.min(...ownUnder) >= y + halfH;
+      const beside = Math.max(...ownUnder) <= y - halfH;
+      if ((!inside && !beside) || Math.max(0, ...otherUnder) > y - halfH) continue;
+      // Nearest the mean; inside the hump and low down break ties.
+      const cost = Math.abs(x - mean) + (inside ? 0 : 0.05) + f * 0.01;
+      if (!best || cost < best.cost) best = { x, y, cost };
+    }
+  }
+  return best ? { x: best.x, y: best.y } : { x: Math.min(0.88, Math.max(0.12, mean)), y: 0.2 * yMax };
+}
+
 /** The classifier's score densities for benign and violating requests, with the block thresholds. */
 export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresholds }: ScoreDensityData): Plot.PlotOptions {
   const densities = densityLayer(benign, harmful);
   const { yMax } = densities;
   const lines = thresholds.map((t, j) => ({ t, label: `τ ${POLICY_LEVELS[j]} sev`, j }));
-  // Threshold labels stack in rows above the plot, so equal thresholds stay readable.
   return {
-    ...frame(360, 300),
-    marginTop: 64,
-    marginLeft: 40,
+    ...DENSITY_FRAME,
     x: { domain: [0, 1], label: 'classifier score →', ticks: 5, grid: true },
     y: { domain: [0, yMax * 1.05], label: '↑ density', ticks: 4, grid: true },
     marks: [
@@ -126,8 +170,9 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       ...(highIntentThresholds
         ? [Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', ...halo(3) })]
         : []),
-      Plot.text([{ x: 0.03, y: yMax }], { x: 'x', y: 'y', text: () => 'benign', textAnchor: 'start', fill: palette.primary, fontWeight: 700, dy: 4, ...halo(3) }),
-      Plot.text([{ x: 0.97, y: yMax }], { x: 'x', y: 'y', text: () => 'violating', textAnchor: 'end', fill: palette.bad, fontWeight: 700, dy: 4, ...halo(3) }),
+      // Each name sits inside its own shaded hump, under the peak, where no curve runs.
+      Plot.text([densities.names.benign], { x: 'x', y: 'y', text: () => 'benign', fill: palette.primary, fontWeight: 700, ...halo(3) }),
+      Plot.text([densities.names.violating], { x: 'x', y: 'y', text: () => 'violating', fill: palette.bad, fontWeight: 700, ...halo(3) }),
       ...lines.map((l) =>
         // Centred on the rule, or running inward from it near either end of the score axis.
         Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor', ...labelAnchor(l.t) }),

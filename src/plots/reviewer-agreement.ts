@@ -96,13 +96,15 @@ const curveLines = perObject((curve: readonly ParadoxCurvePoint[]): Plot.Markish
  * The bar and the key never move: drawn with the axes, and built once per bar value. The key sits
  * in the top margin, at least 2 px clear of the lines and dots (which reach 6 px above the frame).
  */
-function barAndKey(bar: number, side: 'left' | 'right'): Plot.Markish[] {
+function barAndKey(bar: number, side: 'left' | 'centre' | 'right'): Plot.Markish[] {
   let marks = barLayers.get(`${bar}:${side}`);
   if (!marks) {
     marks = fixed(
       `paradox-bar:${bar}:${side}`,
       Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
-      Plot.text([bar], { y: (d) => d, frameAnchor: side, text: () => `κ = ${bar}`, dy: -7, dx: side === 'left' ? 4 : 0, fill: palette.muted, fontSize: 11, textAnchor: side === 'left' ? 'start' : 'end', ...halo() }),
+      side === 'centre'
+        ? Plot.text([bar], { x: () => 0.5, y: (d) => d, text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'middle', ...halo() })
+        : Plot.text([bar], { y: (d) => d, frameAnchor: side, text: () => `κ = ${bar}`, dy: -7, dx: side === 'left' ? 4 : 0, fill: palette.muted, fontSize: 11, textAnchor: side === 'left' ? 'start' : 'end', ...halo() }),
       ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
     );
     barLayers.set(`${bar}:${side}`, marks);
@@ -111,25 +113,36 @@ function barAndKey(bar: number, side: 'left' | 'right'): Plot.Markish[] {
 }
 
 /**
- * Which end of the bar line its label goes at: the curves are drawn over it, so it takes the end
- * where κ and p_e pass farther from where the text sits (0.01–0.06 above the line, over the
- * outer 15% of the prevalence range). The right end unless the left is clearly freer.
+ * Where on the bar line its label goes: the curves are drawn over it, so it takes the place where κ
+ * and p_e pass farther from the text (0.01–0.06 above the line, over about 15% of the prevalence
+ * range). The right end unless another place is clearly freer; then the freer of the left end and
+ * the middle. A curve that crosses the band between two sampled points counts as passing through it.
  */
-export function barLabelSide(curve: readonly ParadoxCurvePoint[], bar: number): 'left' | 'right' {
+export function barLabelSide(curve: readonly ParadoxCurvePoint[], bar: number): 'left' | 'centre' | 'right' {
+  const low = bar + 0.01;
+  const high = bar + 0.06;
+  const gap = (v: number) => (v < low ? low - v : v > high ? v - high : 0);
   const clearance = (inside: (p: number) => boolean) => {
     let min = Infinity;
-    for (const d of curve) {
-      if (!inside(d.prevalence)) continue;
-      for (const k of ['kappa', 'expected'] as const) {
-        const v = d[k];
-        if (Number.isFinite(v)) min = Math.min(min, v < bar + 0.01 ? bar + 0.01 - v : v > bar + 0.06 ? v - bar - 0.06 : 0);
+    const points = curve.filter((d) => inside(d.prevalence));
+    for (const k of ['kappa', 'expected'] as const) {
+      for (let i = 0; i < points.length; i++) {
+        const v = points[i]![k];
+        if (!Number.isFinite(v)) continue;
+        min = Math.min(min, gap(v));
+        const u = points[i + 1]?.[k];
+        // The segment to the next point meets the band.
+        if (u !== undefined && Number.isFinite(u) && Math.min(u, v) <= high && Math.max(u, v) >= low) min = 0;
       }
     }
     return min;
   };
   const right = clearance((p) => p >= 0.85);
+  if (right >= 0.02) return 'right';
   const left = clearance((p) => p <= 0.15);
-  return right >= 0.03 || right >= left ? 'right' : 'left';
+  const centre = clearance((p) => p >= 0.42 && p <= 0.58);
+  const best = Math.max(right, left, centre);
+  return right === best ? 'right' : left === best ? 'left' : 'centre';
 }
 
 /**

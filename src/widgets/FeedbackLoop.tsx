@@ -6,6 +6,9 @@ import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-wid
 import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
+/** "1 harmful prompt", "2 harmful prompts". */
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const STRATEGIES = [
   { value: 'random', label: 'Random sample' },
   { value: 'uncertainty', label: 'Uncertainty (near ½)' },
@@ -121,7 +124,7 @@ function FeedbackLoopInner(props: BaseWidgetProps & { id: string }) {
         { label: 'Fine labelled harm', value: String(totals.wrongRefusal) },
       ]}
       check={{ pass, text: checkText }}
-      summary={`After ${rounds} round${rounds === 1 ? '' : 's'} of ${budget} labels (${strategyName}, ${pct(noise)} label noise, over-refusal pressure ${formatNumber(pressure, 2)}), safety moved from ${pct(first.safety)} to ${pct(last.safety)} (${gainNear}) and helpfulness from ${pct(first.helpfulness)} to ${pct(last.helpfulness)}, an alignment tax of ${taxNear} points. The batches held ${totals.correctHarm} harmful prompts labelled harmful, ${totals.missedHarm} harmful prompts labelled fine and ${totals.wrongRefusal} benign prompts labelled harmful.`}
+      summary={`After ${rounds} round${rounds === 1 ? '' : 's'} of ${budget} labels (${strategyName}, ${pct(noise)} label noise, over-refusal pressure ${formatNumber(pressure, 2)}), safety moved from ${pct(first.safety)} to ${pct(last.safety)} (${gainNear}) and helpfulness from ${pct(first.helpfulness)} to ${pct(last.helpfulness)}, an alignment tax of ${taxNear} points. The batches held ${count(totals.correctHarm, 'harmful prompt')} labelled harmful, ${count(totals.missedHarm, 'harmful prompt')} labelled fine and ${count(totals.wrongRefusal, 'benign prompt')} labelled harmful.`}
       table={{
         caption: `Safety, helpfulness and batch contents per round (seed ${seed})`,
         columns: ['round', 'safety', 'helpfulness', 'alignment tax', 'harm labelled harm', 'harm labelled fine', 'fine labelled harm', 'fine labelled fine'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { POLICY_DEFAULT_THRESHOLDS, evaluatePolicy, logitNormalDensity } from '@math/sims/policy-matrix';
-import { formatRate, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
+import { formatRate, namePlace, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
 import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -31,6 +31,26 @@ describe('policy-matrix figures', () => {
     });
     expect(svg.textContent).toContain('τ high sev');
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/policy-matrix-scores.svg');
+  });
+
+  it('names each density where neither curve runs through the word, at every separation', () => {
+    const area = { width: 300, height: 192 };
+    for (const separation of [0.5, 1, 3, 6]) {
+      const [benign, harmful] = [logitNormalDensity(-separation / 2), logitNormalDensity(separation / 2)];
+      const yMax = Math.min(6, Math.max(...benign.map((d) => d.density), ...harmful.map((d) => d.density)));
+      for (const [own, other, word] of [[benign, harmful, 'benign'], [harmful, benign, 'violating']] as const) {
+        const at = namePlace(own, other, yMax, word, area);
+        // The word's box: about 0.62 × 13 px per bold letter wide, 18 px tall, in data units.
+        const half = (0.62 * 13 * word.length) / 2 / area.width;
+        const h = (9 / area.height) * yMax * 1.05;
+        for (const d of [...own, ...other].filter((p) => Math.abs(p.score - at.x) <= half)) {
+          const y = Math.min(d.density, yMax * 1.05);
+          expect(y >= at.y + h || y <= at.y - h, `${word} at ${at.x.toFixed(2)}, separation ${separation}: a curve at ${y.toFixed(2)}`).toBe(true);
+        }
+        // And near its own hump: on the hump's side of the middle.
+        expect(word === 'benign' ? at.x < 0.5 : at.x > 0.5).toBe(true);
+      }
+    }
   });
 
   it('a threshold label near the end of the score axis runs inward instead of off the chart', () => {

@@ -26,12 +26,19 @@ describe('reviewer-agreement figures', () => {
   });
 
   it('puts the "κ = 0.6" label at the end of its line that the curves leave free', () => {
-    // Two categories: κ falls symmetrically toward both ends and stays clear of the label at the right.
-    expect(barLabelSide(kappaByPrevalence(0.12, 2), 0.6)).toBe('right');
+    // Two categories, 12% flips: κ is 0.618 at prevalence 0.85 (inside the label's band at the right
+    // end, and at the left by symmetry), while the middle is clear: κ ≈ 0.76 and p_e ≈ 0.5 there.
+    expect(barLabelSide(kappaByPrevalence(0.12, 2), 0.6)).toBe('centre');
     // Five categories: κ falls through the label's band (0.61–0.66) past prevalence 0.85, where it sat.
     const five = kappaByPrevalence(0.12, 5);
     expect(five.some((d) => d.prevalence >= 0.85 && d.kappa > 0.61 && d.kappa < 0.66)).toBe(true);
     expect(barLabelSide(five, 0.6)).toBe('left');
+    // A 5% flip rate: κ drops from about 0.9 through the band between two sampled prevalences near
+    // each end, and p_e rises through it, so only the middle is free.
+    const rare = kappaByPrevalence(0.05, 2);
+    const crosses = (lo: number, hi: number) => rare.some((d, i) => { const e = rare[i + 1]; return e && d.prevalence >= lo && e.prevalence <= hi && Math.min(d.kappa, e.kappa) <= 0.66 && Math.max(d.kappa, e.kappa) >= 0.61; });
+    expect(crosses(0.85, 1) && crosses(0, 0.15)).toBe(true);
+    expect(barLabelSide(rare, 0.6)).toBe('centre');
   });
 
   it('draws the golden prevalence-paradox chart at seed 42', async () => {
