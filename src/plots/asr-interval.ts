@@ -14,6 +14,8 @@ export interface IntervalPlotData {
   intervals: IntervalRow[];
   estimate: number;
   trueRate: number;
+  /** What the rate counts, for the axis ("violation" unless given). */
+  event?: string;
 }
 
 const METHOD_COLORS = [palette.secondary, palette.primary, palette.tertiary];
@@ -25,7 +27,7 @@ export const formatRate = (v: number) => (v > 0 && v < 0.01 ? String(Number(v.to
  * The three intervals for the current audit, one row each, against the true rate. A Wald
  * interval squeezed to a point (0 successes) is drawn as a ring and called out.
  */
-export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData): Plot.PlotOptions {
+export function intervalPlot({ intervals, estimate, trueRate, event = 'violation' }: IntervalPlotData): Plot.PlotOptions {
   const methods = intervals.map((d) => d.method);
   // Zoom on the intervals, but keep 0 in view when they come near it (Wald's collapse lives there).
   const hi = Math.max(trueRate, ...intervals.map((d) => d.high));
@@ -45,7 +47,7 @@ export function intervalPlot({ intervals, estimate, trueRate }: IntervalPlotData
     marginRight: 18,
     marginTop: 30,
     marginBottom: 44,
-    x: { domain: [left, top], label: `violation rate (dot: estimate ${formatRate(estimate)}) →`, grid: true, tickFormat: `.${tickDecimals(left, top, 4)}f`, ticks: 4 },
+    x: { domain: [left, top], label: `${event} rate (dot: estimate ${formatRate(estimate)}) →`, grid: true, tickFormat: `.${tickDecimals(left, top, 4)}f`, ticks: 4 },
     y: { domain: methods, type: 'point', padding: 0.6, axis: null },
     marks: [
       Plot.ruleX([trueRate], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '5,4' }),

@@ -48,7 +48,32 @@ const ci = ([lo, hi]: [number, number]) => `[${formatRate(lo)}, ${formatRate(hi)
 // A thin space keeps an interval compact, and still lets it wrap in a narrow readout box.
 const ciTight = ([lo, hi]: [number, number]) => `[${formatRate(lo)},\u2009${formatRate(hi)}]`;
 
-function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
+export interface AsrIntervalProps extends BaseWidgetProps {
+  /**
+   * What an audit outside red teaming counts, e.g. `{ one: 'error', many: 'errors' }`. Given, the demo
+   * drops the red-team framing (severity levels, "ASR") and names the count this way.
+   */
+  counts?: { one: string; many: string };
+}
+
+function AsrIntervalInner(props: AsrIntervalProps & { id: string }) {
+  const plain = props.counts;
+  if (plain !== undefined && !(typeof plain.one === 'string' && plain.one.trim() && typeof plain.many === 'string' && plain.many.trim())) {
+    throw new RangeError('asr-interval: counts must give two non-empty names, { one, many }');
+  }
+  const event = (k: number) => (plain ? (k === 1 ? plain.one : plain.many) : k === 1 ? 'violation' : 'violations');
+  // The rate's help explains the severity model, which a plain count leaves out.
+  const shownSpec = useMemo(
+    () =>
+      plain
+        ? {
+            ...spec,
+            n: { ...spec.n, label: 'Items audited n', help: `Try n = 100 with a true rate near 0.005: most audits then find no ${plain.one} at all.` },
+            rate: { ...spec.rate, label: `True ${plain.one} rate`, help: `Share of audited items that are ${plain.many}.` },
+          }
+        : spec,
+    [plain],
+  );
   const base = useMemo(() => applyPreset('asr-interval', spec, props.preset), [props.preset]);
   const { state, update, newSeed } = useWidgetState(spec, props.id, base);
   const { n, rate, confidence, seed } = state;
@@ -74,8 +99,8 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
 
   const intervalChart = useMemo(() => {
     const rows = INTERVAL_METHODS.map((m) => ({ method: m, low: intervals[m][0], high: intervals[m][1] }));
-    return { options: intervalPlot({ intervals: rows, estimate, trueRate: rate }), label: 'Wald, Wilson and Clopper–Pearson intervals for this audit against the true violation rate' };
-  }, [intervals, estimate, rate]);
+    return { options: intervalPlot({ intervals: rows, estimate, trueRate: rate, event: plain?.one }), label: `Wald, Wilson and Clopper–Pearson intervals for this audit against the true ${plain ? 'rate' : 'violation rate'}` };
+  }, [intervals, estimate, rate, plain]);
   const coverageChart = useMemo(() => {
     const covRows = INTERVAL_METHODS.map((m) => ({ method: m, exact: exact[m], simulated: simulated[m] }));
     return { options: coveragePlot({ rows: covRows, nominal: confidence, replicates: REPLICATES }), label: 'Actual coverage of each interval method against the nominal confidence level' };
@@ -93,15 +118,24 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
 
   return (
     <WidgetFrame
-      {...frameBase('asr-interval', spec, props, { state, update, newSeed }, {
-        title: 'Attack success rate with an honest interval',
-        question: 'How sure can an audit of n responses be about the violation rate, and which interval keeps its promise?',
+      {...frameBase('asr-interval', shownSpec, props, { state, update, newSeed }, {
+        title: plain ? 'An audited rate with an honest interval' : 'Attack success rate with an honest interval',
+        question: plain
+          ? `How sure can an audit of n items be about the rate of ${plain.many}, and which interval keeps its promise?`
+          : 'How sure can an audit of n responses be about the violation rate, and which interval keeps its promise?',
       })}
       charts={charts}
       readouts={[
-        { label: 'Severity 0/1/2/3 counts', value: counts.join('/') },
-        { label: 'Violations (severity ≥ 2)', value: `${x} of ${n}` },
-        { label: 'ASR estimate p̂', value: formatRate(estimate), emphasis: true },
+        ...(plain
+          ? [
+              { label: `${plain.many[0]!.toUpperCase()}${plain.many.slice(1)} found`, value: `${x} of ${n}` },
+              { label: 'Estimate p̂', value: formatRate(estimate), emphasis: true },
+            ]
+          : [
+              { label: 'Severity 0/1/2/3 counts', value: counts.join('/') },
+              { label: 'Violations (severity ≥ 2)', value: `${x} of ${n}` },
+              { label: 'ASR estimate p̂', value: formatRate(estimate), emphasis: true },
+            ]),
         { label: 'Wald', value: ciTight(intervals.Wald) },
         { label: 'Wilson', value: ciTight(intervals.Wilson) },
         { label: 'Clopper–Pearson', value: ciTight(intervals['Clopper–Pearson']) },
@@ -110,9 +144,9 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
         { label: 'P(audit finds 0)', value: pZero < 0.0001 ? '< 0.01%' : pct(pZero, pZero < 0.01 ? 2 : 1) },
       ]}
       check={{ pass, text: checkText }}
-      summary={`An audit of ${n} responses at a true rate of ${formatRate(rate)} found ${x} violation${x === 1 ? '' : 's'} (severities ${counts.join(', ')}), so p̂ = ${formatRate(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
+      summary={`An audit of ${n} ${plain ? 'items' : 'responses'} at a true rate of ${formatRate(rate)} found ${x} ${event(x)}${plain ? '' : ` (severities ${counts.join(', ')})`}, so p̂ = ${formatRate(estimate)}. At ${pct(confidence, 0)} confidence: Wald ${ci(intervals.Wald)}${covers('Wald') ? '' : ' (misses the true rate)'}, Wilson ${ci(intervals.Wilson)}${covers('Wilson') ? '' : ' (misses)'}, Clopper–Pearson ${ci(intervals['Clopper–Pearson'])}${covers('Clopper–Pearson') ? '' : ' (misses)'}. Over all possible audits these cover the true rate ${pct(exact.Wald)}, ${pct(exact.Wilson)} and ${pct(exact['Clopper–Pearson'])} of the time; in ${REPLICATES} seeded replicate audits, ${pct(simulated.Wald)}, ${pct(simulated.Wilson)} and ${pct(simulated['Clopper–Pearson'])}.`}
       table={{
-        caption: `Intervals for ${x} violation${x === 1 ? '' : 's'} out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${formatRate(rate)} (seed ${seed})`,
+        caption: `Intervals for ${x} ${event(x)} out of ${n} at ${pct(confidence, 0)} confidence, and each method's coverage at true rate ${formatRate(rate)} (seed ${seed})`,
         columns: ['method', 'lower', 'upper', 'covers true rate', 'coverage (exact)', `coverage (${REPLICATES} replicates)`],
         rows: INTERVAL_METHODS.map((m) => [m, formatRate(intervals[m][0]), formatRate(intervals[m][1]), covers(m) ? 'yes' : 'no', pct(exact[m]), pct(simulated[m])]),
       }}
@@ -120,5 +154,5 @@ function AsrIntervalInner(props: BaseWidgetProps & { id: string }) {
   );
 }
 
-export default defineWidget('asr-interval', spec, AsrIntervalInner);
+export default defineWidget<AsrIntervalProps>('asr-interval', spec, AsrIntervalInner);
 export { spec as asrIntervalSpec };

@@ -10,6 +10,19 @@ const readout = (d: Document, label: string) => d.querySelector(`[data-readout="
 const check = (d: Document) => d.querySelector('[data-check]')?.getAttribute('data-check');
 
 describe('AsrInterval widget (server render)', () => {
+  it('counting something other than red-team violations drops the severity framing and names the count', () => {
+    const d = render({ id: 'a', preset: { n: 300, rate: 0.001, confidence: 0.9 }, counts: { one: 'error', many: 'errors' } });
+    const text = d.querySelector('[data-widget]')!.textContent!;
+    expect(text).toContain('True error rate');
+    expect(text).not.toMatch(/[Ss]everit|ASR|violation/);
+    const [x, n] = readout(d, 'Errors found')!.split(' of ');
+    expect(n).toBe('300');
+    expect(readout(d, 'Estimate p̂')).toBe((Number(x) / 300).toFixed(3));
+    expect(d.querySelector('.widget-summary')?.textContent).toMatch(new RegExp(`found ${x} errors?,`));
+    expect(() => render({ id: 'a', counts: { one: '', many: 'errors' } })).toThrow(/counts must give two non-empty names/);
+  });
+
+
   it('at the original n = 300, rate .14, Wald keeps its promise', () => {
     const d = render({ id: 'a' });
     const [v, n] = readout(d, 'Violations (severity ≥ 2)')!.split(' of ');
