@@ -133,16 +133,27 @@ export function namePlace(own: Density, other: Density, yMax: number, word: stri
   }
   const mean = mass > 0 ? moment / mass : 0.5;
   let best: { x: number; y: number; cost: number } | null = null;
+  // The lowest and highest point of a curve under the word's span (curves are clipped at the top).
+  const range = (density: Density, x: number) => {
+    let lo = Infinity;
+    let hi = 0;
+    for (const d of density) {
+      if (d.score < x - halfW || d.score > x + halfW) continue;
+      const v = Math.min(d.density, yTop);
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    return { lo, hi };
+  };
   for (let x = halfW; x <= 1 - halfW + 1e-9; x += 0.01) {
-    const span = (d: { score: number }) => d.score >= x - halfW && d.score <= x + halfW;
-    const ownUnder = own.filter(span).map((d) => Math.min(d.density, yTop));
-    const otherUnder = other.filter(span).map((d) => Math.min(d.density, yTop));
-    if (!ownUnder.length) continue;
+    const mine = range(own, x);
+    if (mine.lo === Infinity) continue;
+    const theirs = range(other, x);
     for (const f of [0.15, 0.25, 0.35, 0.5, 0.65]) {
       const y = f * yTop;
-      const inside = Math.min(...ownUnder) >= y + halfH;
-      const beside = Math.max(...ownUnder) <= y - halfH;
-      if ((!inside && !beside) || Math.max(0, ...otherUnder) > y - halfH) continue;
+      const inside = mine.lo >= y + halfH;
+      const beside = mine.hi <= y - halfH;
+      if ((!inside && !beside) || theirs.hi > y - halfH) continue;
       // Nearest the mean; inside the hump and low down break ties.
       const cost = Math.abs(x - mean) + (inside ? 0 : 0.05) + f * 0.01;
       if (!best || cost < best.cost) best = { x, y, cost };
