@@ -77,9 +77,16 @@ export interface ScoreDensityData {
 interface DensityLayer {
   yMax: number;
   marks: Plot.Markish[];
-  /** Where each density's name goes (see namePlace). */
-  names: { benign: { x: number; y: number }; violating: { x: number; y: number } };
+  /** Where each density's name goes (see namePlace): without, and with, the high-intent note. */
+  names: { plain?: Names; withNote?: Names };
 }
+
+type Place = { x: number; y: number };
+type Names = { benign: Place; violating: Place };
+/** A box the names keep clear of, in data units. */
+type Box = { x0: number; x1: number; y0: number; y1: number };
+
+const NOTE = 'dotted: τ for high-risk intent';
 
 // Threshold labels stack in rows above the plot, so equal thresholds stay readable.
 const DENSITY_FRAME = { ...frame(360, 300), marginTop: 64, marginLeft: 40 };
@@ -101,7 +108,7 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
   layer = {
     yMax,
     marks: [],
-    names: { benign: namePlace(benign, harmful, yMax, 'benign', DENSITY_AREA), violating: namePlace(harmful, benign, yMax, 'violating', DENSITY_AREA) },
+    names: {},
   };
   layer.marks = fixed(
     layer,
@@ -121,7 +128,7 @@ type Density = ScoreDensityData['benign'];
  * its own curve either above it (inside the hump) or below it (beside a narrow hump), and the other
  * curve below it, so no line runs through the word. `area` is the plot's inner size in px.
  */
-export function namePlace(own: Density, other: Density, yMax: number, word: string, area: { width: number; height: number }): { x: number; y: number } {
+export function namePlace(own: Density, other: Density, yMax: number, word: string, area: { width: number; height: number }, avoid: readonly Box[] = []): Place & { box: Box } {
   const yTop = yMax * 1.05;
   const halfW = textWidth(word, 13) / 2 / area.width + 0.01;
   const halfH = (9 / area.height) * yTop;
@@ -153,20 +160,47 @@ export function namePlace(own: Density, other: Density, yMax: number, word: stri
       const y = f * yTop;
       const inside = mine.lo >= y + halfH;
       const beside = mine.hi <= y - halfH;
-      if ((!inside && !beside) || theirs.hi > y - halfH) continue;
-      // Nearest the mean; inside the hump and low down break ties.
-      const cost = Math.abs(x - mean) + (inside ? 0 : 0.05) + f * 0.01;
+      if (avoid.some((b) => x + halfW > b.x0 && x - halfW < b.x1 && y + halfH > b.y0 && y - halfH < b.y1)) continue;
+      // Nearest the mean; inside the hump and low down break ties. Where the humps overlap too much
+      // for any clear spot (low separation), a spot a curve crosses is still better than another word.
+      const crossed = (!inside && !beside) || theirs.hi > y - halfH;
+      const cost = Math.abs(x - mean) + (inside ? 0 : 0.05) + f * 0.01 + (crossed ? 10 : 0);
       if (!best || cost < best.cost) best = { x, y, cost };
     }
   }
-  return best ? { x: best.x, y: best.y } : { x: Math.min(0.88, Math.max(0.12, mean)), y: 0.2 * yMax };
+  const at = best ?? { x: Math.min(0.88, Math.max(0.12, mean)), y: 0.2 * yMax };
+  return { x: at.x, y: at.y, box: { x0: at.x - halfW, x1: at.x + halfW, y0: at.y - halfH, y1: at.y + halfH } };
 }
+
+/** The high-intent note's height, as a share of the densities' top. */
+const NOTE_AT = 0.62;
+
+/** The two names, the second kept clear of the first (and both of the high-intent note when shown). */
+function densityNames(layer: DensityLayer, benign: Density, harmful: Density, note: boolean): Names {
+  const key = note ? 'withNote' : 'plain';
+  const cached = layer.names[key];
+  if (cached) return cached;
+  const yTop = layer.yMax * 1.05;
+  const halfW = textWidth(NOTE, 11, false) / 2 / DENSITY_AREA.width + 0.01;
+  const halfH = (8 / DENSITY_AREA.height) * yTop;
+  const noteBox = { x0: 0.5 - halfW, x1: 0.5 + halfW, y0: layer.yMax * NOTE_AT - halfH, y1: layer.yMax * NOTE_AT + halfH };
+  const avoid = note ? [noteBox] : [];
+  const b = namePlace(benign, harmful, layer.yMax, 'benign', DENSITY_AREA, avoid);
+  const v = namePlace(harmful, benign, layer.yMax, 'violating', DENSITY_AREA, [...avoid, b.box]);
+  const names = { benign: { x: b.x, y: b.y }, violating: { x: v.x, y: v.y } };
+  layer.names[key] = names;
+  return names;
+}
+
+/** Where the two names go for these densities (cached with them). */
+export const namePlaces = (benign: Density, harmful: Density, note = false): Names => densityNames(densityLayer(benign, harmful), benign, harmful, note);
 
 /** The classifier's score densities for benign and violating requests, with the block thresholds. */
 export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresholds }: ScoreDensityData): Plot.PlotOptions {
   const densities = densityLayer(benign, harmful);
   const { yMax } = densities;
   const lines = thresholds.map((t, j) => ({ t, label: `τ ${POLICY_LEVELS[j]} sev`, j }));
+  const names = densityNames(densities, benign, harmful, Boolean(highIntentThresholds));
   return {
     ...DENSITY_FRAME,
     x: { domain: [0, 1], label: 'classifier score →', ticks: 5, grid: true },
@@ -179,11 +213,11 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),
       // The labels inside the plot come after every rule, so their halos keep the rules off them.
       ...(highIntentThresholds
-        ? [Plot.text([{ x: 0.5, y: yMax * 0.62 }], { x: 'x', y: 'y', text: () => 'dotted: τ for high-risk intent', fontSize: 11, fill: 'currentColor', ...halo(3) })]
+        ? [Plot.text([{ x: 0.5, y: yMax * NOTE_AT }], { x: 'x', y: 'y', text: () => NOTE, fontSize: 11, fill: 'currentColor', ...halo(3) })]
         : []),
       // Each name sits inside its own shaded hump, under the peak, where no curve runs.
-      Plot.text([densities.names.benign], { x: 'x', y: 'y', text: () => 'benign', fill: palette.primary, fontWeight: 700, ...halo(3) }),
-      Plot.text([densities.names.violating], { x: 'x', y: 'y', text: () => 'violating', fill: palette.bad, fontWeight: 700, ...halo(3) }),
+      Plot.text([names.benign], { x: 'x', y: 'y', text: () => 'benign', fill: palette.primary, fontWeight: 700, ...halo(3) }),
+      Plot.text([names.violating], { x: 'x', y: 'y', text: () => 'violating', fill: palette.bad, fontWeight: 700, ...halo(3) }),
       ...lines.map((l) =>
         // Centred on the rule, or running inward from it near either end of the score axis.
         Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor', ...labelAnchor(l.t) }),

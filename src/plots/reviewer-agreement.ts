@@ -96,20 +96,26 @@ const curveLines = perObject((curve: readonly ParadoxCurvePoint[]): Plot.Markish
  * The bar and the key never move: drawn with the axes, and built once per bar value. The key sits
  * in the top margin, at least 2 px clear of the lines and dots (which reach 6 px above the frame).
  */
-function barAndKey(bar: number, side: 'left' | 'centre' | 'right'): Plot.Markish[] {
-  let marks = barLayers.get(`${bar}:${side}`);
+function barAndKey(bar: number): Plot.Markish[] {
+  let marks = barLayers.get(`${bar}`);
   if (!marks) {
     marks = fixed(
-      `paradox-bar:${bar}:${side}`,
+      `paradox-bar:${bar}`,
       Plot.ruleY([bar], { stroke: palette.muted, strokeDasharray: '2,3' }),
-      side === 'centre'
-        ? Plot.text([bar], { x: () => 0.5, y: (d) => d, text: () => `κ = ${bar}`, dy: -7, fill: palette.muted, fontSize: 11, textAnchor: 'middle', ...halo() })
-        : Plot.text([bar], { y: (d) => d, frameAnchor: side, text: () => `κ = ${bar}`, dy: -7, dx: side === 'left' ? 4 : 0, fill: palette.muted, fontSize: 11, textAnchor: side === 'left' ? 'start' : 'end', ...halo() }),
       ...seriesKey([...SERIES, { label: 'this sample', color: 'currentColor', glyph: '●' }], { widths: [40, 112, 96], left: -30, top: -20 }),
     );
-    barLayers.set(`${bar}:${side}`, marks);
+    barLayers.set(`${bar}`, marks);
   }
   return marks;
+}
+
+/** The bar's name, at the place barLabelSide picks. */
+function barLabel(bar: number, side: 'left' | 'centre' | 'right'): Plot.Markish {
+  const text = () => `κ = ${bar}`;
+  const style = { dy: -7, fill: palette.muted, fontSize: 11, ...halo() };
+  return side === 'centre'
+    ? Plot.text([bar], { x: () => 0.5, y: (d) => d, text, textAnchor: 'middle', ...style })
+    : Plot.text([bar], { y: (d) => d, frameAnchor: side, text, dx: side === 'left' ? 4 : 0, textAnchor: side === 'left' ? 'start' : 'end', ...style });
 }
 
 /**
@@ -162,9 +168,11 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
     y: { domain: [Math.max(-1, Math.floor(minY * 10) / 10), 1], label: null, grid: true },
     color: { domain: SERIES.map((s) => s.key), range: SERIES.map((s) => s.color) },
     marks: [
-      ...barAndKey(bar, barLabelSide(curve, bar)),
+      ...barAndKey(bar),
       Plot.ruleX([prevalence], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       ...curveLines(curve),
+      // Over the prevalence rule (its halo keeps the rule off the words), under the sample's dots.
+      barLabel(bar, barLabelSide(curve, bar)),
       // The current sample: its κ (and p_o, p_e) at the chosen prevalence.
       Plot.dot(sampleDots, { x: 'prevalence', y: 'value', fill: 'series', r: 5, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
     ],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { POLICY_DEFAULT_THRESHOLDS, evaluatePolicy, logitNormalDensity } from '@math/sims/policy-matrix';
-import { formatRate, namePlace, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
+import { formatRate, namePlace, namePlaces, policyHeatmapPlot, scoreDensityPlot } from '@plots/policy-matrix';
 import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -49,6 +49,31 @@ describe('policy-matrix figures', () => {
         }
         // And near its own hump: on the hump's side of the middle.
         expect(word === 'benign' ? at.x < 0.5 : at.x > 0.5).toBe(true);
+      }
+    }
+  });
+
+  it('the two names never overlap each other or the high-intent note, at any separation', () => {
+    const area = { width: 300, height: 192 };
+    const box = (p: { x: number; y: number }, word: string, yMax: number) => {
+      const w = (0.62 * 13 * word.length) / 2 / area.width;
+      const h = (9 / area.height) * yMax * 1.05;
+      return { x0: p.x - w, x1: p.x + w, y0: p.y - h, y1: p.y + h };
+    };
+    const meet = (a: ReturnType<typeof box>, b: ReturnType<typeof box>) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+    for (let separation = 0.5; separation <= 6.001; separation += 0.1) {
+      const [benign, harmful] = [logitNormalDensity(-separation / 2), logitNormalDensity(separation / 2)];
+      const yMax = Math.min(6, Math.max(...benign.map((d) => d.density), ...harmful.map((d) => d.density)));
+      for (const note of [false, true]) {
+        const n = namePlaces(benign, harmful, note);
+        const b = box(n.benign, 'benign', yMax);
+        const v = box(n.violating, 'violating', yMax);
+        expect(meet(b, v), `separation ${separation.toFixed(1)}`).toBe(false);
+        if (note) {
+          const noteW = (0.55 * 11 * 'dotted: τ for high-risk intent'.length) / 2 / area.width;
+          const noteBox = { x0: 0.5 - noteW, x1: 0.5 + noteW, y0: yMax * 0.62 - (8 / 192) * yMax * 1.05, y1: yMax * 0.62 + (8 / 192) * yMax * 1.05 };
+          expect(meet(b, noteBox) || meet(v, noteBox), `note, separation ${separation.toFixed(1)}`).toBe(false);
+        }
       }
     }
   });
