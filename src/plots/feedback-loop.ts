@@ -53,21 +53,47 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     const v = above ? Math.max(...under) : Math.min(...under);
     return { round: rounds, value: last[key], text, color, dy: above ? px(v) - px(last[key]) - 12 : px(v) - px(last[key]) + 14 };
   };
+  // How badly a label centred at `centre` px (ending at the last round) meets what is around it:
+  // the other curve and its dots under the text, the dashed start line, the top, a placed label.
+  const clash = (centre: number, text: string, otherKey: 'safety' | 'helpfulness', placed: number[]) => {
+    let hits = 0;
+    const other = valuesUnder(otherKey, text).map(px);
+    for (let k = 0; k < other.length; k++) {
+      const y = other[k]!;
+      // The first value is where the text starts, between rounds: a line, not a dot.
+      if (Math.abs(y - centre) < (k === 0 ? 8 : 10)) hits++;
+      const next = other[k + 1];
+      if (next !== undefined && (y - centre) * (next - centre) < 0) hits++;
+    }
+    if (Math.abs(px(helpfulness0) - centre) < 9) hits++;
+    // Near the x axis the axis steps down instead (below), so only the top edge counts here.
+    if (centre < 8) hits++;
+    // Text on text is the worst: it costs more than any line.
+    for (const c of placed) if (Math.abs(c - centre) < 16) hits += 5;
+    return hits;
+  };
   const endsAt = () => {
     const topKey = safetyOnTop ? 'safety' : 'helpfulness';
     const lowKey = safetyOnTop ? 'helpfulness' : 'safety';
     const texts = { safety: `safety ${pct(last.safety)}`, helpfulness: `helpfulness ${pct(last.helpfulness)}` };
     const colors = { safety: palette.primary, helpfulness: palette.secondary };
-    let top = endLabel(topKey, texts[topKey], colors[topKey], true);
-    // Above its curve the top label can land on the dashed start line (and the tax label there):
-    // then it goes under its curve instead, if that fits between the two curves.
-    const centre = px(top.value) + top.dy;
-    if (Math.abs(px(helpfulness0) - centre) < 9) {
-      const below = endLabel(topKey, texts[topKey], colors[topKey], false);
-      const lowTop = px(Math.max(...valuesUnder(lowKey, texts[topKey])));
-      if (px(below.value) + below.dy + 9 <= lowTop) top = below;
-    }
-    const low = endLabel(lowKey, texts[lowKey], colors[lowKey], false);
+    // Each label clears its own curve on either side; it takes its usual side (the upper series
+    // above, the lower below) unless the other side meets less.
+    const place = (key: 'safety' | 'helpfulness', otherKey: 'safety' | 'helpfulness', usual: boolean, placed: number[]) => {
+      const sides = [usual, !usual].map((above) => endLabel(key, texts[key], colors[key], above));
+      // Each side, and one line further out, to step over a line that runs just beside the text.
+      const further = sides.map((o, k) => ({ ...o, dy: o.dy + ((k === 0) === usual ? -14 : 14) }));
+      const options = [...sides, ...further.filter((o) => px(o.value) + o.dy <= area.height - 10)];
+      let best = options[0]!;
+      let fewest = Infinity;
+      for (const o of options) {
+        const hits = clash(px(o.value) + o.dy, texts[key], otherKey, placed);
+        if (hits < fewest) [best, fewest] = [o, hits];
+      }
+      return best;
+    };
+    const top = place(topKey, lowKey, true, []);
+    const low = place(lowKey, topKey, false, [px(top.value) + top.dy]);
     return safetyOnTop ? [top, low] : [low, top];
   };
   let ends = endsAt();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { drawLoopPools, simulateFeedbackLoop } from '@math/sims/feedback-loop';
+import { LOOP_CONSTANTS, drawLoopPools, simulateFeedbackLoop } from '@math/sims/feedback-loop';
 import { batchPlot, loopCurvesPlot, taxLabelAt, type LoopPoint } from '@plots/feedback-loop';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -20,6 +20,32 @@ describe('feedback-loop figures', () => {
     expect(html).toContain(`helpfulness ${(100 * last.helpfulness).toFixed(1)}%`);
     expect(html).toContain('alignment tax');
     await expect(html).toMatchFileSnapshot('../../fixtures/golden/feedback-loop-curves.svg');
+  });
+
+  it.each([
+    // The two curves meet in the last rounds: each label sat on the other curve and its dots.
+    { budget: 10, noise: 0.1, strategy: 'uncertainty', rounds: 8, pressure: 0 },
+    { budget: 10, noise: 0.1, strategy: 'random', rounds: 12, pressure: 0.5 },
+    { budget: 10, noise: 0.4, strategy: 'risk', rounds: 8, pressure: 0.5 },
+  ] as const)('end labels keep off the other curve, its dots and each other (%o)', (settings) => {
+    const recs = simulateFeedbackLoop(drawLoopPools(42), settings);
+    const options = loopCurvesPlot({ records: recs, helpfulness0: LOOP_CONSTANTS.helpfulness0 });
+    const [lo, hi] = (options.y as { domain: number[] }).domain as [number, number];
+    // Frame 360 × 290 less its margins: 292 × 222 px.
+    const px = (v: number) => ((hi - v) * 222) / (hi - lo);
+    const ends = (options.marks as { data?: { text?: string; value: number; dy: number }[] }[])
+      .flatMap((m) => (Array.isArray(m.data) ? m.data : []))
+      .filter((d) => /^(safety|helpfulness) /.test(d.text ?? ''));
+    expect(ends).toHaveLength(2);
+    const centre = (e: (typeof ends)[number]) => px(e.value) + e.dy;
+    expect(Math.abs(centre(ends[0]!) - centre(ends[1]!))).toBeGreaterThanOrEqual(16);
+    const last = recs[recs.length - 1]!.round;
+    for (const e of ends) {
+      const other = e.text!.startsWith('safety') ? 'helpfulness' : 'safety';
+      const span = ((0.62 * 13 * e.text!.length) / 292) * last;
+      // A dot (r 3.5) and half a line of text: 10 px between its centre and the text's.
+      for (const r of recs.filter((d) => d.round >= last - span)) expect(Math.abs(px(r[other]) - centre(e)), `${e.text} over ${other} at round ${r.round}`).toBeGreaterThanOrEqual(10);
+    }
   });
 
   it('keeps the lower end label off the x axis', () => {
