@@ -39,23 +39,19 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   const px = (x: number) => ((hi - x) * area.height) / (hi - lo);
   // A series' values under a label that ends at the last round: the rounds it spans, and the curve
   // where the text starts (between two rounds).
-  const valuesUnder = (key: 'safety' | 'helpfulness', text: string) => {
+  const valuesUnder = (key: Series, text: string) => {
     const span = (textWidth(text, 13) / area.width) * Math.max(1, rounds);
     const x0 = Math.max(0, rounds - span);
-    const i = Math.min(records.length - 2, Math.max(0, Math.floor(x0)));
-    const a = records[i]!;
-    const b = records[i + 1] ?? a;
-    const start = a[key] + (b[key] - a[key]) * Math.min(1, Math.max(0, x0 - a.round));
-    return [start, ...records.filter((d) => d.round >= x0).map((d) => d[key])];
+    return [seriesAt(records, key, x0), ...records.filter((d) => d.round >= x0).map((d) => d[key])];
   };
-  const endLabel = (key: 'safety' | 'helpfulness', text: string, color: string, above: boolean) => {
+  const endLabel = (key: Series, text: string, color: string, above: boolean) => {
     const under = valuesUnder(key, text);
     const v = above ? Math.max(...under) : Math.min(...under);
     return { round: rounds, value: last[key], text, color, dy: above ? px(v) - px(last[key]) - 12 : px(v) - px(last[key]) + 14 };
   };
   // How badly a label centred at `centre` px (ending at the last round) meets what is around it:
   // the other curve and its dots under the text, the dashed start line, the top, a placed label.
-  const clash = (centre: number, text: string, otherKey: 'safety' | 'helpfulness', placed: number[]) => {
+  const clash = (centre: number, text: string, otherKey: Series, placed: number[]) => {
     let hits = 0;
     const other = valuesUnder(otherKey, text).map(px);
     for (let k = 0; k < other.length; k++) {
@@ -79,7 +75,7 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
     const colors = { safety: palette.primary, helpfulness: palette.secondary };
     // Each label clears its own curve on either side; it takes its usual side (the upper series
     // above, the lower below) unless the other side meets less.
-    const place = (key: 'safety' | 'helpfulness', otherKey: 'safety' | 'helpfulness', usual: boolean, placed: number[]) => {
+    const place = (key: Series, otherKey: Series, usual: boolean, placed: number[]) => {
       const sides = [usual, !usual].map((above) => endLabel(key, texts[key], colors[key], above));
       // Each side, and one line further out, to step over a line that runs just beside the text.
       const further = sides.map((o, k) => ({ ...o, dy: o.dy + ((k === 0) === usual ? -14 : 14) }));
@@ -99,7 +95,7 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   let ends = endsAt();
   // The lower label needs room above the x axis (its centre 10 px up): else the axis steps down.
   const lower = ends[safetyOnTop ? 1 : 0]!;
-  if (((hi - lower.value) * area.height) / (hi - lo) + lower.dy > area.height - 10) {
+  if (px(lower.value) + lower.dy > area.height - 10) {
     lo -= 0.05;
     ends = endsAt();
   }
@@ -126,6 +122,20 @@ export function loopCurvesPlot({ records, helpfulness0 }: LoopCurvesData): Plot.
   };
 }
 
+type Series = 'safety' | 'helpfulness';
+
+/** A series between rounds, on the straight line the chart draws (clamped to the run). */
+function seriesAt(records: LoopPoint[], k: Series, round: number): number {
+  const last = records[records.length - 1]!;
+  if (records.length < 2) return last[k];
+  const r = Math.min(last.round, Math.max(0, round));
+  const i = Math.min(records.length - 2, Math.max(0, records.findIndex((d) => d.round >= r) - 1));
+  const a = records[i]!;
+  const b = records[i + 1]!;
+  const w = b.round === a.round ? 0 : (r - a.round) / (b.round - a.round);
+  return a[k] + w * (b[k] - a[k]);
+}
+
 const TAX_ABOVE = 'alignment tax (shaded) ↓';
 
 interface EndLabel {
@@ -146,14 +156,7 @@ export function taxLabelAt(records: LoopPoint[], helpfulness0: number, lo: numbe
   const last = records[records.length - 1]!;
   if (helpfulness0 - last.helpfulness <= 0.012 || records.length < 2) return none;
   const t = last.round / 2;
-  const valueAt = (k: 'safety' | 'helpfulness', round: number) => {
-    const r = Math.min(last.round, Math.max(0, round));
-    const i = Math.min(records.length - 2, Math.max(0, records.findIndex((d) => d.round >= r) - 1));
-    const a = records[i]!;
-    const b = records[i + 1]!;
-    const w = b.round === a.round ? 0 : (r - a.round) / (b.round - a.round);
-    return a[k] + w * (b[k] - a[k]);
-  };
+  const valueAt = (k: Series, round: number) => seriesAt(records, k, round);
   const px = (v: number) => (v * innerHeight) / (hi - lo);
   const helpfulness = valueAt('helpfulness', t);
   const mid = (helpfulness + helpfulness0) / 2;
