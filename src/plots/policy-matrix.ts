@@ -105,11 +105,7 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
   for (const d of benign) if (d.density > top) top = d.density;
   for (const d of harmful) if (d.density > top) top = d.density;
   const yMax = Math.min(6, top);
-  layer = {
-    yMax,
-    marks: [],
-    names: {},
-  };
+  layer = { yMax, marks: [], names: {} };
   layer.marks = fixed(
     layer,
     Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
@@ -206,8 +202,8 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
     x: { domain: [0, 1], label: 'classifier score →', ticks: 5, grid: true },
     y: { domain: [0, yMax * 1.05], label: '↑ density', ticks: 4, grid: true },
     marks: [
-      // The densities (and their labels) move with the separation only, not with the thresholds:
-      // drawn with the axes and kept while a threshold is dragged.
+      // The densities move with the separation only, not with the thresholds: drawn with the axes
+      // and kept while a threshold is dragged. Their names, placed once per separation, are not.
       ...densities.marks,
       ...(highIntentThresholds ? [Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 })] : []),
       Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),
@@ -215,7 +211,7 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       ...(highIntentThresholds
         ? [Plot.text([{ x: 0.5, y: yMax * NOTE_AT }], { x: 'x', y: 'y', text: () => NOTE, fontSize: 11, fill: 'currentColor', ...halo(3) })]
         : []),
-      // Each name sits inside its own shaded hump, under the peak, where no curve runs.
+      // Each name where no curve runs through it (namePlace), clear of the other name and the note.
       Plot.text([names.benign], { x: 'x', y: 'y', text: () => 'benign', fill: palette.primary, fontWeight: 700, ...halo(3) }),
       Plot.text([names.violating], { x: 'x', y: 'y', text: () => 'violating', fill: palette.bad, fontWeight: 700, ...halo(3) }),
       ...lines.map((l) =>

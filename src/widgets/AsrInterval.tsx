@@ -62,7 +62,7 @@ function AsrIntervalInner(props: AsrIntervalProps & { id: string }) {
     throw new RangeError('asr-interval: counts must give two non-empty names, { one, many }');
   }
   const event = (k: number) => (plain ? (k === 1 ? plain.one : plain.many) : k === 1 ? 'violation' : 'violations');
-  // The rate's help explains the severity model, which a plain count leaves out.
+  // The controls' names and help speak of responses and severities, which a plain count leaves out.
   const shownSpec = useMemo(
     () =>
       plain
