@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeMathGuard from './src/lib/rehype-math-guard.mjs';
 import rehypeKatexTail from './src/lib/rehype-katex-tail.mjs';
+import { rehypeKatexBreaks, rehypeMathRows } from './src/lib/rehype-math-breaks.mjs';
 import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import sitemap from './src/lib/sitemap-integration.mjs';
 import { aliases } from './src/lib/aliases.mjs';
@@ -23,11 +24,13 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath],
       rehypePlugins: [
+        rehypeMathRows,
         // strict + throwOnError: a malformed or non-standard formula is an error, and the
         // guard turns rehype-katex's message into a failed build naming the file.
         [rehypeKatex, { strict: 'error', throwOnError: true, output: 'htmlAndMathml' }],
         rehypeMathGuard,
         rehypeKatexTail,
+        rehypeKatexBreaks,
         rehypeHeadingAnchors,
       ],
     }),

@@ -1,4 +1,5 @@
 import { endsWithOpening, glueKatexTail, startsWithPunctuation } from '../lib/rehype-katex-tail.mjs';
+import { breakKatexDisplay, displayLayout } from '../lib/math-breaks.mjs';
 
 /**
  * Turns exercise `Tex` text (prose with `$…$` and `$$…$$`) into HTML. KaTeX is passed in, so the
@@ -29,8 +30,16 @@ export function texInline(text: string, katex: KatexLike | null): string {
       const tex = display ? piece.slice(2, -2).trim() : piece.slice(1, -1);
       // Without KaTeX (it failed to load) the TeX source is still readable.
       if (!katex) return `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
-      const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
-      if (display) return `<span class="katex-display-wrap">${html}</span>`;
+      const render = (t: string) => katex.renderToString(t, { displayMode: display, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
+      if (display) {
+        // As on lesson pages (rehype-math-breaks.mjs): side-by-side formulas stack on a phone, and
+        // a long one wraps after an outer relation.
+        const lines = displayLayout(tex).map((parts) => parts.map((t) => breakKatexDisplay(render(t))));
+        const line = (parts: string[]) => (parts.length > 1 ? `<span class="math-row">${parts.join('')}</span>` : parts[0]!);
+        if (lines.length > 1) return `<span class="katex-display-wrap math-stack">${lines.map(line).join('')}</span>`;
+        return `<span class="katex-display-wrap${lines[0]!.length > 1 ? ' math-row' : ''}">${lines[0]!.join('')}</span>`;
+      }
+      const html = render(tex);
       const glued = startsWithPunctuation(pieces[i + 1] ?? '') ? glueKatexTail(html) : html;
       return opens(i - 1) ? `<span class="katex-open">${escapeHtml(pieces[i - 1]!.slice(-1))}${glued}</span>` : glued;
     })

@@ -110,6 +110,72 @@ describe('every built page', () => {
     });
   });
 
+  const lessonPages = pages.filter((p) => p.startsWith('/lessons/') && /\/(notes\/[^/]+|theory|exercises)\/$/.test(p));
+  it.each(lessonPages)('%s on a phone wraps display formulas where they may break; only unbreakable pieces scroll', async (path) => {
+    await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
+      const page = await context.newPage();
+      await page.goto(baseUrl() + path, { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready);
+      const stuck = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.katex-display')]
+          .filter((d) => d.scrollWidth > d.clientWidth + 1)
+          .filter((d) => {
+            // Scrolling is right only for a formula with no allowed break, or with a piece between
+            // two breaks that is by itself wider than the column.
+            const units = [...d.querySelectorAll<HTMLElement>('.katex-unit')];
+            return units.length > 0 && units.every((u) => u.getBoundingClientRect().width <= d.clientWidth);
+          })
+          .map((d) => d.querySelector('annotation')?.textContent?.slice(0, 60)),
+      );
+      expect(stuck, 'formulas that scroll although they could wrap').toEqual([]);
+    });
+  });
+
+  it('sets side-by-side formulas and long ones on separate lines on a phone, as one line on a desktop', async () => {
+    await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
+      const page = await context.newPage();
+      const lines = (start: string) =>
+        page.evaluate((start) => {
+          const annotation = [...document.querySelectorAll('.katex-display annotation')].find((a) => a.textContent?.trim().startsWith(start));
+          const display = annotation?.closest<HTMLElement>('.katex-display');
+          if (!display) return null;
+          // Lines the boxes fall on: in document order, a box starts a line when it begins below
+          // every box of the line so far (boxes on one line differ in height, so tops differ).
+          const tops = (els: Element[]) => {
+            let count = 0;
+            let bottom = -Infinity;
+            for (const r of els.map((e) => e.getBoundingClientRect())) {
+              if (r.top >= bottom - 1) {
+                count++;
+                bottom = r.bottom;
+              } else bottom = Math.max(bottom, r.bottom);
+            }
+            return count;
+          };
+          const row = display.closest('.math-row');
+          return {
+            lines: tops([...display.querySelectorAll('.katex-base')]),
+            rowLines: row ? tops([...row.children]) : 0,
+            scrolls: display.scrollWidth > display.clientWidth + 1,
+          };
+        }, start);
+      for (const [width, expected] of [
+        [360, { row: 2, wrapped: 2 }],
+        [1280, { row: 1, wrapped: 1 }],
+      ] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(baseUrl() + '/lessons/preference-optimization-rlhf-and-dpo/notes/intuition-and-formal-definitions/', { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        // "E[r_φ] − E[r*] = E[e] ≥ 0, \qquad ŷ = argmax r_φ": two formulas in one row.
+        expect(await lines('\\mathbb{E}\\big[r_\\phi(x,\\hat y)\\big]-'), `${width} px`).toMatchObject({ rowLines: expected.row, scrolls: false });
+        await page.goto(baseUrl() + '/lessons/human-in-the-loop-and-monitoring/notes/monitoring-boundary/', { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        // "E[r̂] = ρv + φ(1 − v) ⟹ v̂ = …": breaks at the arrow, not after the last "=".
+        expect(await lines('\\mathbb{E}[\\hat r]=\\rho'), `${width} px`).toMatchObject({ lines: expected.wrapped, scrolls: false });
+      }
+    });
+  });
+
   for (const scheme of ['light', 'dark'] as const) {
     it.each(pages)(`%s loads cleanly, fits its formulas in the column and has no axe violations (${scheme})`, async (path) => {
       await withContext(browser, { colorScheme: scheme }, async (context) => {

@@ -1,0 +1,166 @@
+// Display formulas narrower than a phone: where a line may break.
+//
+// Two kinds of break, both only where the formula is at its outer level (not inside braces, an
+// environment, \left…\right or a pair of brackets):
+// - a top-level \qquad separates formulas set side by side ("A, \qquad B"): each becomes its own
+//   display, and a row wraps them (see rehype-math-rows.mjs and .math-row in global.css);
+// - after a relation (=, ≤, \iff …), as TeX breaks an inline formula. KaTeX already cuts a formula
+//   into unbreakable blocks after every outer relation and binary operator; the blocks between two
+//   allowed breaks are kept together, so a line never ends on a + or inside brackets.
+
+const OPEN_WORDS = new Set(['langle', 'lbrace', 'lbrack', 'lceil', 'lfloor', 'lvert', 'lVert']);
+const CLOSE_WORDS = new Set(['rangle', 'rbrace', 'rbrack', 'rceil', 'rfloor', 'rvert', 'rVert']);
+
+/**
+ * Splits TeX at each outer-level \qquad (or, with `newline`, each outer-level \\ and its optional
+ * [spacing]). Returns the trimmed, non-empty parts; one part means there is no such separator (or
+ * the brackets do not balance, and nothing is split).
+ */
+function splitOuter(tex, newline = false) {
+  const parts = [];
+  let braces = 0; // { } groups
+  let envs = 0; // \begin … \end
+  let lr = 0; // \left … \right
+  let brackets = 0; // ( ) [ ] \{ \} \langle \rangle and sized versions
+  let start = 0;
+  const outer = () => braces === 0 && envs === 0 && lr === 0 && brackets === 0;
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') {
+      const word = /^[a-zA-Z]+/.exec(tex.slice(i + 1))?.[0];
+      if (!word) {
+        const next = tex[i + 1];
+        if (next === '{') brackets++;
+        else if (next === '}') brackets--;
+        else if (next === '\\' && newline && outer()) {
+          parts.push(tex.slice(start, i));
+          const spacing = /^\s*\[[^\]]*\]/.exec(tex.slice(i + 2));
+          start = i + 2 + (spacing ? spacing[0].length : 0);
+          i = start - 1;
+          continue;
+        }
+        i++;
+        continue;
+      }
+      if (word === 'begin') envs++;
+      else if (word === 'end') envs--;
+      else if (word === 'left') lr++;
+      else if (word === 'right') lr--;
+      else if (OPEN_WORDS.has(word)) brackets++;
+      else if (CLOSE_WORDS.has(word)) brackets--;
+      else if (word === 'qquad' && !newline && outer()) {
+        parts.push(tex.slice(start, i));
+        start = i + 1 + word.length;
+      }
+      i += word.length;
+      continue;
+    }
+    if (c === '%') {
+      const end = tex.indexOf('\n', i);
+      if (end < 0) break;
+      i = end;
+    } else if (c === '{') braces++;
+    else if (c === '}') braces--;
+    else if (c === '(' || c === '[') brackets++;
+    else if (c === ')' || c === ']') brackets--;
+  }
+  parts.push(tex.slice(start));
+  const kept = parts.map((p) => p.trim()).filter(Boolean);
+  // Unbalanced to the end (a bracket opened and never closed): split nowhere.
+  if (!outer() || !kept.length) return [tex.trim()];
+  return kept;
+}
+
+/** The formulas side by side in a display: split at each outer-level \qquad. */
+export const splitTopLevelQquad = (tex) => splitOuter(tex);
+
+const GATHERED = /^\\begin\{gathered\}([\s\S]*)\\end\{gathered\}$/;
+
+/**
+ * How a display formula is set out: lines (the rows of an outer `gathered`, which are centred
+ * one under another anyway) of formulas side by side (split at \qquad). [[tex]] when neither.
+ */
+export function displayLayout(tex) {
+  const inner = GATHERED.exec(tex.trim())?.[1];
+  const lines = inner !== undefined && !/\\(begin|end)\{gathered\}/.test(inner) ? splitOuter(inner, true) : [tex.trim()];
+  return lines.map(splitTopLevelQquad);
+}
+
+const OPENERS = new Set(['(', '[', '{', '⟨', '⌈', '⌊']);
+const CLOSERS = new Set([')', ']', '}', '⟩', '⌉', '⌋']);
+// Arrows between whole statements ("A ⟹ B"): where a formula has one, it breaks only there.
+const STRONG = new Set(['⟹', '⟸', '⟺', '⇒', '⇐', '⇔']);
+
+/**
+ * Groups KaTeX's blocks (each given by its outer-level atoms, in order: their classes and text)
+ * into runs that must stay on one line: a run ends after a block whose last atom (spacing aside)
+ * is a relation, when every bracket opened so far is closed; if one such relation is an arrow
+ * between statements, only those arrows end runs. Returns the runs as [first, last] indexes.
+ */
+export function breakRuns(blocks) {
+  const ends = [];
+  let depth = 0;
+  blocks.forEach((atoms, i) => {
+    let last = null;
+    for (const atom of atoms) {
+      // \big( and its kin are drawn as ordinary atoms holding only the bracket.
+      const t = atom.text.trim();
+      if (atom.classes.includes('mopen') || OPENERS.has(t)) depth++;
+      else if (atom.classes.includes('mclose') || CLOSERS.has(t)) depth--;
+      if (!atom.classes.includes('mspace') && !atom.classes.includes('katex-strut')) last = atom;
+    }
+    if (i < blocks.length - 1 && depth === 0 && last?.classes.includes('mrel')) ends.push({ i, strong: STRONG.has(last.text.trim()) });
+  });
+  const strong = ends.some((e) => e.strong);
+  const runs = [];
+  let first = 0;
+  for (const e of ends) {
+    if (strong && !e.strong) continue;
+    runs.push([first, e.i]);
+    first = e.i + 1;
+  }
+  if (blocks.length) runs.push([first, blocks.length - 1]);
+  return runs;
+}
+
+const TAG = /<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+const classAttr = (attrs) => / class="([^"]*)"/.exec(attrs)?.[1].split(' ') ?? [];
+const unescape = (s) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+
+/**
+ * The same as rehype-math-breaks.mjs does to a page, for one display formula rendered by
+ * katex.renderToString (exercise text rendered in the browser): runs of blocks between allowed
+ * breaks go into no-wrap spans and the display is marked as wrapping.
+ */
+export function breakKatexDisplay(html) {
+  const open = '<span class="katex-html" aria-hidden="true">';
+  const at = html.indexOf(open);
+  if (!html.startsWith('<span class="katex-display">') || at < 0) return html;
+  const blocks = []; // { start, end, atoms: { classes, text }[] }
+  let depth = 0;
+  let atom = null;
+  let end = -1;
+  TAG.lastIndex = at + open.length;
+  let last = TAG.lastIndex;
+  for (let m; (m = TAG.exec(html)); last = TAG.lastIndex) {
+    if (atom && depth >= 2) atom.text += unescape(html.slice(last, m.index));
+    const [, closing, , attrs, selfClosing] = m;
+    if (closing) {
+      depth--;
+      if (depth === 0) blocks[blocks.length - 1].end = TAG.lastIndex;
+      if (depth < 0) {
+        end = m.index;
+        break;
+      }
+    } else {
+      if (depth === 0) blocks.push({ start: m.index, end: -1, classes: classAttr(attrs), atoms: [] });
+      else if (depth === 1) blocks[blocks.length - 1].atoms.push((atom = { classes: classAttr(attrs), text: '' }));
+      if (!selfClosing) depth++;
+    }
+  }
+  if (end < 0 || !blocks.every((b) => b.classes.includes('katex-base'))) return html;
+  const runs = breakRuns(blocks.map((b) => b.atoms));
+  if (runs.length < 2) return html;
+  const units = runs.map(([a, b]) => `<span class="katex-unit">${html.slice(blocks[a].start, blocks[b].end)}</span>`).join('');
+  return `<span class="katex-display katex-wraps">${html.slice('<span class="katex-display">'.length, at + open.length)}${units}${html.slice(end)}`;
+}

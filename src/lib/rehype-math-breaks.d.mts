@@ -1,0 +1,2 @@
+export declare function rehypeMathRows(): (tree: unknown) => void;
+export declare function rehypeKatexBreaks(): (tree: unknown) => void;
