@@ -1,5 +1,5 @@
 import { endsWithOpening, glueKatexTail, startsWithPunctuation } from '../lib/rehype-katex-tail.mjs';
-import { breakKatexDisplay, displayLayout } from '../lib/math-breaks.mjs';
+import { breakKatexDisplay, displayLayout, parseArray, type ArrayTable } from '../lib/math-breaks.mjs';
 
 /**
  * Turns exercise `Tex` text (prose with `$…$` and `$$…$$`) into HTML. KaTeX is passed in, so the
@@ -46,12 +46,50 @@ export function texInline(text: string, katex: KatexLike | null): string {
     .join('');
 }
 
-/** Block rendering: paragraphs separated by blank lines, each in <p>. */
+// A cell that is only words (`\text{…}` with at most \% \& \_ \# \$ or a spacing backslash): plain text.
+const WORDS = /^\\text\{((?:[^{}\\$]|\\[%&_#$ ])*)\}$/;
+
+/**
+ * A paragraph that is only a display `array` (an exercise's table of numbers) becomes an HTML
+ * table: it is read as a table by screen readers, its word cells wrap on a phone, and it scrolls
+ * sideways like the lessons' tables when it is still too wide. The first row is the header when an
+ * \hline follows it; the first column holds row headers when a rule follows it.
+ */
+function arrayTable(table: ArrayTable, katex: KatexLike | null): string {
+  const cell = (tex: string) => {
+    const words = WORDS.exec(tex);
+    if (words) return escapeHtml(words[1]!.replace(/\\([%&_#$])/g, '$1').replace(/\\ /g, ' '));
+    if (!tex) return '';
+    return katex ? katex.renderToString(tex, { displayMode: false, throwOnError: true, strict: 'error', output: 'htmlAndMathml' }) : `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
+  };
+  const head = table.rows.length > 1 && table.rows[1]!.ruleAbove;
+  const rowHeads = table.columns.length > 1 && table.columns[1]!.ruleBefore;
+  const tr = (cells: string[], ruleAbove: boolean, header: boolean) =>
+    `<tr${ruleAbove ? ' class="rule-above"' : ''}>` +
+    cells
+      .map((tex, j) => {
+        const col = table.columns[j]!;
+        const cls = `al-${col.align}${col.ruleBefore ? ' rule-before' : ''}`;
+        const html = cell(tex);
+        if (header && html) return `<th scope="col" class="${cls}">${html}</th>`;
+        if (!header && j === 0 && rowHeads && html) return `<th scope="row" class="${cls}">${html}</th>`;
+        return `<td class="${cls}">${html}</td>`;
+      })
+      .join('') +
+    '</tr>';
+  const body = (head ? table.rows.slice(1) : table.rows).map((r, i) => tr(r.cells, r.ruleAbove && !(head && i === 0), false));
+  return `<table class="ex-table">${head ? `<thead>${tr(table.rows[0]!.cells, false, true)}</thead>` : ''}<tbody>${body.join('')}</tbody></table>`;
+}
+
+/** Block rendering: paragraphs separated by blank lines, each in <p> (a table paragraph as a table). */
 export function texToHtml(text: string, katex: KatexLike | null): string {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => `<p>${texInline(p, katex)}</p>`)
+    .map((p) => {
+      const table = /^\$\$([\s\S]+)\$\$$/.exec(p) && parseArray(p.slice(2, -2));
+      return table ? arrayTable(table, katex) : `<p>${texInline(p, katex)}</p>`;
+    })
     .join('');
 }

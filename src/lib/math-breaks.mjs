@@ -12,11 +12,11 @@ const OPEN_WORDS = new Set(['langle', 'lbrace', 'lbrack', 'lceil', 'lfloor', 'lv
 const CLOSE_WORDS = new Set(['rangle', 'rbrace', 'rbrack', 'rceil', 'rfloor', 'rvert', 'rVert']);
 
 /**
- * Splits TeX at each outer-level \qquad (or, with `newline`, each outer-level \\ and its optional
- * [spacing]). Returns the trimmed, non-empty parts; one part means there is no such separator (or
- * the brackets do not balance, and nothing is split).
+ * Cuts TeX at each outer-level separator: `qquad` (\qquad), `newline` (\\ and its optional
+ * [spacing]) or `amp` (&). Returns the raw pieces, or null when the brackets do not balance (a
+ * bracket opened and never closed), where no cut can be trusted.
  */
-function splitOuter(tex, newline = false) {
+function cutOuter(tex, sep) {
   const parts = [];
   let braces = 0; // { } groups
   let envs = 0; // \begin … \end
@@ -32,9 +32,9 @@ function splitOuter(tex, newline = false) {
         const next = tex[i + 1];
         if (next === '{') brackets++;
         else if (next === '}') brackets--;
-        else if (next === '\\' && newline && outer()) {
+        else if (next === '\\' && sep === 'newline' && outer()) {
           parts.push(tex.slice(start, i));
-          const spacing = /^\s*\[[^\]]*\]/.exec(tex.slice(i + 2));
+          const spacing = /^\s*\[\s*-?[\d.]+\s*[a-z]{2}\s*\]/.exec(tex.slice(i + 2));
           start = i + 2 + (spacing ? spacing[0].length : 0);
           i = start - 1;
           continue;
@@ -48,7 +48,7 @@ function splitOuter(tex, newline = false) {
       else if (word === 'right') lr--;
       else if (OPEN_WORDS.has(word)) brackets++;
       else if (CLOSE_WORDS.has(word)) brackets--;
-      else if (word === 'qquad' && !newline && outer()) {
+      else if (word === 'qquad' && sep === 'qquad' && outer()) {
         parts.push(tex.slice(start, i));
         start = i + 1 + word.length;
       }
@@ -63,16 +63,23 @@ function splitOuter(tex, newline = false) {
     else if (c === '}') braces--;
     else if (c === '(' || c === '[') brackets++;
     else if (c === ')' || c === ']') brackets--;
+    else if (c === '&' && sep === 'amp' && outer()) {
+      parts.push(tex.slice(start, i));
+      start = i + 1;
+    }
   }
   parts.push(tex.slice(start));
-  const kept = parts.map((p) => p.trim()).filter(Boolean);
-  // Unbalanced to the end (a bracket opened and never closed): split nowhere.
-  if (!outer() || !kept.length) return [tex.trim()];
-  return kept;
+  return outer() ? parts : null;
+}
+
+/** cutOuter's pieces, trimmed and without empty ones; [tex] when nothing is cut. */
+function splitOuter(tex, sep) {
+  const kept = (cutOuter(tex, sep) ?? []).map((p) => p.trim()).filter(Boolean);
+  return kept.length ? kept : [tex.trim()];
 }
 
 /** The formulas side by side in a display: split at each outer-level \qquad. */
-export const splitTopLevelQquad = (tex) => splitOuter(tex);
+export const splitTopLevelQquad = (tex) => splitOuter(tex, 'qquad');
 
 const GATHERED = /^\\begin\{gathered\}([\s\S]*)\\end\{gathered\}$/;
 
@@ -82,7 +89,7 @@ const GATHERED = /^\\begin\{gathered\}([\s\S]*)\\end\{gathered\}$/;
  */
 export function displayLayout(tex) {
   const inner = GATHERED.exec(tex.trim())?.[1];
-  const lines = inner !== undefined && !/\\(begin|end)\{gathered\}/.test(inner) ? splitOuter(inner, true) : [tex.trim()];
+  const lines = inner !== undefined && !/\\(begin|end)\{gathered\}/.test(inner) ? splitOuter(inner, 'newline') : [tex.trim()];
   return lines.map(splitTopLevelQquad);
 }
 
@@ -163,4 +170,42 @@ export function breakKatexDisplay(html) {
   if (runs.length < 2) return html;
   const units = runs.map(([a, b]) => `<span class="katex-unit">${html.slice(blocks[a].start, blocks[b].end)}</span>`).join('');
   return `<span class="katex-display katex-wraps">${html.slice('<span class="katex-display">'.length, at + open.length)}${units}${html.slice(end)}`;
+}
+
+const ARRAY = /^\\begin\{array\}\{([lcr| ]+)\}([\s\S]*)\\end\{array\}$/;
+
+/**
+ * A display that is only an `array` (a table of numbers in an exercise): its columns (alignment,
+ * and whether a rule stands before them) and rows of cell TeX (and whether an \hline stands above
+ * them). Null for anything else, or when a row does not have one cell per column.
+ */
+export function parseArray(tex) {
+  const m = ARRAY.exec(tex.trim());
+  if (!m || /\\begin\{array\}/.test(m[2])) return null;
+  const columns = [];
+  let rule = false;
+  for (const ch of m[1].replace(/ /g, '')) {
+    if (ch === '|') rule = true;
+    else {
+      columns.push({ align: { l: 'left', c: 'center', r: 'right' }[ch], ruleBefore: rule && columns.length > 0 });
+      rule = false;
+    }
+  }
+  const lines = cutOuter(m[2], 'newline');
+  if (!lines) return null;
+  const rows = [];
+  let ruleAbove = false;
+  for (let line of lines) {
+    line = line.trim();
+    while (line.startsWith('\\hline')) {
+      ruleAbove = true;
+      line = line.slice('\\hline'.length).trim();
+    }
+    if (!line) continue;
+    const cells = cutOuter(line, 'amp');
+    if (!cells || cells.length !== columns.length) return null;
+    rows.push({ cells: cells.map((c) => c.trim()), ruleAbove });
+    ruleAbove = false;
+  }
+  return rows.length ? { columns, rows } : null;
 }

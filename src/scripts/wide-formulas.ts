@@ -1,18 +1,24 @@
-// A display formula wider than the column scrolls sideways; keyboard users need to reach it,
-// so only formulas that actually overflow become focusable (no extra tab stops otherwise).
+// A display formula or table wider than the column scrolls sideways; keyboard users need to reach
+// it, so only those that actually overflow become focusable (no extra tab stops otherwise).
 const LABEL = 'Wide formula, scrolls sideways';
 
 function mark() {
-  const formulas = [...document.querySelectorAll<HTMLElement>('.katex-display')];
-  // All widths first, then all writes: one layout for the page, not one per formula.
-  const wide = formulas.map((el) => el.scrollWidth > el.clientWidth + 1);
-  formulas.forEach((el, i) => {
+  const blocks = [...document.querySelectorAll<HTMLElement>('.katex-display, .prose table')];
+  // All widths first, then all writes: one layout for the page, not one per block.
+  const wide = blocks.map((el) => el.scrollWidth > el.clientWidth + 1);
+  blocks.forEach((el, i) => {
+    // A table keeps its own role (and its caption as its name); a formula is named as a group.
+    const formula = el.tagName !== 'TABLE';
     if (wide[i] && !el.hasAttribute('tabindex')) {
       el.tabIndex = 0;
-      el.setAttribute('role', 'group');
-      el.setAttribute('aria-label', LABEL);
-    } else if (!wide[i] && el.getAttribute('aria-label') === LABEL) {
+      el.dataset.scrolls = '';
+      if (formula) {
+        el.setAttribute('role', 'group');
+        el.setAttribute('aria-label', LABEL);
+      }
+    } else if (!wide[i] && el.hasAttribute('data-scrolls')) {
       el.removeAttribute('tabindex');
+      el.removeAttribute('data-scrolls');
       el.removeAttribute('role');
       el.removeAttribute('aria-label');
     }

@@ -153,7 +153,10 @@ describe('every built page', () => {
             return count;
           };
           const row = display.closest('.math-row');
+          const units = [...display.querySelectorAll('.katex-unit')].map((u) => u.textContent ?? '');
           return {
+            // Every piece but the last ends on a ⟺ (the pieces carry no MathML, only drawn text).
+            arrowsOnly: units.length > 1 && units.slice(0, -1).every((u) => u.trim().endsWith('⟺')),
             lines: tops([...display.querySelectorAll('.katex-base')]),
             rowLines: row ? tops([...row.children]) : 0,
             scrolls: display.scrollWidth > display.clientWidth + 1,
@@ -168,10 +171,10 @@ describe('every built page', () => {
         await page.evaluate(() => document.fonts.ready);
         // "E[r_φ] − E[r*] = E[e] ≥ 0, \qquad ŷ = argmax r_φ": two formulas in one row.
         expect(await lines('\\mathbb{E}\\big[r_\\phi(x,\\hat y)\\big]-'), `${width} px`).toMatchObject({ rowLines: expected.row, scrolls: false });
-        await page.goto(baseUrl() + '/lessons/human-in-the-loop-and-monitoring/notes/monitoring-boundary/', { waitUntil: 'load' });
+        await page.goto(baseUrl() + '/lessons/human-in-the-loop-and-monitoring/notes/intuition-and-formal-definitions/', { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready);
-        // "E[r̂] = ρv + φ(1 − v) ⟹ v̂ = …": breaks at the arrow, not after the last "=".
-        expect(await lines('\\mathbb{E}[\\hat r]=\\rho'), `${width} px`).toMatchObject({ lines: expected.wrapped, scrolls: false });
+        // "escalate ⟺ p·C_harm > C_review ⟺ …": may break at an arrow only, never after the ">".
+        expect(await lines('\\text{escalate} \\iff'), `${width} px`).toMatchObject({ lines: expected.wrapped, scrolls: false, arrowsOnly: true });
       }
     });
   });

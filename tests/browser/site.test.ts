@@ -126,6 +126,33 @@ describe('reading experience', () => {
     });
   });
 
+  it('an exercise table is a real table; too wide for a phone, it is a keyboard stop that keeps its table role', async () => {
+    await withContext(browser, { viewport: { width: 360, height: 780 } }, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/human-in-the-loop-and-monitoring/exercises/`);
+      const tables = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.ex-prompt table.ex-table')].map((t) => ({
+            wide: t.scrollWidth > t.clientWidth + 1,
+            stop: t.tabIndex === 0,
+            role: t.getAttribute('role'),
+            headers: t.querySelectorAll('th[scope="col"]').length,
+          })),
+        );
+      await page.waitForFunction(() => document.querySelector('.ex-prompt table[tabindex="0"]') !== null);
+      const narrow = await tables();
+      expect(narrow.length).toBeGreaterThanOrEqual(4);
+      expect(narrow.every((t) => t.headers > 0 && t.role === null)).toBe(true);
+      expect(narrow.filter((t) => t.wide).length).toBeGreaterThan(0);
+      expect(narrow.every((t) => t.stop === t.wide)).toBe(true);
+      // The release gate's table names its columns: a reader meets "gate" as a header, not as maths.
+      expect(await page.locator('#ex-prompt-release-gate th[scope="col"]').allTextContents()).toEqual(['metric', 'count', 'estimate', 'Wilson 95% CI', 'gate']);
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await expect.poll(async () => (await tables()).filter((t) => t.stop).length).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('on a 390 px phone every demo chart draws its text at 9.5 px or more, and the page does not scroll sideways', async () => {
     await withContext(browser, { viewport: { width: 390, height: 844 } }, async (context) => {
       const { page, errors } = await watchedPage(context);

@@ -92,13 +92,13 @@ function setPrompt(id: string, html: string) {
 }
 
 /**
- * Wide display formulas (tables on a phone) scroll sideways; those that do get a tab stop so a
+ * Wide display formulas and tables (on a phone) scroll sideways; those that do get a tab stop so a
  * keyboard user can scroll them too. Formulas that fit stay out of the tab order.
  */
 function markScrollableFormulas(id: string) {
   const root = document.getElementById(`exercise-${id}`);
   if (!root) return;
-  for (const el of root.querySelectorAll<HTMLElement>('.katex-display')) {
+  for (const el of root.querySelectorAll<HTMLElement>('.katex-display, table')) {
     if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
     else el.removeAttribute('tabindex');
   }

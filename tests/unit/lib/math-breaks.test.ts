@@ -4,9 +4,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { breakKatexDisplay, breakRuns, displayLayout, splitTopLevelQquad } from '../../../src/lib/math-breaks.mjs';
+import { breakKatexDisplay, breakRuns, displayLayout, parseArray, splitTopLevelQquad } from '../../../src/lib/math-breaks.mjs';
 import { rehypeKatexBreaks, rehypeMathRows } from '../../../src/lib/rehype-math-breaks.mjs';
-import { texInline } from '../../../src/exercises/tex';
+import { texInline, texToHtml } from '../../../src/exercises/tex';
 
 const display = (tex: string) => katex.renderToString(tex, { displayMode: true, output: 'htmlAndMathml' });
 const text = (html: string) =>
@@ -170,5 +170,73 @@ describe('pages and exercises set side-by-side formulas as a row', () => {
     expect(texInline('$$a + b$$', katex)).toBe(`<span class="katex-display-wrap">${display('a + b')}</span>`);
     const stack = texInline('$$\\begin{gathered} a = 1 \\\\ b = 2 \\end{gathered}$$', katex);
     expect(stack).toBe(`<span class="katex-display-wrap math-stack">${breakKatexDisplay(display('a = 1'))}${breakKatexDisplay(display('b = 2'))}</span>`);
+  });
+});
+
+describe('an exercise table written as a TeX array becomes an HTML table', () => {
+  const KAPPA =
+    '\\begin{array}{l|cc|c} & \\text{B: violation} & \\text{B: ok} & \\text{total} \\\\ \\hline \\text{A: violation} & 30 & 10 & 40 \\\\ ' +
+    '\\text{A: ok} & 5 & 55 & 60 \\\\ \\hline \\text{total} & 35 & 65 & 100 \\end{array}';
+
+  it('reads columns, rules and cells (empty ones kept; a bracketed interval is one cell)', () => {
+    expect(parseArray(KAPPA)).toEqual({
+      columns: [
+        { align: 'left', ruleBefore: false },
+        { align: 'center', ruleBefore: true },
+        { align: 'center', ruleBefore: false },
+        { align: 'center', ruleBefore: true },
+      ],
+      rows: [
+        { cells: ['', '\\text{B: violation}', '\\text{B: ok}', '\\text{total}'], ruleAbove: false },
+        { cells: ['\\text{A: violation}', '30', '10', '40'], ruleAbove: true },
+        { cells: ['\\text{A: ok}', '5', '55', '60'], ruleAbove: false },
+        { cells: ['\\text{total}', '35', '65', '100'], ruleAbove: true },
+      ],
+    });
+    expect(parseArray('\\begin{array}{l|cc} \\text{score } c & [0.0,\\ 0.2) & [0.2,\\ 0.4) \\end{array}')?.rows[0]!.cells).toEqual(['\\text{score } c', '[0.0,\\ 0.2)', '[0.2,\\ 0.4)']);
+  });
+
+  it('refuses anything but a plain array with one cell per column', () => {
+    expect(parseArray('a = b')).toBeNull();
+    expect(parseArray('\\begin{array}{cc} 1 & 2 \\\\ 3 \\end{array}')).toBeNull();
+    expect(parseArray('x = \\begin{array}{c} 1 \\end{array}')).toBeNull();
+  });
+
+  it('draws a header row, row headers, plain word cells, KaTeX number cells and the rule above the totals', () => {
+    const html = texToHtml(`Counts:\n\n$$${KAPPA}$$\n\nThen.`, katex);
+    expect(html.startsWith('<p>Counts:</p><table class="ex-table"><thead><tr><td class="al-left"></td><th scope="col" class="al-center rule-before">B: violation</th>')).toBe(true);
+    expect(html).toContain('<tr><th scope="row" class="al-left">A: violation</th><td class="al-center rule-before"><span class="katex">');
+    expect(html).toContain('<tr class="rule-above"><th scope="row" class="al-left">total</th>');
+    // The rule under the header is the header's own border, not a class on the first body row.
+    expect(html.match(/rule-above/g)).toHaveLength(1);
+    expect(html.endsWith('</tbody></table><p>Then.</p>')).toBe(true);
+    // Without KaTeX the numbers still show, as TeX.
+    expect(texToHtml(`$$${KAPPA}$$`, null)).toContain('<td class="al-center rule-before"><code class="tex-fallback">30</code></td>');
+  });
+});
+
+describe('every table in the exercises is drawn as an HTML table', () => {
+  it('for 30 seeds of each exercise, each array paragraph parses (none falls back to a KaTeX array)', async () => {
+    const { allExercises } = await import('../../../src/exercises/registry');
+    let tables = 0;
+    for (const def of allExercises)
+      for (let seed = 1; seed <= 30; seed++) {
+        const v = def.generate(seed);
+        const texts = [v.prompt, ...v.hints, ...v.solution, ...v.parts.map((p) => p.prompt)];
+        for (const t of texts)
+          for (const para of t.split(/\n\s*\n/).map((p) => p.trim()))
+            if (para.includes('\\begin{array}')) {
+              const where = `${def.id} seed ${seed}: ${para.slice(0, 80)}`;
+              const table = /^\$\$[\s\S]+\$\$$/.test(para) ? parseArray(para.slice(2, -2)) : null;
+              expect(table, where).toBeTruthy();
+              // Every body cell is filled, and the TeX is a valid array too (what a reader without
+              // the table sees in the source): KaTeX draws it with as many rows.
+              expect(table!.rows.slice(1).flatMap((r) => r.cells.filter((c) => !c)), where).toEqual([]);
+              const drawn = katex.renderToString(para.slice(2, -2), { displayMode: true, throwOnError: true, strict: 'error', output: 'mathml' });
+              expect(drawn.match(/<mtr>/g)?.length, where).toBe(table!.rows.length);
+              tables++;
+            }
+      }
+    expect(tables).toBeGreaterThanOrEqual(300);
   });
 });

@@ -84,8 +84,9 @@ const exercise: ExerciseDef = {
     const lo = fixed(s.lo, 1);
     const hi = fixed(s.hi, 1);
     const bins = EDGES.slice(0, -1).map((e, i) => `[${fixed(e, 1)},\\ ${fixed(EDGES[i + 1]!, 1)}${i === 4 ? ']' : ')'}`);
-    const table =
-      `$$\\begin{array}{l|${'c'.repeat(5)}} \\text{score } c & ${bins.join(' & ')} \\\\ \\hline \\text{share of traffic} & ${s.pct.map((p) => `${p}\\%`).join(' & ')} \\end{array}$$`;
+    // One bin per row: six columns of a row would not fit a phone. Each bin is braced, since a row
+    // starting with "[" would read as the spacing argument of the \\ before it.
+    const table = `$$\\begin{array}{c|c} \\text{score } c & \\text{share of traffic} \\\\ \\hline ${bins.map((b, i) => `{${b}} & ${s.pct[i]}\\%`).join(' \\\\ ')} \\end{array}$$`;
     const reviewBins = s.pct.filter((_, i) => EDGES[i]! >= s.lo - 1e-9 && EDGES[i + 1]! <= s.hi + 1e-9);
     const policy =
       s.hi < 1
