@@ -126,6 +126,33 @@ describe('reading experience', () => {
     });
   });
 
+  it('the wide-block check never measures a demo’s data table (that would lay out every demo the page is skipping)', async () => {
+    await withContext(browser, { viewport: { width: 412, height: 823 } }, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.addInitScript(() => {
+        const w = window as unknown as { measured: string[]; formulas: number };
+        w.measured = [];
+        w.formulas = 0;
+        const get = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollWidth')!.get!;
+        Object.defineProperty(Element.prototype, 'scrollWidth', {
+          get(this: Element) {
+            if (this.classList.contains('katex-display')) w.formulas++;
+            if (this.tagName === 'TABLE' && this.closest('.widget')) w.measured.push(this.querySelector('caption')?.textContent ?? '?');
+            return get.call(this);
+          },
+        });
+      });
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/theory/`);
+      // The check runs in the first frames and again when the fonts are ready.
+      await page.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))));
+      // The check did run (it measured the formulas) …
+      expect(await page.evaluate(() => (window as unknown as { formulas: number }).formulas)).toBeGreaterThan(20);
+      // … and left the demos' tables alone.
+      expect(await page.evaluate(() => (window as unknown as { measured: string[] }).measured)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('an exercise table is a real table; too wide for a phone, it is a keyboard stop that keeps its table role', async () => {
     await withContext(browser, { viewport: { width: 360, height: 780 } }, async (context) => {
       const { page, errors } = await watchedPage(context);
