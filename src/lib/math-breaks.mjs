@@ -1,12 +1,16 @@
 // Display formulas narrower than a phone: where a line may break.
 //
-// Two kinds of break, both only where the formula is at its outer level (not inside braces, an
+// Both kinds of break are taken only where the formula is at its outer level (not inside braces, an
 // environment, \left…\right or a pair of brackets):
-// - a top-level \qquad separates formulas set side by side ("A, \qquad B"): each becomes its own
-//   display, and a row wraps them (see rehype-math-rows.mjs and .math-row in global.css);
-// - after a relation (=, ≤, \iff …), as TeX breaks an inline formula. KaTeX already cuts a formula
-//   into unbreakable blocks after every outer relation and binary operator; the blocks between two
-//   allowed breaks are kept together, so a line never ends on a + or inside brackets.
+// - formulas set side by side ("A, \qquad B") become displays of their own, wrapped in a row, and
+//   the lines of an outer `gathered` a stack of displays (see rehype-math-breaks.mjs and .math-row
+//   in global.css);
+// - a formula may break after a relation (=, ≤, \iff …), as TeX breaks an inline formula. KaTeX
+//   already cuts a formula into unbreakable blocks after every outer relation and binary operator;
+//   the blocks between two allowed breaks are kept together, so a line never ends on a + or inside
+//   brackets.
+// The same TeX scanner reads an exercise's `array` tables (parseArray), which exercises draw as
+// HTML tables.
 
 const OPEN_WORDS = new Set(['langle', 'lbrace', 'lbrack', 'lceil', 'lfloor', 'lvert', 'lVert']);
 const CLOSE_WORDS = new Set(['rangle', 'rbrace', 'rbrack', 'rceil', 'rfloor', 'rvert', 'rVert']);
