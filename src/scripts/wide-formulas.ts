@@ -35,4 +35,6 @@ const schedule = () => {
 // In a frame, where the browser lays the page out anyway, rather than forcing a layout at parse time.
 schedule();
 window.addEventListener('resize', schedule);
+// Sent by an exercise when new numbers, a hint or the solution replace its text.
+document.addEventListener('wide-blocks:check', schedule);
 document.fonts?.ready.then(schedule);

@@ -174,6 +174,14 @@ describe('reading experience', () => {
       expect(narrow.every((t) => t.stop === t.wide)).toBe(true);
       // The release gate's table names its columns: a reader meets "gate" as a header, not as maths.
       expect(await page.locator('#ex-prompt-release-gate th[scope="col"]').allTextContents()).toEqual(['metric', 'count', 'estimate', 'Wilson 95% CI', 'gate']);
+      // New numbers replace the table; the new one is checked and made a stop too.
+      const gate = page.locator('#ex-prompt-release-gate table');
+      const before = await gate.innerText();
+      // In view first: the exercise hydrates (and its button enables) when it is seen.
+      await page.locator('#exercise-release-gate').scrollIntoViewIfNeeded();
+      await page.locator('#exercise-release-gate').getByRole('button', { name: 'New numbers' }).click();
+      await expect.poll(() => gate.innerText()).not.toBe(before);
+      await expect.poll(() => gate.getAttribute('tabindex')).toBe('0');
       await page.setViewportSize({ width: 1280, height: 900 });
       await expect.poll(async () => (await tables()).filter((t) => t.stop).length).toBe(0);
       expect(errors).toEqual([]);

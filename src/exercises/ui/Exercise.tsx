@@ -92,17 +92,12 @@ function setPrompt(id: string, html: string) {
 }
 
 /**
- * Wide display formulas and tables (on a phone) scroll sideways; those that do get a tab stop so a
- * keyboard user can scroll them too. Formulas that fit stay out of the tab order.
+ * New numbers, a hint or the solution put new formulas and tables in the page: the site script
+ * (src/scripts/wide-formulas.ts) then checks which of them scroll sideways and need a tab stop.
  */
-function markScrollableFormulas(id: string) {
-  const root = document.getElementById(`exercise-${id}`);
-  if (!root) return;
-  for (const el of root.querySelectorAll<HTMLElement>('.katex-display, table')) {
-    if (el.scrollWidth > el.clientWidth + 1) el.tabIndex = 0;
-    else el.removeAttribute('tabindex');
-  }
-}
+const checkWideBlocks = () => {
+  document.dispatchEvent(new Event('wide-blocks:check'));
+};
 
 function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCore }) {
   const [view, setView] = useState<View>(() => {
@@ -167,19 +162,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     }
   }, [def, refreshStatus, switchTo]);
 
-  useEffect(() => {
-    markScrollableFormulas(def.id);
-    let timer: number | undefined;
-    const onResize = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => markScrollableFormulas(def.id), 200);
-    };
-    window.addEventListener('resize', onResize);
-    return () => {
-      window.removeEventListener('resize', onResize);
-      window.clearTimeout(timer);
-    };
-  }, [def.id, view.seed, view.hints, view.solution]);
+  useEffect(checkWideBlocks, [view.seed, view.hints, view.solution]);
 
   const setPart = (i: number, patch: Partial<PartState>) =>
     setView((v) => ({ ...v, parts: v.parts.map((p, j) => (j === i ? { ...p, ...patch } : p)) }));
