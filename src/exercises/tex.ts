@@ -16,6 +16,12 @@ export function escapeHtml(s: string): string {
 // `**bold**` is the only prose markup authors may use.
 const prose = (s: string) => escapeHtml(s).replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>');
 
+/** One formula as the build and the browser draw it; without KaTeX (it failed to load) its TeX source, still readable. */
+function formula(tex: string, displayMode: boolean, katex: KatexLike | null): string {
+  if (!katex) return `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
+  return katex.renderToString(tex, { displayMode, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
+}
+
 /** Inline rendering of one paragraph (no <p> wrapper). Display math becomes a block span. */
 export function texInline(text: string, katex: KatexLike | null): string {
   const pieces = text.split(/(\$\$[\s\S]+?\$\$|\$[^$]+\$)/g);
@@ -28,9 +34,8 @@ export function texInline(text: string, katex: KatexLike | null): string {
       const inline = !display && isInline(piece);
       if (!display && !inline) return prose(opens(i) ? piece.slice(0, -1) : piece);
       const tex = display ? piece.slice(2, -2).trim() : piece.slice(1, -1);
-      // Without KaTeX (it failed to load) the TeX source is still readable.
-      if (!katex) return `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
-      const render = (t: string) => katex.renderToString(t, { displayMode: display, throwOnError: true, strict: 'error', output: 'htmlAndMathml' });
+      if (!katex) return formula(tex, false, null);
+      const render = (t: string) => formula(t, display, katex);
       if (display) {
         // As on lesson pages (rehype-math-breaks.mjs): side-by-side formulas stack on a phone, and
         // a long one wraps after an outer relation.
@@ -59,8 +64,7 @@ function arrayTable(table: ArrayTable, katex: KatexLike | null): string {
   const cell = (tex: string) => {
     const words = WORDS.exec(tex);
     if (words) return escapeHtml(words[1]!.replace(/\\([%&_#$])/g, '$1').replace(/\\ /g, ' '));
-    if (!tex) return '';
-    return katex ? katex.renderToString(tex, { displayMode: false, throwOnError: true, strict: 'error', output: 'htmlAndMathml' }) : `<code class="tex-fallback">${escapeHtml(tex)}</code>`;
+    return tex ? formula(tex, false, katex) : '';
   };
   const head = table.rows.length > 1 && table.rows[1]!.ruleAbove;
   const rowHeads = table.columns.length > 1 && table.columns[1]!.ruleBefore;
@@ -88,7 +92,7 @@ export function texToHtml(text: string, katex: KatexLike | null): string {
     .map((p) => p.trim())
     .filter(Boolean)
     .map((p) => {
-      const table = /^\$\$([\s\S]+)\$\$$/.exec(p) && parseArray(p.slice(2, -2));
+      const table = p.length > 4 && p.startsWith('$$') && p.endsWith('$$') ? parseArray(p.slice(2, -2)) : null;
       return table ? arrayTable(table, katex) : `<p>${texInline(p, katex)}</p>`;
     })
     .join('');
