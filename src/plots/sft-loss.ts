@@ -39,9 +39,23 @@ export function sftNllPlot({ tokens, loss, roles }: SftPlotData): Plot.PlotOptio
       Plot.text([loss], { y: (d: number) => d, frameAnchor: 'right', text: (d: number) => `mean\n${d.toFixed(3)}`, dx: 6, textAnchor: 'start', fill: palette.secondary, fontSize: 13, fontWeight: 700 }),
     );
   }
+  // A bar's value sits just above the bar; if a reference line would run through it, it sits just
+  // above that line instead (a line through the digits reads as a strike-through).
+  const pxPerNat = (290 - 24 - 48) / top;
+  const rules = (Number.isFinite(loss) ? [loss, uniform] : [uniform]).sort((a, b) => a - b);
+  const labelBase = (b: (typeof bars)[number]) => {
+    // Digits span about 2–12 px above the text's anchor, 5 px over the bar; a second line adds 13.
+    const reach = b.counted ? 19 : 32;
+    let base = b.nll;
+    for (const r of rules) {
+      const above = (r - base) * pxPerNat;
+      if (above > 3 && above < reach) base = r;
+    }
+    return base;
+  };
   // The bar values come after the reference lines, so their halo keeps the lines off the digits.
   marks.push(
-    Plot.text(bars, { x: 'label', y: 'nll', text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', ...halo() }),
+    Plot.text(bars, { x: 'label', y: labelBase, text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', ...halo() }),
   );
   return {
     ...frame(420, 290),
