@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { frame, halo, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette, textWidth } from './theme';
 import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
@@ -33,6 +33,7 @@ export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Pl
   // τ on the curve's grid (always, from the slider or a URL, which snap to it) leaves the curve as it
   // is; a τ between grid points gets its own vertex, and then the lines are drawn with the data.
   const onGrid = points.length === curve.length;
+  const names = labelPoints(points, optimumTau);
   return {
     ...frame(480, 300),
     x: { domain: [0, 1], label: 'threshold τ →', grid: true },
@@ -51,7 +52,9 @@ export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Pl
       // Direct labels instead of a legend (the y label says what is blocked); short enough that the
       // harmful label, which starts at τ ≈ 0.72, ends inside the frame on a phone. Over the rules,
       // haloed, so neither rule nor the other curve runs through the names.
-      Plot.text(labelPoints(points), { x: 'tau', y: 'rate', text: 'series', fill: 'series', textAnchor: 'start', dx: 8, dy: -6, ...halo() }),
+      ...(['above', 'below'] as const).map((side) =>
+        Plot.text(names.filter((d) => d.side === side), { x: 'tau', y: 'rate', text: 'series', fill: 'series', ...(side === 'above' ? { textAnchor: 'start', dx: 8, dy: -6 } : { textAnchor: 'end', dx: -8, dy: 8 }), ...halo() }),
+      ),
       Plot.dot(
         [
           { tau, rate: at.tpr, series: HARMFUL },
@@ -79,15 +82,63 @@ export function throughTau(curve: RatePoint[], point: RatePoint): RatePoint[] {
   return [...curve.slice(0, i), point, ...curve.slice(Math.abs(curve[i].tau - point.tau) <= 1e-9 ? i + 1 : i)];
 }
 
-// Direct labels instead of a legend: each name sits beside its own curve, where they are apart.
-function labelPoints(sweep: RatePoint[]) {
-  const near = (t: number) => sweep.reduce((a, b) => (Math.abs(b.tau - t) < Math.abs(a.tau - t) ? b : a));
-  const h = near(0.72);
-  const b = near(0.22);
-  return [
-    { tau: h.tau, rate: h.tpr, series: HARMFUL },
-    { tau: b.tau, rate: b.fpr, series: BENIGN },
-  ];
+// Direct labels instead of a legend: each name sits just above and right of a point on its own
+// (falling) curve, or, when that is blocked everywhere, just below and left of one, which a falling
+// curve also leaves clear. Its usual spot (harmful near τ 0.72, benign near 0.22) is kept unless
+// the other curve, the cost-optimal rule or another label would run through it; then the nearest
+// free spot along the curve is used. The τ rule is left out, so the names stay put while τ moves.
+const AREA = { width: 480 - 52 - 20, height: 300 - 24 - 44 };
+type Box = { x0: number; x1: number; y0: number; y1: number };
+type Side = 'above' | 'below';
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Whether a polyline (chart units) passes through a box, with `pad` px to spare. */
+export function polylineHits(xs: readonly number[], ys: readonly number[], box: Box, pad = 1): boolean {
+  for (let i = 1; i < xs.length; i++) {
+    const [xa, xb, ya, yb] = [xs[i - 1], xs[i], ys[i - 1], ys[i]];
+    const lo = Math.max(Math.min(xa, xb), box.x0 - pad), hi = Math.min(Math.max(xa, xb), box.x1 + pad);
+    if (lo > hi) continue;
+    const at = (x: number) => (xb === xa ? ya : ya + ((x - xa) / (xb - xa)) * (yb - ya));
+    const [y0, y1] = xb === xa ? [Math.min(ya, yb), Math.max(ya, yb)] : [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
+    if (y0 <= box.y1 + pad && y1 >= box.y0 - pad) return true;
+  }
+  return false;
+}
+
+export function labelPoints(sweep: RatePoint[], optimumTau: number) {
+  const px = (t: number) => t * AREA.width;
+  const py = (r: number) => (1 - r) * AREA.height;
+  const xs = sweep.map((d) => px(d.tau));
+  const lines = { [HARMFUL]: sweep.map((d) => py(d.tpr)), [BENIGN]: sweep.map((d) => py(d.fpr)) };
+  // Text is centred 6 px above the point and starts 8 px right of it, or 8 px below, ending 8 px left.
+  const box = (tau: number, rate: number, text: string, side: Side): Box => {
+    const w = textWidth(text, 13, false), cy = py(rate) + (side === 'above' ? -6 : 8);
+    const x0 = side === 'above' ? px(tau) + 8 : px(tau) - 8 - w;
+    return { x0, x1: x0 + w, y0: cy - 7, y1: cy + 4 };
+  };
+  // Text already in the way: the y-axis title, and the cost-optimal label above the frame.
+  const taken: Box[] = [{ x0: -52, x1: 70, y0: -24, y1: -6 }];
+  if (optimumTau >= 0.25) {
+    const w = textWidth('cost-optimal τ', 13, false), { textAnchor, dx } = labelAnchor(optimumTau);
+    const x0 = px(optimumTau) + dx - (textAnchor === 'start' ? 0 : textAnchor === 'middle' ? w / 2 : w);
+    taken.push({ x0, x1: x0 + w, y0: -20, y1: -4 });
+  }
+  const ruleX = px(optimumTau);
+  const inner = sweep.filter((d) => d.tau >= 0.05 - 1e-9 && d.tau <= 0.95 + 1e-9);
+  const spot = (series: typeof HARMFUL | typeof BENIGN, prefer: number) => {
+    const rate = (d: RatePoint) => (series === HARMFUL ? d.tpr : d.fpr);
+    const free = (b: Box) =>
+      b.x0 >= -4 && b.x1 <= AREA.width + 16 && b.y0 >= -22 && b.y1 <= AREA.height - 2 &&
+      !(ruleX > b.x0 - 3 && ruleX < b.x1 + 3) &&
+      !taken.some((t) => overlaps(t, b)) &&
+      !polylineHits(xs, lines[HARMFUL], b) && !polylineHits(xs, lines[BENIGN], b);
+    const byDistance = [...inner].sort((a, b) => Math.abs(a.tau - prefer) - Math.abs(b.tau - prefer));
+    const candidates = (['above', 'below'] as const).flatMap((side) => byDistance.map((d) => ({ d, side, b: box(d.tau, rate(d), series, side) })));
+    const c = candidates.find((k) => free(k.b)) ?? candidates[0];
+    taken.push(c.b);
+    return { tau: c.d.tau, rate: rate(c.d), series, side: c.side };
+  };
+  return [spot(HARMFUL, 0.72), spot(BENIGN, 0.22)];
 }
 
 const corners = perObject((roc: RocPlotData['roc']) => thinPolyline(roc, (p) => p.fpr, (p) => p.tpr));

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { rocAuc, rocCurve, thresholdRates } from '@math/index';
 import { guardrailCurves, sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
-import { ratesPlot, rocPlot, throughTau } from '@plots/threshold';
+import { polylineHits, ratesPlot, rocPlot, throughTau } from '@plots/threshold';
 import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -41,6 +41,44 @@ describe('threshold-tradeoff figures', () => {
     expect(at(1)).toBe('end');
     expect(at(0.05)).toBe('start');
     expect(at(0.513)).toBe('middle');
+  });
+
+  it('finds a line through a box, with a pixel to spare, and misses one that passes beside it', () => {
+    const box = { x0: 10, x1: 20, y0: 10, y1: 20 };
+    expect(polylineHits([0, 30], [15, 15], box)).toBe(true);
+    expect(polylineHits([0, 30], [0, 30], box)).toBe(true);
+    expect(polylineHits([0, 30], [22, 22], box)).toBe(false);
+    expect(polylineHits([0, 30], [21, 21], box)).toBe(true);
+    expect(polylineHits([0, 5, 8.5], [15, 15, 15], box)).toBe(false);
+    expect(polylineHits([0, 30], [40, -10], { x0: 0, x1: 5, y0: 0, y1: 10 })).toBe(false);
+  });
+
+  // Found at τ 0.20 with a miss costing 1 and an over-block 20: the dashed rule at τ* 0.767 and the
+  // steep TPR curve both ran through "harmful (TPR)".
+  it.each([3, 6, 12])('keeps the cost-optimal rule and both curves out of the two curve names (separation %s)', (separation) => {
+    const s = sampleGuardrailScores(42, 500, separation);
+    const { curve: c } = guardrailCurves(s);
+    const height = 300, top = 24, bottom = height - 44, left = 52, right = 480 - 20;
+    const py = (r: number) => bottom - r * (bottom - top);
+    const px = (t: number) => left + t * (right - left);
+    const polyline = (key: 'tpr' | 'fpr') => [c.map((d) => px(d.tau)), c.map((d) => py(d[key]))] as const;
+    for (let k = 25; k <= 100; k += 3) {
+      const optimumTau = k / 100;
+      const svg = Plot.plot({ ...ratesPlot({ curve: c, tau: 0.2, at: thresholdRates(s.harmful, s.benign, 0.2), optimumTau }), document: doc() }) as unknown as Element;
+      const ruleX = [...svg.querySelectorAll('g[aria-label="rule"] line')].map((l) => Number(l.getAttribute('x1'))).find((x) => Math.abs(x - px(optimumTau)) < 1e-6)!;
+      expect(ruleX).toBeDefined();
+      for (const name of ['harmful (TPR)', 'benign (FPR)']) {
+        const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === name)!;
+        const [, x, y] = /translate\(([^,]+),([^)]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
+        // The group shifts the text 8 px right and 6 px up (start-anchored) or 8 px left and 8 px down
+        // (end-anchored); 13 px sans runs about 7 px a character.
+        const w = 7.2 * name.length, above = anchorOf(svg, name) === 'start';
+        const [x0, cy] = above ? [x + 8, y - 6] : [x - 8 - w, y + 8];
+        const box = { x0, x1: x0 + w, y0: cy - 6, y1: cy + 3 };
+        expect(ruleX < box.x0 - 2 || ruleX > box.x1 + 2, `${name} at τ* ${optimumTau}`).toBe(true);
+        for (const key of ['tpr', 'fpr'] as const) expect(polylineHits(...polyline(key), box, 0), `${key} through ${name} at τ* ${optimumTau}`).toBe(false);
+      }
+    }
   });
 
   it('puts the cost-optimal label at the foot of its rule in the left quarter, clear of the axis title above', () => {
