@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PreferencePair } from '../math/sims/bradley-terry';
 import { preferenceSigmoidCurve } from '../math/sims/bradley-terry';
 import { fixed } from './fixed';
-import { frame, nearbyGroups, palette, plotArea } from './theme';
+import { frame, nearbyGroups, palette, plotArea, SUBSCRIPTED_X_LABEL } from './theme';
 
 export interface BradleyTerryPlotData {
   pairs: PreferencePair[];
@@ -28,7 +28,7 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
   const clusters = labelClusters(pairs, reach / 20);
   return {
     ...size,
-    x: { domain: [-reach, reach], label: 'reward margin m = r_w − r_l →', grid: true },
+    x: { domain: [-reach, reach], label: 'reward margin m = r_w − r_l →', labelOffset: SUBSCRIPTED_X_LABEL, grid: true },
     y: { domain: [0, 1], label: '↑ probability', grid: true, ticks: 5 },
     r: { type: 'identity' },
     marks: [

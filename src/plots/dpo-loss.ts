@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DpoPairRow } from '../math/sims/dpo-loss';
 import { ticks } from 'd3-array';
 import { fixed, perObject } from './fixed';
-import { frame, halo, nearbyGroups, palette, plotArea, textWidth } from './theme';
+import { frame, halo, nearbyGroups, palette, plotArea, SUBSCRIPTED_X_LABEL, textWidth } from './theme';
 
 const QUANTITIES = ['βΔ_w', 'βΔ_l', 'loss', 'weight'] as const;
 const FIELDS = ['rewardWin', 'rewardLose', 'loss', 'weight'] as const;
@@ -149,7 +149,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   if (lnRight - 32 <= xpx(0) + 4) lnRight = innerWidth;
   return {
     ...size,
-    x: { domain: [-h, h], label: 'margin m = β(Δ_w − Δ_l) →', grid: true, ticks: 5 },
+    x: { domain: [-h, h], label: 'margin m = β(Δ_w − Δ_l) →', labelOffset: SUBSCRIPTED_X_LABEL, grid: true, ticks: 5 },
     y: { domain: [0, yMax], label: '↑ loss / weight', grid: true, ticks: 5 },
     r: { type: 'identity' },
     marks: [

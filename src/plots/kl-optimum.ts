@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
 import { fixed, perObject } from './fixed';
-import { frame, halo, palette, plotArea, textWidth } from './theme';
+import { frame, halo, palette, plotArea, SUBSCRIPTED_X_LABEL, textWidth } from './theme';
 
 export interface KlFrontierPlotData {
   /** The β sweep, in any order. */
@@ -22,7 +22,7 @@ export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Pl
   const { maxKl, maxY, marks: curves } = frontierLayer(sweep);
   return {
     ...FRONTIER,
-    x: { domain: [0, maxKl * 1.04], label: 'KL(π*‖π_ref), nats →', grid: true, ticks: 6 },
+    x: { domain: [0, maxKl * 1.04], label: 'KL(π*‖π_ref), nats →', labelOffset: SUBSCRIPTED_X_LABEL, grid: true, ticks: 6 },
     y: { domain: [0, maxY * 1.08], label: '↑ expected reward', grid: true, ticks: 6 },
     marks: [
       ...curves,

@@ -21,6 +21,13 @@ export const frame = (width = 640, height = 360) => ({
   style: { fontSize: '13px', background: 'transparent', overflow: 'visible' },
 });
 
+/**
+ * Offset of a bottom axis title with a subscript ("r_w", drawn lowered by the chart's subscript
+ * pass): 9 px above the default (the frame's 44 px margin), so the subscript's line box stays inside
+ * the figure, still clear of the tick labels above it.
+ */
+export const SUBSCRIPTED_X_LABEL = 35;
+
 /** The plot area inside a figure's margins, in chart units (what label placement measures against). */
 export const plotArea = (o: { width: number; height: number; marginLeft: number; marginRight: number; marginTop: number; marginBottom: number }) => ({
   width: o.width - o.marginLeft - o.marginRight,

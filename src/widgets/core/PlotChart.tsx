@@ -3,6 +3,7 @@ import type * as Plot from '@observablehq/plot';
 import { digest, drawData, plot } from './layers';
 import { morph } from './morph';
 import { roundGeometry } from './round-geometry';
+import { SUBSCRIPT } from './subscripts';
 
 interface Props {
   /** Plot options from a pure function in src/plots (no document). */
@@ -21,7 +22,30 @@ function finish(el: Element, layer: string): Element {
   el.querySelector('style')?.remove();
   el.setAttribute('aria-hidden', 'true');
   el.setAttribute('data-layer', layer);
+  subscripts(el);
   return el;
+}
+
+/** "r_w", "π_ref" in chart text drawn with a lowered, smaller subscript, as the controls and lessons write them. */
+export function subscripts(el: Element): void {
+  for (const t of el.querySelectorAll('text, tspan')) {
+    const text = t.textContent ?? '';
+    if (t.children.length || !text.includes('_')) continue;
+    const doc = t.ownerDocument;
+    const parts: (Node | string)[] = [];
+    let at = 0;
+    for (const m of text.matchAll(SUBSCRIPT)) {
+      parts.push(text.slice(at, m.index));
+      const sub = doc.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+      sub.setAttribute('baseline-shift', 'sub');
+      sub.setAttribute('font-size', '78%');
+      sub.textContent = m[1] ?? m[2]!;
+      parts.push(sub);
+      at = m.index! + m[0].length;
+    }
+    parts.push(text.slice(at));
+    t.replaceChildren(...parts.filter((p) => p !== ''));
+  }
 }
 
 interface Drawn {
