@@ -429,6 +429,11 @@ describe('demo layout', () => {
               for (const dd of w.querySelectorAll<HTMLElement>('.widget-readouts dd')) {
                 const box = dd.parentElement!.getBoundingClientRect();
                 if (dd.scrollWidth > dd.clientWidth + 1 || dd.getBoundingClientRect().right > box.right + 1) out.push(`${id}: readout “${dd.textContent}” overflows`);
+                // A value broken across lines ("[0.110, / 0.190]") reads as two numbers.
+                const range = document.createRange();
+                range.selectNodeContents(dd);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.bottom)));
+                if (lines.size > 1) out.push(`${id}: readout “${dd.textContent}” wraps onto ${lines.size} lines`);
               }
               for (const svg of w.querySelectorAll<SVGSVGElement>('.widget-chart svg')) {
                 const box = svg.getBoundingClientRect();
@@ -446,6 +451,27 @@ describe('demo layout', () => {
         );
       }
       expect(problems).toEqual([]);
+    });
+  });
+
+  it('an open data table shows its whole caption, and a table wider than its box scrolls from the keyboard', async () => {
+    await withContext(browser, { viewport: { width: 1280, height: 900 } }, async (context) => {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/human-in-the-loop-and-monitoring/notes/intuition-and-formal-definitions/`, { waitUntil: 'load' });
+      const widget = page.locator('[data-widget="policy-matrix"]').first();
+      await widget.scrollIntoViewIfNeeded();
+      await widget.locator('.widget-table summary').click();
+      const caption = widget.locator('.widget-table .table-caption');
+      await expect.poll(() => caption.isVisible()).toBe(true);
+      const [captionBox, widgetBox] = [await caption.boundingBox(), await widget.boundingBox()];
+      expect(captionBox!.x + captionBox!.width).toBeLessThanOrEqual(widgetBox!.x + widgetBox!.width);
+      expect(await caption.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+      const box = widget.locator('.table-scroll');
+      expect(await box.getAttribute('role')).toBe('region');
+      expect(await box.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await box.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
     });
   });
 

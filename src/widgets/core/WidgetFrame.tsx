@@ -41,6 +41,9 @@ interface Props<S extends ControlSpec> {
   table: TableData;
 }
 
+// Longer values (an interval, "0.799 at β 0.158") take two grid cells rather than wrap mid-number.
+const WIDE_READOUT = 11;
+
 /** The common frame of every demo: question, controls, chart, numbers, check, summary, data. */
 export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
   const uid = useId();
@@ -108,7 +111,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
           </div>
           <dl className="widget-readouts">
             {p.readouts.map((r) => (
-              <div key={r.label} className={r.emphasis ? 'emphasis' : undefined}>
+              <div key={r.label} className={[r.emphasis && 'emphasis', r.value.length > WIDE_READOUT && 'wide'].filter(Boolean).join(' ') || undefined}>
                 <dt>{withSubscripts(r.label)}</dt>
                 <dd data-readout={r.label}>{r.value}</dd>
               </div>
@@ -188,9 +191,12 @@ const DataTable = memo(function DataTable({ table }: { table: TableData }) {
   return (
     <details className="widget-table">
       <summary>Data table</summary>
-      <div className="table-scroll">
+      {/* The caption is shown above the scroll box: inside a table wider than the box it was cut off. */}
+      <p className="table-caption" aria-hidden="true">{table.caption}</p>
+      {/* Scrolls when the table is wider or taller than the box, so it takes a tab stop for the keyboard. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Data table">
         <table>
-          <caption>{table.caption}</caption>
+          <caption className="visually-hidden">{table.caption}</caption>
           <thead>
             <tr>
               {table.columns.map((c) => (
