@@ -220,7 +220,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     refreshStatus();
   };
 
-  const partLabel = (p: Part) => (multi ? ` to part (${p.id})` : '');
+  const partLabel = (p: Part, preposition = 'to') => (multi ? ` ${preposition} part (${p.id})` : '');
   const { core, variant } = view;
   const extras = view.extras;
   const hintsTotal = variant.hints.length;
@@ -281,7 +281,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                 </div>
               ) : (
                 <fieldset className="ex-choices" disabled={locked} {...pending(!ready)} aria-describedby={fbId}>
-                  <legend>{part.multiple ? 'Select every option that applies' : 'Choose one'}{partLabel(part)}</legend>
+                  <legend>{part.multiple ? 'Select every option that applies' : 'Choose one'}{partLabel(part, 'for')}</legend>
                   {part.choices.map((c, k) => {
                     const checked = ps.selected.includes(c.id);
                     const showWhy = ps.feedback !== null && ps.feedback.state !== 'unreadable' && (checked || ps.done || view.solution);
