@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { tickStep } from 'd3-array';
 import { fixed } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, halo, labelAnchor, palette } from './theme';
+import { frame, halo, labelAnchor, palette, textWidth } from './theme';
 
 export interface IntervalRow {
   method: string;
@@ -127,7 +127,29 @@ export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): P
       Plot.ruleY(colored, { y: 'method', x1: lo, x2: 'exact', stroke: 'color', strokeOpacity: 0.35, strokeWidth: 7 }),
       Plot.dot(colored, { y: 'method', x: 'exact', r: 6, fill: 'color' }),
       Plot.dot(colored, { y: 'method', x: 'simulated', r: 5, stroke: 'currentColor', strokeWidth: 2, fill: 'none' }),
-      Plot.text(colored, { y: 'method', text: (d) => `${d.method}: ${(100 * d.exact).toFixed(1)}%`, frameAnchor: 'left', dy: -15, textAnchor: 'start', fontSize: 13, fill: 'color', fontWeight: 700, ...halo() }),
+      Plot.text(colored, { y: 'method', dy: -15, fontSize: 13, fill: 'color', fontWeight: 700, ...coverageLabelPlace(colored, nominal, lo), ...halo() }),
     ],
   };
+}
+
+const coverageLabel = (short: boolean) => (d: CoverageRow) => `${short ? d.method.replace('Clopper–Pearson', 'C–P') : d.method}: ${(100 * d.exact).toFixed(1)}%`;
+
+/**
+ * The coverage labels' text and place, shared so the three stay aligned: from the frame's left
+ * edge when the widest ends short of the nominal rule; else ending just left of the rule, or
+ * starting just right of it, whichever fits in the figure; failing those, the same with
+ * Clopper–Pearson shortened to C–P, as the readouts write it. (At 95% "Clopper–Pearson: 95.4%"
+ * from the left edge ran across the rule.)
+ */
+export function coverageLabelPlace(rows: readonly CoverageRow[], nominal: number, lo: number) {
+  const width = 300 - 18 - 22;
+  const rule = ((nominal - lo) / (1 - lo)) * width;
+  for (const short of [false, true]) {
+    const text = coverageLabel(short);
+    const widest = Math.max(...rows.map((d) => textWidth(text(d), 13)));
+    if (widest <= rule - 6) return { text, frameAnchor: 'left', textAnchor: 'start' } as const;
+    if (rule - 6 - widest >= -18) return { text, x: () => nominal, dx: -6, textAnchor: 'end' } as const;
+    if (rule + 6 + widest <= width + 22) return { text, x: () => nominal, dx: 6, textAnchor: 'start' } as const;
+  }
+  return { text: coverageLabel(true), frameAnchor: 'left', textAnchor: 'start' } as const;
 }

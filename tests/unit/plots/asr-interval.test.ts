@@ -67,6 +67,29 @@ describe('asr-interval figures', () => {
     await expect(svg.outerHTML).toMatchFileSnapshot('../../fixtures/golden/asr-interval-coverage.svg');
   });
 
+  // At 95% "Clopper–Pearson: 95.4%", drawn from the frame's left edge, ran across the nominal rule.
+  it.each([[300, 0.14], [100, 0.005], [2000, 0.3], [50, 0.5]])('keeps the nominal rule out of the coverage labels at every level (n %i, rate %s)', (nn, r) => {
+    const reps = replicateCounts(drawReplicateUniforms(42, 200), binomialPmf(nn, r));
+    for (const level of [0.8, 0.85, 0.9, 0.95, 0.97, 0.99]) {
+      const exact = exactCoverage(nn, r, level), sim = simulatedCoverage(reps, nn, r, level);
+      const rows = INTERVAL_METHODS.map((m) => ({ method: m, exact: exact[m], simulated: sim[m] }));
+      const svg = Plot.plot({ ...coveragePlot({ rows, nominal: level, replicates: 200 }), document: doc() }) as unknown as Element;
+      const ruleX = Number(svg.querySelector('g[aria-label="rule"] line')!.getAttribute('x1'));
+      const labels = [...svg.querySelectorAll('text')].filter((t) => /^(Wald|Wilson|Clopper–Pearson|C–P): /.test(t.textContent ?? ''));
+      expect(labels).toHaveLength(3);
+      for (const t of labels) {
+        const g = t.closest('g[text-anchor]') ?? t.parentElement!;
+        const shift = Number(/translate\(([-\d.]+)/.exec(g.getAttribute('transform') ?? '')?.[1] ?? 0);
+        const x = Number(/translate\(([-\d.]+)/.exec(t.getAttribute('transform')!)![1]) + shift;
+        // Bold 13 px sans: about 8 px a character.
+        const w = 8 * t.textContent!.length, end = g.getAttribute('text-anchor') === 'end';
+        const [x0, x1] = end ? [x - w, x] : [x, x + w];
+        expect(ruleX < x0 - 2 || ruleX > x1 + 2, `${t.textContent} [${x0}, ${x1}] vs rule ${ruleX} at ${level}`).toBe(true);
+        expect(x0).toBeGreaterThanOrEqual(-1);
+      }
+    }
+  });
+
   it('the true-rate label runs inward from its rule near either edge instead of being cut off', () => {
     const label = (trueRate: number, low: number, high: number) => {
       const svg = Plot.plot({ ...intervalPlot({ intervals: INTERVAL_METHODS.map((m) => ({ method: m, low, high })), estimate: (low + high) / 2, trueRate }), document: doc() });
