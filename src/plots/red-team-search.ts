@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
 import { fixed } from './fixed';
-import { frame, halo, labelAnchor, palette, plotArea, textWidth } from './theme';
+import { frame, halo, overlaps, palette, plotArea, polylineHits, textWidth, type Box } from './theme';
 
 export interface SearchCurvePlotData {
   /** Mean best-so-far per query, for the chosen strategy and the one it is compared with. */
@@ -167,8 +167,45 @@ export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): 
       Plot.dot(run.queries, { x: 'x', y: 'y', r: 1.8, fill: 'currentColor', fillOpacity: 0.55 }),
       ...(path.length > 1 ? [Plot.line(path, { x: 'x', y: 'y', stroke: palette.primary, strokeWidth: 1.75, marker: 'dot' })] : []),
       Plot.dot([run.best], { x: 'x', y: 'y', r: 7, stroke: palette.primary, strokeWidth: 2.5, fill: 'none' }),
-      // Near either side the label runs inward from the ring, so it stays inside the map.
-      Plot.text([run.best], { x: 'x', y: 'y', text: () => `run 1 best ${run.best.score.toFixed(2)}`, dy: -14, ...labelAnchor(run.best.x), fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
+      Plot.text([run.best], { x: 'x', y: 'y', text: () => bestLabel(run), ...bestLabelSpot(run, path), fill: palette.primary, fontWeight: 700, fontSize: 12.5, ...halo() }),
     ],
   };
+}
+
+const bestLabel = (run: SearchRun) => `run 1 best ${run.best.score.toFixed(2)}`;
+const MAP = { width: 320 - 40 - 12, height: 320 - 28 - 40 };
+// Round the ring (radius 7): above, the upper corners, below, the lower corners, then either side.
+const SPOTS = [
+  { dx: 0, dy: -17, textAnchor: 'middle' },
+  { dx: 10, dy: -14, textAnchor: 'start' },
+  { dx: -10, dy: -14, textAnchor: 'end' },
+  { dx: 0, dy: 18, textAnchor: 'middle' },
+  { dx: 10, dy: 15, textAnchor: 'start' },
+  { dx: -10, dy: 15, textAnchor: 'end' },
+  { dx: 12, dy: 0, textAnchor: 'start' },
+  { dx: -12, dy: 0, textAnchor: 'end' },
+] as const;
+
+/**
+ * Where the best prompt's label goes: of eight spots round its ring that stay inside the map, the
+ * first that no query dot or path segment touches, else the one touching fewest (a segment counts
+ * as three dots). Always above the ring, it sat on the climb's path and the dots around it.
+ */
+export function bestLabelSpot(run: SearchRun, path: readonly { x: number; y: number }[]) {
+  const px = (x: number) => x * MAP.width, py = (y: number) => (1 - y) * MAP.height;
+  const [bx, by] = [px(run.best.x), py(run.best.y)];
+  const w = textWidth(bestLabel(run), 12.5);
+  const [xs, ys] = [path.map((p) => px(p.x)), path.map((p) => py(p.y))];
+  let pick: (typeof SPOTS)[number] = SPOTS[0], fewest = Infinity;
+  for (const spot of SPOTS) {
+    const x0 = bx + spot.dx - (spot.textAnchor === 'start' ? 0 : spot.textAnchor === 'middle' ? w / 2 : w);
+    const box: Box = { x0, x1: x0 + w, y0: by + spot.dy - 7, y1: by + spot.dy + 6 };
+    if (box.x0 < -2 || box.x1 > MAP.width + 2 || box.y0 < -2 || box.y1 > MAP.height + 2) continue;
+    let hits = 0;
+    for (const q of run.queries) if (q !== run.best && overlaps(box, { x0: px(q.x) - 2, x1: px(q.x) + 2, y0: py(q.y) - 2, y1: py(q.y) + 2 })) hits++;
+    for (let i = 1; i < xs.length; i++) if (polylineHits([xs[i - 1]!, xs[i]!], [ys[i - 1]!, ys[i]!], box)) hits += 3;
+    if (hits < fewest) [pick, fewest] = [spot, hits];
+    if (hits === 0) break;
+  }
+  return pick;
 }

@@ -66,3 +66,21 @@ export function labelAnchor(f: number): { textAnchor: 'start' | 'middle' | 'end'
 
 /** A background-coloured outline drawn under a label's glyphs: lines and fills it crosses stop short of it. */
 export const halo = (strokeWidth = 4) => ({ stroke: 'var(--bg-raised)', strokeWidth, paintOrder: 'stroke' }) as const;
+
+/** A label's box in chart units, for placement checks. */
+export type Box = { x0: number; x1: number; y0: number; y1: number };
+
+export const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** Whether a polyline (chart units) passes through a box, with `pad` px to spare. */
+export function polylineHits(xs: readonly number[], ys: readonly number[], box: Box, pad = 1): boolean {
+  for (let i = 1; i < xs.length; i++) {
+    const [xa, xb, ya, yb] = [xs[i - 1], xs[i], ys[i - 1], ys[i]];
+    const lo = Math.max(Math.min(xa, xb), box.x0 - pad), hi = Math.min(Math.max(xa, xb), box.x1 + pad);
+    if (lo > hi) continue;
+    const at = (x: number) => (xb === xa ? ya : ya + ((x - xa) / (xb - xa)) * (yb - ya));
+    const [y0, y1] = xb === xa ? [Math.min(ya, yb), Math.max(ya, yb)] : [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
+    if (y0 <= box.y1 + pad && y1 >= box.y0 - pad) return true;
+  }
+  return false;
+}

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { frame, halo, labelAnchor, palette, textWidth } from './theme';
+import { frame, halo, labelAnchor, overlaps, palette, polylineHits, textWidth, type Box } from './theme';
 import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
@@ -88,22 +88,7 @@ export function throughTau(curve: RatePoint[], point: RatePoint): RatePoint[] {
 // the other curve, the cost-optimal rule or another label would run through it; then the nearest
 // free spot along the curve is used. The τ rule is left out, so the names stay put while τ moves.
 const AREA = { width: 480 - 52 - 20, height: 300 - 24 - 44 };
-type Box = { x0: number; x1: number; y0: number; y1: number };
 type Side = 'above' | 'below';
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-
-/** Whether a polyline (chart units) passes through a box, with `pad` px to spare. */
-export function polylineHits(xs: readonly number[], ys: readonly number[], box: Box, pad = 1): boolean {
-  for (let i = 1; i < xs.length; i++) {
-    const [xa, xb, ya, yb] = [xs[i - 1], xs[i], ys[i - 1], ys[i]];
-    const lo = Math.max(Math.min(xa, xb), box.x0 - pad), hi = Math.min(Math.max(xa, xb), box.x1 + pad);
-    if (lo > hi) continue;
-    const at = (x: number) => (xb === xa ? ya : ya + ((x - xa) / (xb - xa)) * (yb - ya));
-    const [y0, y1] = xb === xa ? [Math.min(ya, yb), Math.max(ya, yb)] : [Math.min(at(lo), at(hi)), Math.max(at(lo), at(hi))];
-    if (y0 <= box.y1 + pad && y1 >= box.y0 - pad) return true;
-  }
-  return false;
-}
 
 export function labelPoints(sweep: RatePoint[], optimumTau: number) {
   const px = (t: number) => t * AREA.width;

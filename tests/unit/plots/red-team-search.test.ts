@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { compareRedTeamSearch, landscapeCeiling } from '@math/sims/red-team-search';
 import { improvementPath, landscapePlot, searchCurvePlot } from '@plots/red-team-search';
+import { polylineHits } from '@plots/theme';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -98,6 +99,31 @@ describe('red-team-search figures', () => {
       return [...svg.querySelectorAll('text')].find((t) => t.textContent === 'run 1 best 0.15')!.parentElement!.getAttribute('text-anchor') ?? 'middle';
     };
     expect([anchorAt(0.02), anchorAt(0.5), anchorAt(0.98)]).toEqual(['start', 'middle', 'end']);
+  });
+
+  // At seed 42 the label above the ring sat on the climb's path and among the queries around it.
+  it.each([42, 1, 2, 3, 4, 5, 6, 7])('keeps the climb\'s path off the "best" label, over no more query dots than the old spot above the ring (seed %i)', (seed) => {
+    const run = compareRedTeamSearch(seed, { budget: 100, step: 0.1, peakWidth: 0.03, runs: 16 }).hill.runs[0]!;
+    const svg = Plot.plot({ ...landscapePlot({ landscape: c.landscape, run, showPath: true }), document: doc() }) as unknown as Element;
+    const t = [...svg.querySelectorAll('text')].find((e) => e.textContent?.startsWith('run 1 best'))!;
+    const g = t.parentElement!;
+    const [dx, dy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
+    const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
+    // Bold 12.5 px sans: about 7.6 px a character; the text is centred on its y.
+    const w = 7.6 * t.textContent!.length, anchor = g.getAttribute('text-anchor') ?? 'middle';
+    const x0 = x + dx - (anchor === 'start' ? 0 : anchor === 'end' ? w : w / 2);
+    const box = { x0, x1: x0 + w, y0: y + dy - 6, y1: y + dy + 5 };
+    // The map spans x 40–308 and y 28–280 of the 320 × 320 figure.
+    expect(box.x0).toBeGreaterThanOrEqual(38);
+    expect(box.x1).toBeLessThanOrEqual(310);
+    const path = improvementPath(run);
+    const [px, py] = [(v: number) => 40 + v * 268, (v: number) => 28 + (1 - v) * 252];
+    expect(polylineHits(path.map((p) => px(p.x)), path.map((p) => py(p.y)), box, 0), `path through the label at seed ${seed}`).toBe(false);
+    // No more query dots under it than under the old spot, centred above the ring.
+    const under = (b: typeof box) => run.queries.filter((q) => q !== run.best && px(q.x) > b.x0 && px(q.x) < b.x1 && py(q.y) > b.y0 && py(q.y) < b.y1).length;
+    const [bx, by] = [px(run.best.x), py(run.best.y)];
+    const above = { x0: bx - w / 2, x1: bx + w / 2, y0: by - 14 - 6, y1: by - 14 + 5 };
+    expect(under(box)).toBeLessThanOrEqual(under(above));
   });
 
   it('draws the golden landscape map with the first hill-climbing run at seed 42', async () => {

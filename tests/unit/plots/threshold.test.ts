@@ -3,7 +3,8 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { rocAuc, rocCurve, thresholdRates } from '@math/index';
 import { guardrailCurves, sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
-import { polylineHits, ratesPlot, rocPlot, throughTau } from '@plots/threshold';
+import { ratesPlot, rocPlot, throughTau } from '@plots/threshold';
+import { polylineHits } from '@plots/theme';
 import { anchorOf } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
