@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
 import { fixed, perObject } from './fixed';
-import { frame, halo, palette, plotArea, SUBSCRIPTED_X_LABEL, textWidth } from './theme';
+import { frame, halo, palette, plotArea, polylineHits, SUBSCRIPTED_X_LABEL, textWidth, type Box } from './theme';
 
 export interface KlFrontierPlotData {
   /** The β sweep, in any order. */
@@ -65,6 +65,8 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
     maxKl,
     maxY * 1.08,
   );
+  const curvesPx = [honest, estimate, hacked].map((pts) => toPx(pts, maxKl, maxY * 1.08));
+  const placed = labels.map((l) => unblockEndLabel(l, curvesPx, maxKl, maxY * 1.08));
   const marks = fixed(
     sweep,
     Plot.ruleY([0]),
@@ -72,10 +74,40 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
     Plot.line(estimate, { x: 'kl', y: 'reward', stroke: palette.secondary, strokeWidth: 2, strokeDasharray: '6,4' }),
     Plot.line(hacked, { x: 'kl', y: 'reward', stroke: palette.bad, strokeWidth: 2.5 }),
     // A haloed label: another curve that crosses it stops short of the text.
-    ...labels.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: 'end', dy: l.dy, fontSize: 12.5, fontWeight: 600, ...(l.text.includes('\n') ? { lineAnchor: 'bottom' as const } : {}), ...halo() })),
+    ...placed.map((l) => Plot.text([l], { x: 'kl', y: 'reward', text: 'text', fill: l.fill, textAnchor: l.textAnchor, dx: l.dx, dy: l.dy, fontSize: 12.5, fontWeight: 600, ...(l.text.includes('\n') ? { lineAnchor: 'bottom' as const } : {}), ...halo() })),
   );
   return { maxKl, maxY, marks };
 });
+
+const FRONTIER_HEIGHT = plotArea(FRONTIER).height;
+
+/** A curve in the plot area's pixels: x from KL on [0, 1.04·maxKl], y from reward on [0, yTop]. */
+const toPx = (pts: { kl: number; reward: number }[], maxKl: number, yTop: number) => ({
+  xs: pts.map((p) => (p.kl / (maxKl * 1.04)) * FRONTIER_WIDTH),
+  ys: pts.map((p) => (1 - p.reward / yTop) * FRONTIER_HEIGHT),
+});
+
+/**
+ * A one-line end label that a curve runs through (at proxy error 1 the dashed estimate crossed
+ * "true optimum (frontier)") moves to the first clear spot of: just right of its curve's end, or
+ * under its curve; if neither is clear it stays.
+ */
+export function unblockEndLabel<L extends EndLabel & { dy: number }>(l: L, curves: { xs: number[]; ys: number[] }[], maxKl: number, yTop: number): L & { dx: number; textAnchor: 'start' | 'end' } {
+  const stay = { ...l, dx: 0, textAnchor: 'end' as const };
+  if (l.text.includes('\n')) return stay;
+  const w = textWidth(l.text, 12.5);
+  const x = (l.kl / (maxKl * 1.04)) * FRONTIER_WIDTH, y = (1 - l.reward / yTop) * FRONTIER_HEIGHT;
+  const box = (x0: number, dy: number): Box => ({ x0, x1: x0 + w, y0: y + dy - 7, y1: y + dy + 5 });
+  const clear = (b: Box) => b.x1 <= FRONTIER_WIDTH + FRONTIER.marginRight - 2 && b.y1 <= FRONTIER_HEIGHT - 2 && !curves.some((c) => polylineHits(c.xs, c.ys, b));
+  if (clear(box(x - w, l.dy))) return stay;
+  if (clear(box(x + 8, 6))) return { ...l, dy: 6, dx: 8, textAnchor: 'start' };
+  // One line under the lowest point of its own curve beneath the text.
+  const own = curves.find((c) => Math.abs(c.xs[0]! - x) < 0.5 && Math.abs(c.ys[0]! - y) < 0.5);
+  let low = y;
+  own?.xs.forEach((cx, i) => { if (cx >= x - w && cx <= x) low = Math.max(low, own.ys[i]!); });
+  const under = low - y + 14;
+  return clear(box(x - w, under)) ? { ...l, dy: under, dx: 0, textAnchor: 'end' } : stay;
+}
 
 interface EndLabel {
   kl: number;

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { KL_DEMO_RESPONSES, bestProxyTrue, klSweep, klTradeoff, logSpacedGrid, proxyRewards } from '@math/sims/kl-optimum';
 import { klFrontierPlot, klPolicyPlot, placeEndLabels } from '@plots/kl-optimum';
+import { polylineHits } from '@plots/theme';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const ref = KL_DEMO_RESPONSES.map((r) => r.ref);
@@ -65,6 +66,28 @@ describe('kl-optimum figures', () => {
     );
     // c at 1.02 + 0.04; the two-line label's anchor two lines (2 × 0.065) below it, not one.
     expect(under[1]!.dy).toBeCloseTo(-(1.06 - 0.13 - 1) * 250, 9);
+  });
+
+  // At proxy error 1 the dashed estimate ran through "true optimum (frontier)" at the end of its curve.
+  it.each([0.25, 0.5, 1, 1.5, 2])('no curve runs through a one-line curve name (proxy error %s, each response overrated)', (error) => {
+    for (const overrated of [0, 1, 2, 3, 4]) {
+      const px = proxyRewards(reward, overrated, error);
+      const sw = klSweep(ref, reward, px, logSpacedGrid(0.01, 10, 121));
+      const svg = Plot.plot({ ...klFrontierPlot({ sweep: sw, current: klTradeoff(ref, reward, px, 0.2), best: bestProxyTrue(sw) }), document: doc() }) as unknown as Element;
+      const curves = [...svg.querySelectorAll('path')].map((p) => [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])).filter((pts) => pts.length > 20);
+      expect(curves).toHaveLength(3);
+      for (const t of svg.querySelectorAll('text')) {
+        const name = t.textContent ?? '';
+        if (!/^(true optimum|proxy’s estimate|true reward under proxy)/.test(name) || t.querySelector('tspan')) continue;
+        const g = t.parentElement!;
+        const [gx, gy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
+        const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
+        const w = 7.6 * name.length, end = g.getAttribute('text-anchor') === 'end';
+        const x0 = x + gx - (end ? w : 0), cy = y + gy;
+        const box = { x0, x1: x0 + w, y0: cy - 6, y1: cy + 4 };
+        for (const pts of curves) expect(polylineHits(pts.map((p) => p[0]!), pts.map((p) => p[1]!), box, 0), `a curve through “${name}” (error ${error}, overrated ${overrated})`).toBe(false);
+      }
+    }
   });
 
   it('draws the golden frontier at proxy error 1 and β = 0.2', async () => {
