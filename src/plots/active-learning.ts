@@ -46,7 +46,7 @@ export function poolPlot(points: readonly PoolPoint[], queued: readonly PoolPoin
       [
         { label: 'violating (hidden)', color: palette.secondary, glyph: '●' },
         { label: 'not violating', color: palette.muted, glyph: '●' },
-        { label: 'in the queue', color: palette.primary, glyph: '◯' },
+        { label: 'in the queue', color: palette.primary, glyph: '○' },
         { label: 'size = diversity d', color: 'currentColor', glyph: '•' },
       ],
       { widths: [150, 130], perRow: 2, top: -20, left: -40 },
