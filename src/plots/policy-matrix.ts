@@ -215,8 +215,9 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       Plot.text([names.benign], { x: 'x', y: 'y', text: () => 'benign', fill: palette.primary, fontWeight: 700, ...halo(3) }),
       Plot.text([names.violating], { x: 'x', y: 'y', text: () => 'violating', fill: palette.bad, fontWeight: 700, ...halo(3) }),
       ...lines.map((l) =>
-        // Centred on the rule, or running inward from it near either end of the score axis.
-        Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -8 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor', ...labelAnchor(l.t) }),
+        // Centred on the rule, or running inward from it near either end of the score axis; the
+        // lowest row stands clear of the frame top, where the rules begin ("high" met its rule).
+        Plot.text([l], { x: 't', frameAnchor: 'top', text: 'label', dy: -11 - 14 * (2 - l.j), fontSize: 11.5, fill: 'currentColor', ...labelAnchor(l.t), ...halo(3) }),
       ),
     ],
   };
