@@ -108,15 +108,18 @@ export interface DpoCurvePlotData {
   selected?: number;
 }
 
+const CURVE_FRAME = { ...frame(360, 330), marginLeft: 44 };
+const CURVE_AREA = plotArea(CURVE_FRAME);
+
 /** The DPO loss −log σ(m) and gradient weight σ(−m) against the margin, with the pairs as points. */
 export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.PlotOptions {
-  const { h, yMax, marks: fixedMarks } = curveLayer(curve);
+  const { h, yMax, crowded, marks: fixedMarks } = curveLayer(curve);
   // Pairs whose margins nearly coincide share one label, "1, 2, 3" (a column of numbers ran into the
   // curve's own label). It sits up and to the right of its point, where the falling curve leaves
   // room; up and to the left near the right edge; level with the point and to its right where it
   // would leave the top.
-  const size = { ...frame(360, 330), marginLeft: 44 };
-  const { width: innerWidth, height: innerHeight } = plotArea(size);
+  const size = CURVE_FRAME;
+  const { width: innerWidth, height: innerHeight } = CURVE_AREA;
   const xpx = (m: number) => ((m + h) / (2 * h)) * innerWidth;
   const ypx = (v: number) => (1 - v / yMax) * innerHeight;
   const labelWidth = (t: string) => textWidth(t, 12.5);
@@ -142,6 +145,11 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
       [xpx(r.margin) - 4, ypx(r.weight) - 4, xpx(r.margin) + 4, ypx(r.weight) + 4],
     ]),
   ];
+  // With the log 2 rule and the weight curve crowding the bottom (both ran through the label at β 2,
+  // Δ ±3), "loser ranked higher" goes in the shaded region's upper right, under the frame top, where
+  // the loss curve has already fallen away, unless a pair or its label is there.
+  const loserHigh: number[] = [xpx(0) - 6 - textWidth(LOSER, 11.5, false), 12 - 8, xpx(0) - 6, 12 + 6];
+  const loser = crowded ? [loserLabel(boxes.some((b) => b[0]! < loserHigh[2]! && b[2]! > loserHigh[0]! && b[1]! < loserHigh[3]! && b[3]! > loserHigh[1]!) ? 'low' : 'high', h, yMax)] : [];
   const lnTop = ypx(Math.LN2) - 14;
   const lnBottom = ypx(Math.LN2) - 1;
   let lnRight = innerWidth;
@@ -154,6 +162,7 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
     r: { type: 'identity' },
     marks: [
       ...fixedMarks,
+      ...loser,
       // The pairs on the weight curve, then on the loss curve, as one mark: radii in px, drawn in this order.
       Plot.dot(
         [
@@ -175,12 +184,13 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
 }
 
 /** Everything up to the curves' labels depends on the curve alone: the chart's fixed layer, built once per curve. */
-const curveLayer = perObject((curve: DpoCurvePlotData['curve']): { h: number; yMax: number; marks: Plot.Markish[] } => {
+const curveLayer = perObject((curve: DpoCurvePlotData['curve']): { h: number; yMax: number; crowded: boolean; marks: Plot.Markish[] } => {
   const h = curve[curve.length - 1]!.margin;
   const yMax = Math.max(1.2, ...curve.map((d) => d.loss));
   const at = (m: number) => curve.reduce((a, b) => (Math.abs(b.margin - m) < Math.abs(a.margin - m) ? b : a));
   const lossLabel = at(-0.45 * h);
   const weightLabel = curve[0]!;
+  const crowded = (Math.LN2 / yMax) * CURVE_AREA.height < 22;
   const marks = fixed(
     curve,
     // Negative margins: the implicit reward ranks the rejected response higher.
@@ -189,10 +199,17 @@ const curveLayer = perObject((curve: DpoCurvePlotData['curve']): { h: number; yM
     Plot.ruleY([Math.LN2], { stroke: palette.muted, strokeDasharray: '3,3' }),
     Plot.line(curve, { x: 'margin', y: 'loss', stroke: palette.tertiary, strokeWidth: 2.5 }),
     Plot.line(curve, { x: 'margin', y: 'weight', stroke: palette.quaternary, strokeWidth: 2, strokeDasharray: '6,4' }),
-    // Over the log 2 rule and the curves (with a large margin the axis grows and the rule comes down to it).
-    Plot.text([{ x: -h, y: 0 }], { x: 'x', y: 'y', text: () => 'loser ranked higher', textAnchor: 'start', dx: 6, dy: -8, fill: palette.bad, fontSize: 11.5, ...halo() }),
+    // In the shaded region's lower left, over the log 2 rule, unless the axis has grown so far that
+    // the bottom is crowded: then the pairs decide where it goes (see dpoCurvePlot).
+    ...(crowded ? [] : [loserLabel('low', h, yMax)]),
     Plot.text([lossLabel], { x: 'margin', y: 'loss', text: () => 'loss −log σ(m)', textAnchor: 'start', dx: 10, dy: -2, fill: palette.tertiary, fontWeight: 600 }),
     Plot.text([weightLabel], { x: 'margin', y: 'weight', text: () => 'weight σ(−m)', textAnchor: 'start', dx: 4, dy: -12, fill: palette.quaternary, fontWeight: 600 }),
   );
-  return { h, yMax, marks };
+  return { h, yMax, crowded, marks };
 });
+
+const LOSER = 'loser ranked higher';
+const loserLabel = (where: 'low' | 'high', h: number, yMax: number) =>
+  where === 'low'
+    ? Plot.text([{ x: -h, y: 0 }], { x: 'x', y: 'y', text: () => LOSER, textAnchor: 'start', dx: 6, dy: -8, fill: palette.bad, fontSize: 11.5, ...halo() })
+    : Plot.text([{ x: 0, y: yMax }], { x: 'x', y: 'y', text: () => LOSER, textAnchor: 'end', dx: -6, dy: 12, fill: palette.bad, fontSize: 11.5, ...halo() });

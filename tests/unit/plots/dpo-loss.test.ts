@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { DPO_DEMO_BETA, DPO_DEMO_LOSE, DPO_DEMO_WIN, dpoDemo, dpoLossCurve } from '@math/sims/dpo-loss';
 import { dpoCurvePlot, dpoPairsPlot } from '@plots/dpo-loss';
+import { polylineHits } from '@plots/theme';
 import { nearbyGroups } from '@plots/theme';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -54,6 +55,29 @@ describe('dpo-loss figures', () => {
     expect(logTwoX(demo.rows, 3)).toBe(0);
     // β = 2, pair 1 at Δ_w − Δ_l = 6: margin 12 at the right end of a ±14 axis.
     expect(logTwoX(dpoDemo(2, [3, 0, 0.5, 1], [-3, 0, 0, 0]).rows, 14)).toBeLessThan(-20);
+  });
+
+  it('moves "loser ranked higher" to the top of its region when the grown axis crowds the bottom, unless pairs sit there', () => {
+    const place = (rows: typeof demo.rows, h: number) => {
+      const svg = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(h), rows }), document: doc() }) as unknown as Element;
+      const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'loser ranked higher')!;
+      const g = t.parentElement!;
+      const [gx, gy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
+      const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
+      const w = 6.4 * 19, end = g.getAttribute('text-anchor') === 'end';
+      const box = { x0: x + gx - (end ? w : 0), x1: x + gx + (end ? 0 : w), y0: y + gy - 7, y1: y + gy + 5 };
+      // The log 2 rule and the dashed weight curve.
+      const rule = Number([...svg.querySelectorAll('g[stroke-dasharray="3,3"] line')][0]!.getAttribute('y1'));
+      const weight = [...svg.querySelectorAll('g[stroke-dasharray="6,4"] path')][0]!.getAttribute('d')!;
+      const pts = [...weight.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      return { top: box.y0 < 24 + 40, crossed: (rule > box.y0 && rule < box.y1) || polylineHits(pts.map((p) => p[0]!), pts.map((p) => p[1]!), box, 0) };
+    };
+    // The notebook's axis (±3): lower left, clear.
+    expect(place(demo.rows, 3)).toEqual({ top: false, crossed: false });
+    // β = 2 with pair 1 at Δ_w 3, Δ_l −3 (margin 12) on a ±14 axis: the rule and the weight curve ran through it.
+    expect(place(dpoDemo(2, [3, 0, 0.5, 1], [-3, 0, 0, 0]).rows, 14)).toEqual({ top: true, crossed: false });
+    // Every pair at margin −13.5, near the top: the label keeps to the lower left.
+    expect(place(dpoDemo(2, [-3.375, -3.375, -3.375, -3.375], [3.375, 3.375, 3.375, 3.375]).rows, 14).top).toBe(false);
   });
 
   it('draws the golden bar chart at the notebook values', async () => {
