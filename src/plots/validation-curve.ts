@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ValidationRun } from '../math/sims/validation-curve';
-import { frame, halo, palette, plotArea } from './theme';
+import { frame, halo, palette, plotArea, textWidth } from './theme';
 
 export interface ValidationPlotData {
   run: ValidationRun;
@@ -29,6 +29,23 @@ export function endLabelOffsets(last: { train: number; val: number }, yMax: numb
     upperDy = -12 - Math.max(0, 16 - gap);
   }
   return valUp ? { val: upperDy, train: lowerDy } : { train: upperDy, val: lowerDy };
+}
+
+const MEMORIZING = 'memorizing →';
+
+/**
+ * Whether "memorizing →" goes along the top of the plot instead of the bottom: when a curve or a
+ * validation point runs through its band at the bottom (a large axis squeezes the training curve
+ * and an early onset puts the rising validation curve there) and none runs along the top.
+ */
+export function memorizingLabelOnTop(points: ValidationRun['points'], from: number, yMax: number): boolean {
+  const { width, height } = plotArea(VALIDATION_FRAME);
+  const last = points[points.length - 1]!.step;
+  const to = from + ((textWidth(MEMORIZING, 13, false) + 8) / width) * (last - 1);
+  const ys = points.filter((p) => p.step >= from && p.step <= to).flatMap((p) => [p.train, p.val, p.observed].map((v) => (v / yMax) * height));
+  const bottomTaken = ys.some((y) => y < 26);
+  const topTaken = ys.some((y) => y > height - 22);
+  return bottomTaken && !topTaken;
 }
 
 /** Train and validation loss per step; the gap shaded, memorization region tinted, early-stopping step marked. */
@@ -65,10 +82,12 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
   // Drawn last, with a halo, so the stop rule passes behind it. A narrow region near the end gets its
   // label right-aligned, so it stays inside the frame.
   if (memorizing) {
+    const atEnd = onsetStep > 0.7 * last.step;
+    const top = !atEnd && memorizingLabelOnTop(points, Math.max(onsetStep, 1), yMax);
     marks.push(
-      Plot.text([onsetStep > 0.7 * last.step ? last.step : Math.max(onsetStep, 1)], {
-        x: (d: number) => d, frameAnchor: 'bottom', text: () => 'memorizing →', textAnchor: onsetStep > 0.7 * last.step ? 'end' : 'start',
-        dx: onsetStep > 0.7 * last.step ? -4 : 4, dy: -8, fill: palette.bad, fontSize: 13, ...halo(),
+      Plot.text([atEnd ? last.step : Math.max(onsetStep, 1)], {
+        x: (d: number) => d, frameAnchor: top ? 'top' : 'bottom', text: () => MEMORIZING, textAnchor: atEnd ? 'end' : 'start',
+        dx: atEnd ? -4 : 4, dy: top ? 10 : -8, fill: palette.bad, fontSize: 13, ...halo(),
       }),
     );
   }

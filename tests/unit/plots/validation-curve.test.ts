@@ -14,6 +14,29 @@ describe('validation-curve figure', () => {
     expect(svg).toContain('memorizing');
   });
 
+  // 0.25× the data, 40% noise, 3× the learning rate: onset at step 2.2 and a 26-nat axis put the
+  // training curve and the rising validation points through "memorizing →" at the bottom.
+  it('runs "memorizing →" along the top when the curves fill the bottom of its band, and keeps the bottom otherwise', () => {
+    const box = (run: ReturnType<typeof validationRun>, noisy: boolean) => {
+      const svg = Plot.plot({ ...validationCurvePlot({ run, noisy }), document: doc() }) as unknown as Element;
+      const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'memorizing →')!;
+      const [gx, gy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(t.parentElement!.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
+      const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
+      const b = { x0: x + gx, x1: x + gx + 6.6 * 12, y0: y + gy - 7, y1: y + gy + 5 };
+      const points = [...svg.querySelectorAll('path')].flatMap((p) => [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
+      const dots = [...svg.querySelectorAll('circle')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+      const hits = [...points, ...dots].filter(([px, py]) => px! > b.x0 && px! < b.x1 && py! > b.y0 - 2 && py! < b.y1 + 2).length;
+      return { y: b.y0, hits };
+    };
+    const extreme = validationRun({ dataScale: 0.25, labelNoise: 0.4, lr: 3 }, 120, 0.05, evalNoiseDraws(42, 120));
+    const moved = box(extreme, true);
+    expect(moved.y).toBeLessThan(34 + 30);
+    expect(moved.hits).toBe(0);
+    const usual = box(validationRun(ORIGINAL_RUN, 80), false);
+    expect(usual.y).toBeGreaterThan(290 - 44 - 30);
+    expect(usual.hits).toBe(0);
+  });
+
   it('draws the golden chart of the original 40-step run', async () => {
     const run = validationRun(ORIGINAL_RUN, 40);
     expect(run.bestStep).toBe(40);
