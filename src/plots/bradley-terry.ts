@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { PreferencePair } from '../math/sims/bradley-terry';
 import { preferenceSigmoidCurve } from '../math/sims/bradley-terry';
 import { fixed } from './fixed';
-import { frame, nearbyGroups, palette, plotArea, SUBSCRIPTED_X_LABEL } from './theme';
+import { frame, halo, nearbyGroups, palette, plotArea, SUBSCRIPTED_X_LABEL } from './theme';
 
 export interface BradleyTerryPlotData {
   pairs: PreferencePair[];
@@ -48,7 +48,8 @@ export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotO
       ...[true, false].map((nearLeft) =>
         Plot.text(
           clusters.filter((c) => ((c.margin + reach) / (2 * reach)) * plotWidth < 40 === nearLeft),
-          { x: 'margin', y: 'pWin', text: 'text', fontSize: 12, fontWeight: 700, dx: nearLeft ? 7 : -7, dy: -9, textAnchor: nearLeft ? 'start' : 'end', fill: 'currentColor' },
+          // Haloed: near m = 0 both curves leave the crossing on every side, and σ(−m) ran through "1, 2, 3, 4".
+          { x: 'margin', y: 'pWin', text: 'text', fontSize: 12, fontWeight: 700, dx: nearLeft ? 7 : -7, dy: -9, textAnchor: nearLeft ? 'start' : 'end', fill: 'currentColor', ...halo(3) },
         ),
       ),
     ],
