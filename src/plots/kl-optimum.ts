@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
 import { fixed, perObject } from './fixed';
-import { frame, halo, palette, plotArea, polylineHits, SUBSCRIPTED_X_LABEL, textWidth, type Box } from './theme';
+import { frame, halo, overlaps, palette, plotArea, polylineHits, SUBSCRIPTED_X_LABEL, textWidth, type Box } from './theme';
 
 export interface KlFrontierPlotData {
   /** The β sweep, in any order. */
@@ -66,7 +66,11 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
     maxY * 1.08,
   );
   const curvesPx = [honest, estimate, hacked].map((pts) => toPx(pts, maxKl, maxY * 1.08));
-  const placed = labels.map((l) => unblockEndLabel(l, curvesPx, maxKl, maxY * 1.08));
+  // The best point of the sweep (its ring and "best" under it) depends on the sweep alone too.
+  const best = byBeta.reduce((a, b) => (b.proxyTrue > a.proxyTrue ? b : a));
+  const [bx, by] = [(best.proxyKl / (maxKl * 1.04)) * FRONTIER_WIDTH, (1 - best.proxyTrue / (maxY * 1.08)) * FRONTIER_HEIGHT];
+  const bestBoxes: Box[] = [{ x0: bx - 7, x1: bx + 7, y0: by - 7, y1: by + 7 }, { x0: bx - 16, x1: bx + 30, y0: by + 7, y1: by + 22 }];
+  const placed = labels.map((l) => unblockEndLabel(l, curvesPx, maxKl, maxY * 1.08, bestBoxes));
   const marks = fixed(
     sweep,
     Plot.ruleY([0]),
@@ -92,21 +96,22 @@ const toPx = (pts: { kl: number; reward: number }[], maxKl: number, yTop: number
  * "true optimum (frontier)") moves to the first clear spot of: just right of its curve's end, or
  * under its curve; if neither is clear it stays.
  */
-export function unblockEndLabel<L extends EndLabel & { dy: number }>(l: L, curves: { xs: number[]; ys: number[] }[], maxKl: number, yTop: number): L & { dx: number; textAnchor: 'start' | 'end' } {
+export function unblockEndLabel<L extends EndLabel & { dy: number }>(l: L, curves: { xs: number[]; ys: number[] }[], maxKl: number, yTop: number, taken: Box[] = []): L & { dx: number; textAnchor: 'start' | 'end' } {
   const stay = { ...l, dx: 0, textAnchor: 'end' as const };
   if (l.text.includes('\n')) return stay;
   const w = textWidth(l.text, 12.5);
   const x = (l.kl / (maxKl * 1.04)) * FRONTIER_WIDTH, y = (1 - l.reward / yTop) * FRONTIER_HEIGHT;
   const box = (x0: number, dy: number): Box => ({ x0, x1: x0 + w, y0: y + dy - 7, y1: y + dy + 5 });
-  const clear = (b: Box) => b.x1 <= FRONTIER_WIDTH + FRONTIER.marginRight - 2 && b.y1 <= FRONTIER_HEIGHT - 2 && !curves.some((c) => polylineHits(c.xs, c.ys, b));
+  const clear = (b: Box) => b.x1 <= FRONTIER_WIDTH + FRONTIER.marginRight - 2 && b.y1 <= FRONTIER_HEIGHT - 2 && !curves.some((c) => polylineHits(c.xs, c.ys, b)) && !taken.some((t) => overlaps(t, b));
   if (clear(box(x - w, l.dy))) return stay;
   if (clear(box(x + 8, 6))) return { ...l, dy: 6, dx: 8, textAnchor: 'start' };
   // One line under the lowest point of its own curve beneath the text.
   const own = curves.find((c) => Math.abs(c.xs[0]! - x) < 0.5 && Math.abs(c.ys[0]! - y) < 0.5);
   let low = y;
   own?.xs.forEach((cx, i) => { if (cx >= x - w && cx <= x) low = Math.max(low, own.ys[i]!); });
-  const under = low - y + 14;
-  return clear(box(x - w, under)) ? { ...l, dy: under, dx: 0, textAnchor: 'end' } : stay;
+  // Under it, or a line lower where the "best" ring's label is in the way.
+  for (const under of [low - y + 14, low - y + 30]) if (clear(box(x - w, under))) return { ...l, dy: under, dx: 0, textAnchor: 'end' };
+  return stay;
 }
 
 interface EndLabel {
