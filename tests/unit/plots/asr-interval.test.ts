@@ -14,7 +14,7 @@ import {
   simulatedCoverage,
 } from '@math/sims/asr-interval';
 import { coveragePlot, intervalPlot } from '@plots/asr-interval';
-import { anchorOf } from './text-anchor';
+import { anchorOf, textSpan } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -78,12 +78,8 @@ describe('asr-interval figures', () => {
       const labels = [...svg.querySelectorAll('text')].filter((t) => /^(Wald|Wilson|Clopper–Pearson|C–P): /.test(t.textContent ?? ''));
       expect(labels).toHaveLength(3);
       for (const t of labels) {
-        const g = t.closest('g[text-anchor]') ?? t.parentElement!;
-        const shift = Number(/translate\(([-\d.]+)/.exec(g.getAttribute('transform') ?? '')?.[1] ?? 0);
-        const x = Number(/translate\(([-\d.]+)/.exec(t.getAttribute('transform')!)![1]) + shift;
         // Bold 13 px sans: about 8 px a character.
-        const w = 8 * t.textContent!.length, end = g.getAttribute('text-anchor') === 'end';
-        const [x0, x1] = end ? [x - w, x] : [x, x + w];
+        const { x0, x1 } = textSpan(t, 8);
         expect(ruleX < x0 - 2 || ruleX > x1 + 2, `${t.textContent} [${x0}, ${x1}] vs rule ${ruleX} at ${level}`).toBe(true);
         expect(x0).toBeGreaterThanOrEqual(-1);
       }

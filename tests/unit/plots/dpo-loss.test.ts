@@ -5,6 +5,7 @@ import { DPO_DEMO_BETA, DPO_DEMO_LOSE, DPO_DEMO_WIN, dpoDemo, dpoLossCurve } fro
 import { dpoCurvePlot, dpoPairsPlot } from '@plots/dpo-loss';
 import { polylineHits } from '@plots/theme';
 import { nearbyGroups } from '@plots/theme';
+import { textSpan } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -61,11 +62,8 @@ describe('dpo-loss figures', () => {
     const place = (rows: typeof demo.rows, h: number) => {
       const svg = Plot.plot({ ...dpoCurvePlot({ curve: dpoLossCurve(h), rows }), document: doc() }) as unknown as Element;
       const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'loser ranked higher')!;
-      const g = t.parentElement!;
-      const [gx, gy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
-      const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
-      const w = 6.4 * 19, end = g.getAttribute('text-anchor') === 'end';
-      const box = { x0: x + gx - (end ? w : 0), x1: x + gx + (end ? 0 : w), y0: y + gy - 7, y1: y + gy + 5 };
+      const { x0, x1, y } = textSpan(t, 6.4);
+      const box = { x0, x1, y0: y - 7, y1: y + 5 };
       // The log 2 rule and the dashed weight curve.
       const rule = Number([...svg.querySelectorAll('g[stroke-dasharray="3,3"] line')][0]!.getAttribute('y1'));
       const weight = [...svg.querySelectorAll('g[stroke-dasharray="6,4"] path')][0]!.getAttribute('d')!;

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { KL_DEMO_RESPONSES, bestProxyTrue, klSweep, klTradeoff, logSpacedGrid, proxyRewards } from '@math/sims/kl-optimum';
 import { klFrontierPlot, klPolicyPlot, placeEndLabels } from '@plots/kl-optimum';
 import { polylineHits } from '@plots/theme';
+import { textSpan } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 const ref = KL_DEMO_RESPONSES.map((r) => r.ref);
@@ -79,19 +80,13 @@ describe('kl-optimum figures', () => {
       for (const t of svg.querySelectorAll('text')) {
         const name = t.textContent ?? '';
         if (!/^(true optimum|proxy’s estimate|true reward under proxy)/.test(name) || t.querySelector('tspan')) continue;
-        const g = t.parentElement!;
-        const [gx, gy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
-        const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
-        const w = 7.6 * name.length, end = g.getAttribute('text-anchor') === 'end';
-        const x0 = x + gx - (end ? w : 0), cy = y + gy;
-        const box = { x0, x1: x0 + w, y0: cy - 6, y1: cy + 4 };
+        const { x0, x1, y: cy } = textSpan(t, 7.6);
+        const box = { x0, x1, y0: cy - 6, y1: cy + 4 };
         for (const pts of curves) expect(polylineHits(pts.map((p) => p[0]!), pts.map((p) => p[1]!), box, 0), `a curve through “${name}” (error ${error}, overrated ${overrated})`).toBe(false);
         // Nor onto "best", under its ring (at error 2 with "correct, terse" overrated it met "true reward under proxy").
         const b = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'best')!;
-        const [bgx, bgy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(b.parentElement!.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
-        const [, bx, by] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(b.getAttribute('transform')!)!.map(Number);
-        const start = b.parentElement!.getAttribute('text-anchor') === 'start';
-        const bestBox = { x0: bx + bgx - (start ? 0 : 13), x1: bx + bgx + (start ? 26 : 13), y0: by + bgy - 6, y1: by + bgy + 4 };
+        const best = textSpan(b, 6.5);
+        const bestBox = { x0: best.x0, x1: best.x1, y0: best.y - 6, y1: best.y + 4 };
         expect(bestBox.x1 < box.x0 || bestBox.x0 > box.x1 || bestBox.y1 < box.y0 || bestBox.y0 > box.y1, `“${name}” on “best” (error ${error}, overrated ${overrated})`).toBe(true);
       }
     }

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { compareRedTeamSearch, landscapeCeiling } from '@math/sims/red-team-search';
 import { improvementPath, landscapePlot, searchCurvePlot } from '@plots/red-team-search';
 import { polylineHits } from '@plots/theme';
+import { textSpan } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -106,13 +107,10 @@ describe('red-team-search figures', () => {
     const run = compareRedTeamSearch(seed, { budget: 100, step: 0.1, peakWidth: 0.03, runs: 16 }).hill.runs[0]!;
     const svg = Plot.plot({ ...landscapePlot({ landscape: c.landscape, run, showPath: true }), document: doc() }) as unknown as Element;
     const t = [...svg.querySelectorAll('text')].find((e) => e.textContent?.startsWith('run 1 best'))!;
-    const g = t.parentElement!;
-    const [dx, dy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
-    const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
     // Bold 12.5 px sans: about 7.6 px a character; the text is centred on its y.
-    const w = 7.6 * t.textContent!.length, anchor = g.getAttribute('text-anchor') ?? 'middle';
-    const x0 = x + dx - (anchor === 'start' ? 0 : anchor === 'end' ? w : w / 2);
-    const box = { x0, x1: x0 + w, y0: y + dy - 6, y1: y + dy + 5 };
+    const { x0, x1, y } = textSpan(t, 7.6);
+    const box = { x0, x1, y0: y - 6, y1: y + 5 };
+    const w = x1 - x0;
     // The map spans x 40–308 and y 28–280 of the 320 × 320 figure.
     expect(box.x0).toBeGreaterThanOrEqual(38);
     expect(box.x1).toBeLessThanOrEqual(310);

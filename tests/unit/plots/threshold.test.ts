@@ -5,7 +5,7 @@ import { rocAuc, rocCurve, thresholdRates } from '@math/index';
 import { guardrailCurves, sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
 import { ratesPlot, rocPlot, throughTau } from '@plots/threshold';
 import { polylineHits } from '@plots/theme';
-import { anchorOf } from './text-anchor';
+import { anchorOf, textSpan } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -70,12 +70,9 @@ describe('threshold-tradeoff figures', () => {
       expect(ruleX).toBeDefined();
       for (const name of ['harmful (TPR)', 'benign (FPR)']) {
         const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === name)!;
-        const [, x, y] = /translate\(([^,]+),([^)]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
-        // The group shifts the text 8 px right and 6 px up (start-anchored) or 8 px left and 8 px down
-        // (end-anchored); 13 px sans runs about 7 px a character.
-        const w = 7.2 * name.length, above = anchorOf(svg, name) === 'start';
-        const [x0, cy] = above ? [x + 8, y - 6] : [x - 8 - w, y + 8];
-        const box = { x0, x1: x0 + w, y0: cy - 6, y1: cy + 3 };
+        // 13 px sans runs about 7 px a character.
+        const { x0, x1, y: cy } = textSpan(t, 7.2);
+        const box = { x0, x1, y0: cy - 6, y1: cy + 3 };
         expect(ruleX < box.x0 - 2 || ruleX > box.x1 + 2, `${name} at τ* ${optimumTau}`).toBe(true);
         for (const key of ['tpr', 'fpr'] as const) expect(polylineHits(...polyline(key), box, 0), `${key} through ${name} at τ* ${optimumTau}`).toBe(false);
       }

@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { ORIGINAL_RUN, evalNoiseDraws, validationRun } from '@math/sims/validation-curve';
 import { endLabelOffsets, validationCurvePlot } from '@plots/validation-curve';
+import { textSpan } from './text-anchor';
 
 const doc = () => parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
 
@@ -20,9 +21,8 @@ describe('validation-curve figure', () => {
     const box = (run: ReturnType<typeof validationRun>, noisy: boolean) => {
       const svg = Plot.plot({ ...validationCurvePlot({ run, noisy }), document: doc() }) as unknown as Element;
       const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'memorizing →')!;
-      const [gx, gy] = (/translate\(([-\d.]+),([-\d.]+)\)/.exec(t.parentElement!.getAttribute('transform') ?? '') ?? [0, 0, 0]).slice(1).map(Number);
-      const [, x, y] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t.getAttribute('transform')!)!.map(Number);
-      const b = { x0: x + gx, x1: x + gx + 6.6 * 12, y0: y + gy - 7, y1: y + gy + 5 };
+      const { x0, x1, y } = textSpan(t, 6.6);
+      const b = { x0, x1, y0: y - 7, y1: y + 5 };
       const points = [...svg.querySelectorAll('path')].flatMap((p) => [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]));
       const dots = [...svg.querySelectorAll('circle')].map((c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
       const hits = [...points, ...dots].filter(([px, py]) => px! > b.x0 && px! < b.x1 && py! > b.y0 - 2 && py! < b.y1 + 2).length;
