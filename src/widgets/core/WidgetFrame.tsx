@@ -83,9 +83,9 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
         <p className="widget-kind">Live demo</p>
         {/* Not a heading: demos sit inside subsections and must not split them in the outline. */}
         <p id={`${uid}-title`} className="widget-title" data-pagefind-ignore="">
-          {p.title}
+          {withSubscripts(p.title)}
         </p>
-        {p.question && <p className="widget-question">{p.question}</p>}
+        {p.question && <p className="widget-question">{withSubscripts(p.question)}</p>}
       </header>
       <div className="widget-body">
         <div className="widget-controls">
@@ -145,7 +145,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
 const Check = memo(function Check({ check }: { check: { pass: boolean; text: string } }) {
   return (
     <p className={`widget-check ${check.pass ? 'pass' : 'fail'}`} data-check={check.pass ? 'pass' : 'fail'}>
-      <span className="badge">{check.pass ? 'PASS' : 'FAIL'}</span> {check.text}
+      <span className="badge">{check.pass ? 'PASS' : 'FAIL'}</span> {withSubscripts(check.text)}
     </p>
   );
 }, (a, b) => a.check.pass === b.check.pass && a.check.text === b.check.text);
@@ -171,10 +171,10 @@ const Summary = memo(function Summary({ id, text }: { id: string; text: string }
   return (
     <>
       <p id={id} className="widget-summary">
-        {text}
+        {withSubscripts(text)}
       </p>
       <p className="visually-hidden" aria-live="polite" data-spoken-summary="">
-        {spoken}
+        {withSubscripts(spoken)}
       </p>
     </>
   );
@@ -201,7 +201,7 @@ const DataTable = memo(function DataTable({ table }: { table: TableData }) {
             <tr>
               {table.columns.map((c) => (
                 <th key={c} scope="col">
-                  {c}
+                  {withSubscripts(c)}
                 </th>
               ))}
             </tr>

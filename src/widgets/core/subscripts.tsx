@@ -2,7 +2,8 @@ import { Fragment, type ReactNode } from 'react';
 
 // "λ_risk", "s_A − s_B", "π_{ref}": the letters after "_" are a subscript. Written as <sub> they look like
 // the lessons' notation and a screen reader says "λ risk" instead of "lambda underscore risk".
-export const SUBSCRIPT = /_(?:\{([^{}]+)\}|([^\s,():·/−+*=|‖]+))/g;
+// A sentence's full stop, semicolon or closing quote ends the subscript ("lower their Δ_l.").
+export const SUBSCRIPT = /_(?:\{([^{}]+)\}|([^\s,():;.!?·/−+*=|‖’”]+))/g;
 
 /** Text with its "_x" subscripts as <sub> elements (plain text when there are none). */
 export function withSubscripts(text: string): ReactNode {

@@ -136,7 +136,8 @@ describe('KL check with an exact reward', () => {
   it('names the shortfall as the price of staying near π_ref, not as a β to lower', () => {
     const c = check(KlOptimum, { beta: 1, proxyError: 0 });
     expect(c.verdict).toBe('fail');
-    expect(c.text).toMatch(/price of staying \d\.\d{3} nats from π_ref/);
+    // π_ref is drawn as π with a subscript; the text a screen reader gets reads "π ref".
+    expect(c.text).toMatch(/price of staying \d\.\d{3} nats from π ref/);
     expect(c.text).not.toMatch(/too large|too small/);
   });
   it('with a proxy error still says which way β is off', () => {

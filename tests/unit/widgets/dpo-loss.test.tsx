@@ -39,6 +39,7 @@ describe('DpoLoss widget (server render)', () => {
     const d = render({ id: 'd', preset: zeros });
     const text = d.querySelector('.widget-check')?.textContent ?? '';
     expect(text).toContain('pair 1 (margin 0.000), pair 2 (margin 0.000), pair 3 (margin 0.000), pair 4 (margin 0.000) give the rejected response');
-    expect(text).toContain('Raise their Δ_w or lower their Δ_l.');
+    expect(text).toContain('Raise their Δ w or lower their Δ l.');
+    expect([...d.querySelectorAll('.widget-check sub')].map((e) => e.textContent)).toEqual(['w', 'l']);
   });
 });

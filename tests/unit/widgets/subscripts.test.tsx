@@ -17,6 +17,8 @@ describe('withSubscripts (control and readout labels)', () => {
     ['Δ_w (preferred), pair 1', 'Δ<sub>w</sub> (preferred), pair 1'],
     ['Cost of a miss C_{miss}', 'Cost of a miss C<sub>miss</sub>'],
     ['Threshold τ', 'Threshold τ'],
+    ['Raise their Δ_w or lower their Δ_l.', 'Raise their Δ<sub>w</sub> or lower their Δ<sub>l</sub>.'],
+    ['near π_ref; then', 'near π<sub>ref</sub>; then'],
   ])('%s', (text, expected) => {
     expect(html(text)).toBe(expected);
   });
@@ -49,5 +51,17 @@ describe('subscripts in chart text', () => {
     expect(text).not.toMatch(/r_w|r_l/);
     expect(text).toContain('chosen rw');
     expect(svgs.flatMap((s) => [...s.querySelectorAll('tspan[baseline-shift="sub"]')].map((t) => t.textContent))).toEqual(expect.arrayContaining(['w', 'l']));
+  });
+});
+
+describe('subscripts in a demo\'s title and question', () => {
+  // Lessons write "π_ref" and "Δ(y_w)" in the props; the header showed the underscores.
+  it('draws them as <sub>, as the controls and readouts do', () => {
+    const { document } = parseHTML(renderToString(<BradleyTerry title="Swapping y_w and y_l" question="What reward gap pushes P(y_w ≻ y_l) above 0.9?" />));
+    const title = document.querySelector('.widget-title')!, question = document.querySelector('.widget-question')!;
+    expect([...title.querySelectorAll('sub')].map((s) => s.textContent)).toEqual(['w', 'l']);
+    expect([...question.querySelectorAll('sub')].map((s) => s.textContent)).toEqual(['w', 'l']);
+    expect(title.textContent).not.toContain('_');
+    expect(question.textContent).toBe('What reward gap pushes P(y w ≻ y l) above 0.9?');
   });
 });
