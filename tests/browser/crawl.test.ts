@@ -68,6 +68,17 @@ describe('every built page', () => {
     expect(text.match(/\$\$|\$[^$\s][^$]{0,200}?[\\^_{}][^$]{0,200}?\$/g) ?? []).toEqual([]);
   });
 
+  // Demo titles, checks and chart text once showed "π_ref" and "r_w" with their underscores.
+  it.each(pages)('%s writes subscripts as subscripts outside formulas (no raw "π_ref" in its text)', (path) => {
+    const text = htmlOf(path)
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '')
+      .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+      .replace(/<[^>]+>/g, ' ');
+    expect([...text.matchAll(/\S{0,12}[A-Za-zα-ωΑ-Ω]_(?:\{|[A-Za-zα-ω])\S{0,12}/g)].map((m) => m[0])).toEqual([]);
+  });
+
   it.each(pages)('%s never separates inline maths from the punctuation after it or the bracket before it (360 and 1280 px)', async (path) => {
     await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
       const page = await context.newPage();
