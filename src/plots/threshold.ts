@@ -46,7 +46,8 @@ export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Pl
       // rule's foot, right of it (the curves are still high there).
       optimumTau < 0.25
         ? Plot.text([{ x: optimumTau, y: 0 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -9, dx: 5, textAnchor: 'start', fill: palette.tertiary, ...halo() })
-        : Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -8, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
+        // 12 px up: the τ dots (radius 4) ride the top edge while TPR is 1, and τ is dragged toward this rule.
+        : Plot.text([{ x: optimumTau, y: 1 }], { x: 'x', y: 'y', text: () => 'cost-optimal τ', dy: -12, fill: palette.tertiary, ...labelAnchor(optimumTau) }),
       ...(onGrid ? [] : [rateLines(points)]),
       Plot.ruleX([tau], { stroke: 'currentColor', strokeWidth: 1.5 }),
       // Direct labels instead of a legend (the y label says what is blocked); short enough that the
@@ -106,7 +107,7 @@ export function labelPoints(sweep: RatePoint[], optimumTau: number) {
   if (optimumTau >= 0.25) {
     const w = textWidth('cost-optimal τ', 13, false), { textAnchor, dx } = labelAnchor(optimumTau);
     const x0 = px(optimumTau) + dx - (textAnchor === 'start' ? 0 : textAnchor === 'middle' ? w / 2 : w);
-    taken.push({ x0, x1: x0 + w, y0: -20, y1: -4 });
+    taken.push({ x0, x1: x0 + w, y0: -24, y1: -8 });
   }
   const ruleX = px(optimumTau);
   const inner = sweep.filter((d) => d.tau >= 0.05 - 1e-9 && d.tau <= 0.95 + 1e-9);

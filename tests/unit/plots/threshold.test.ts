@@ -79,6 +79,20 @@ describe('threshold-tradeoff figures', () => {
     }
   });
 
+  // At separation 12 the TPR is 1 up to τ ≈ 0.6, so the τ dot rides the top edge, under the label.
+  it('keeps the cost-optimal label above the τ dot on the top edge, with τ at the optimum', () => {
+    const s = sampleGuardrailScores(42, 500, 12);
+    const { curve: c } = guardrailCurves(s);
+    for (const t of [0.3, 0.5, 0.6]) {
+      const at = thresholdRates(s.harmful, s.benign, t);
+      const svg = Plot.plot({ ...ratesPlot({ curve: c, tau: t, at, optimumTau: t }), document: doc() }) as unknown as Element;
+      const label = textSpan([...svg.querySelectorAll('text')].find((e) => e.textContent === 'cost-optimal τ')!, 7.2);
+      const dot = [...svg.querySelectorAll('circle')].map((d) => Number(d.getAttribute('cy')) - 4).sort((a, b) => a - b)[0]!;
+      // The text's glyphs reach about 3 px below its centre line.
+      expect(label.y + 3, `τ ${t}, TPR ${at.tpr}`).toBeLessThan(dot - 1);
+    }
+  });
+
   it('puts the cost-optimal label at the foot of its rule in the left quarter, clear of the axis title above', () => {
     const yOf = (optimumTau: number) => {
       const svg = Plot.plot({ ...rates(0.5, optimumTau), document: doc() });
