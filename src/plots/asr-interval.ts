@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { tickStep } from 'd3-array';
 import { fixed } from './fixed';
 import { seriesKey } from './series-key';
-import { frame, halo, labelAnchor, palette, textWidth } from './theme';
+import { frame, halo, labelAnchor, palette, plotArea, textWidth } from './theme';
 
 export interface IntervalRow {
   method: string;
@@ -104,10 +104,7 @@ export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): P
   const lo = Math.max(0, Math.min(Math.floor((nominal - 0.1) * 20 + 1e-9) / 20, Math.floor((lowest - 0.03) * 20) / 20));
   const colored = rows.map((d, i) => ({ ...d, color: METHOD_COLORS[i % METHOD_COLORS.length]! }));
   return {
-    ...frame(300, 230),
-    marginLeft: 18,
-    marginTop: 30,
-    marginRight: 22,
+    ...COVERAGE_FRAME,
     x: { domain: [lo, 1], label: 'share of audits covered →', grid: true, tickFormat: '.0%', ticks: 4 },
     y: { domain: rows.map((d) => d.method), type: 'point', padding: 0.6, axis: null },
     marks: [
@@ -132,6 +129,8 @@ export function coveragePlot({ rows, nominal, replicates }: CoveragePlotData): P
   };
 }
 
+const COVERAGE_FRAME = { ...frame(300, 230), marginLeft: 18, marginTop: 30, marginRight: 22 };
+
 const coverageLabel = (short: boolean) => (d: CoverageRow) => `${short ? d.method.replace('Clopper–Pearson', 'C–P') : d.method}: ${(100 * d.exact).toFixed(1)}%`;
 
 /**
@@ -142,14 +141,15 @@ const coverageLabel = (short: boolean) => (d: CoverageRow) => `${short ? d.metho
  * from the left edge ran across the rule.)
  */
 export function coverageLabelPlace(rows: readonly CoverageRow[], nominal: number, lo: number) {
-  const width = 300 - 18 - 22;
+  const { width } = plotArea(COVERAGE_FRAME);
+  const { marginLeft, marginRight } = COVERAGE_FRAME;
   const rule = ((nominal - lo) / (1 - lo)) * width;
   for (const short of [false, true]) {
     const text = coverageLabel(short);
     const widest = Math.max(...rows.map((d) => textWidth(text(d), 13)));
     if (widest <= rule - 6) return { text, frameAnchor: 'left', textAnchor: 'start' } as const;
-    if (rule - 6 - widest >= -18) return { text, x: () => nominal, dx: -6, textAnchor: 'end' } as const;
-    if (rule + 6 + widest <= width + 22) return { text, x: () => nominal, dx: 6, textAnchor: 'start' } as const;
+    if (rule - 6 - widest >= -marginLeft) return { text, x: () => nominal, dx: -6, textAnchor: 'end' } as const;
+    if (rule + 6 + widest <= width + marginRight) return { text, x: () => nominal, dx: 6, textAnchor: 'start' } as const;
   }
   return { text: coverageLabel(true), frameAnchor: 'left', textAnchor: 'start' } as const;
 }

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { DpoPairRow } from '../math/sims/dpo-loss';
 import { ticks } from 'd3-array';
 import { fixed, perObject } from './fixed';
-import { frame, halo, nearbyGroups, palette, plotArea, SUBSCRIPTED_X_LABEL, textWidth } from './theme';
+import { frame, halo, nearbyGroups, overlaps, palette, plotArea, SUBSCRIPTED_X_LABEL, textWidth, type Box } from './theme';
 
 const QUANTITIES = ['βΔ_w', 'βΔ_l', 'loss', 'weight'] as const;
 const FIELDS = ['rewardWin', 'rewardLose', 'loss', 'weight'] as const;
@@ -148,8 +148,8 @@ export function dpoCurvePlot({ curve, rows, selected }: DpoCurvePlotData): Plot.
   // With the log 2 rule and the weight curve crowding the bottom (both ran through the label at β 2,
   // Δ ±3), "loser ranked higher" goes in the shaded region's upper right, under the frame top, where
   // the loss curve has already fallen away, unless a pair or its label is there.
-  const loserHigh: number[] = [xpx(0) - 6 - textWidth(LOSER, 11.5, false), 12 - 8, xpx(0) - 6, 12 + 6];
-  const loser = crowded ? [loserLabel(boxes.some((b) => b[0]! < loserHigh[2]! && b[2]! > loserHigh[0]! && b[1]! < loserHigh[3]! && b[3]! > loserHigh[1]!) ? 'low' : 'high', h, yMax)] : [];
+  const loserHigh: Box = { x0: xpx(0) - 6 - textWidth(LOSER, 11.5, false), y0: 12 - 8, x1: xpx(0) - 6, y1: 12 + 6 };
+  const loser = crowded ? [loserLabel(boxes.some(([x0, y0, x1, y1]) => overlaps(loserHigh, { x0: x0!, y0: y0!, x1: x1!, y1: y1! })) ? 'low' : 'high', h, yMax)] : [];
   const lnTop = ypx(Math.LN2) - 14;
   const lnBottom = ypx(Math.LN2) - 1;
   let lnRight = innerWidth;

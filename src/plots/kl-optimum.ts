@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { KlTradeoffPoint } from '../math/sims/kl-optimum';
+import { bestProxyTrue, type KlTradeoffPoint } from '../math/sims/kl-optimum';
 import { fixed, perObject } from './fixed';
 import { frame, halo, overlaps, palette, plotArea, polylineHits, SUBSCRIPTED_X_LABEL, textWidth, type Box } from './theme';
 
@@ -67,7 +67,7 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
   );
   const curvesPx = [honest, estimate, hacked].map((pts) => toPx(pts, maxKl, maxY * 1.08));
   // The best point of the sweep (its ring and "best" under it) depends on the sweep alone too.
-  const best = byBeta.reduce((a, b) => (b.proxyTrue > a.proxyTrue ? b : a));
+  const best = bestProxyTrue(byBeta);
   const [bx, by] = [(best.proxyKl / (maxKl * 1.04)) * FRONTIER_WIDTH, (1 - best.proxyTrue / (maxY * 1.08)) * FRONTIER_HEIGHT];
   const bestBoxes: Box[] = [{ x0: bx - 7, x1: bx + 7, y0: by - 7, y1: by + 7 }, { x0: bx - 16, x1: bx + 30, y0: by + 7, y1: by + 22 }];
   const placed = labels.map((l) => unblockEndLabel(l, curvesPx, maxKl, maxY * 1.08, bestBoxes));

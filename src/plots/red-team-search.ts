@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HIT_THRESHOLD, violationProbability, type AttackLandscape, type SearchRun } from '../math/sims/red-team-search';
 import { fixed } from './fixed';
-import { frame, halo, overlaps, palette, plotArea, polylineHits, textWidth, type Box } from './theme';
+import { frame, halo, overlaps, palette, plotArea, polylineHits, startOf, textWidth, type Box } from './theme';
 
 export interface SearchCurvePlotData {
   /** Mean best-so-far per query, for the chosen strategy and the one it is compared with. */
@@ -135,11 +135,7 @@ export function improvementPath(run: SearchRun): { x: number; y: number; score: 
 export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): Plot.PlotOptions {
   const path = showPath ? improvementPath(run) : [];
   return {
-    ...frame(320, 320),
-    marginLeft: 40,
-    marginBottom: 40,
-    marginTop: 28,
-    marginRight: 12,
+    ...LANDSCAPE_FRAME,
     x: { domain: [0, 1], label: 'prompt feature 1 →', ticks: 5 },
     y: { domain: [0, 1], label: '↑ feature 2', ticks: 5 },
     marks: [
@@ -173,7 +169,8 @@ export function landscapePlot({ landscape, run, showPath }: LandscapePlotData): 
 }
 
 const bestLabel = (run: SearchRun) => `run 1 best ${run.best.score.toFixed(2)}`;
-const MAP = { width: 320 - 40 - 12, height: 320 - 28 - 40 };
+const LANDSCAPE_FRAME = { ...frame(320, 320), marginLeft: 40, marginBottom: 40, marginTop: 28, marginRight: 12 };
+const MAP = plotArea(LANDSCAPE_FRAME);
 // Round the ring (radius 7): above, the upper corners, below, the lower corners, then either side.
 const SPOTS = [
   { dx: 0, dy: -17, textAnchor: 'middle' },
@@ -198,7 +195,7 @@ export function bestLabelSpot(run: SearchRun, path: readonly { x: number; y: num
   const [xs, ys] = [path.map((p) => px(p.x)), path.map((p) => py(p.y))];
   let pick: (typeof SPOTS)[number] = SPOTS[0], fewest = Infinity;
   for (const spot of SPOTS) {
-    const x0 = bx + spot.dx - (spot.textAnchor === 'start' ? 0 : spot.textAnchor === 'middle' ? w / 2 : w);
+    const x0 = startOf(bx + spot.dx, w, spot.textAnchor);
     const box: Box = { x0, x1: x0 + w, y0: by + spot.dy - 7, y1: by + spot.dy + 6 };
     if (box.x0 < -2 || box.x1 > MAP.width + 2 || box.y0 < -2 || box.y1 > MAP.height + 2) continue;
     let hits = 0;

@@ -67,6 +67,9 @@ export function labelAnchor(f: number): { textAnchor: 'start' | 'middle' | 'end'
 /** A background-coloured outline drawn under a label's glyphs: lines and fills it crosses stop short of it. */
 export const halo = (strokeWidth = 4) => ({ stroke: 'var(--bg-raised)', strokeWidth, paintOrder: 'stroke' }) as const;
 
+/** Where a label of width `w` anchored at x starts, for its text-anchor. */
+export const startOf = (x: number, w: number, anchor: 'start' | 'middle' | 'end') => (anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w);
+
 /** A label's box in chart units, for placement checks. */
 export type Box = { x0: number; x1: number; y0: number; y1: number };
 

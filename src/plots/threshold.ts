@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { frame, halo, labelAnchor, overlaps, palette, polylineHits, textWidth, type Box } from './theme';
+import { frame, halo, labelAnchor, overlaps, palette, plotArea, polylineHits, startOf, textWidth, type Box } from './theme';
 import { fixed, perObject } from './fixed';
 import { thinPolyline } from './thin';
 
@@ -35,7 +35,7 @@ export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Pl
   const onGrid = points.length === curve.length;
   const names = labelPoints(points, optimumTau);
   return {
-    ...frame(480, 300),
+    ...RATES_FRAME,
     x: { domain: [0, 1], label: 'threshold τ →', grid: true },
     y: { domain: [0, 1], label: '↑ share blocked', grid: true },
     color: { domain: [HARMFUL, BENIGN], range: [palette.primary, palette.secondary] },
@@ -88,7 +88,8 @@ export function throughTau(curve: RatePoint[], point: RatePoint): RatePoint[] {
 // curve also leaves clear. Its usual spot (harmful near τ 0.72, benign near 0.22) is kept unless
 // the other curve, the cost-optimal rule or another label would run through it; then the nearest
 // free spot along the curve is used. The τ rule is left out, so the names stay put while τ moves.
-const AREA = { width: 480 - 52 - 20, height: 300 - 24 - 44 };
+const RATES_FRAME = frame(480, 300);
+const AREA = plotArea(RATES_FRAME);
 type Side = 'above' | 'below';
 
 export function labelPoints(sweep: RatePoint[], optimumTau: number) {
@@ -106,7 +107,7 @@ export function labelPoints(sweep: RatePoint[], optimumTau: number) {
   const taken: Box[] = [{ x0: -52, x1: 70, y0: -24, y1: -6 }];
   if (optimumTau >= 0.25) {
     const w = textWidth('cost-optimal τ', 13, false), { textAnchor, dx } = labelAnchor(optimumTau);
-    const x0 = px(optimumTau) + dx - (textAnchor === 'start' ? 0 : textAnchor === 'middle' ? w / 2 : w);
+    const x0 = startOf(px(optimumTau) + dx, w, textAnchor);
     taken.push({ x0, x1: x0 + w, y0: -24, y1: -8 });
   }
   const ruleX = px(optimumTau);
