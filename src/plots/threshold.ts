@@ -33,7 +33,7 @@ export function ratesPlot({ curve, tau, at, optimumTau }: ThresholdPlotData): Pl
   // τ on the curve's grid (always, from the slider or a URL, which snap to it) leaves the curve as it
   // is; a τ between grid points gets its own vertex, and then the lines are drawn with the data.
   const onGrid = points.length === curve.length;
-  const names = labelPoints(points, optimumTau);
+  const names = namesFor(curve, optimumTau);
   return {
     ...RATES_FRAME,
     x: { domain: [0, 1], label: 'threshold τ →', grid: true },
@@ -120,12 +120,31 @@ export function labelPoints(sweep: RatePoint[], optimumTau: number) {
       !taken.some((t) => overlaps(t, b)) &&
       !polylineHits(xs, lines[HARMFUL], b) && !polylineHits(xs, lines[BENIGN], b);
     const byDistance = [...inner].sort((a, b) => Math.abs(a.tau - prefer) - Math.abs(b.tau - prefer));
-    const candidates = (['above', 'below'] as const).flatMap((side) => byDistance.map((d) => ({ d, side, b: box(d.tau, rate(d), series, side) })));
-    const c = candidates.find((k) => free(k.b)) ?? candidates[0];
+    const pick = (): { d: RatePoint; side: Side; b: Box } => {
+      for (const side of ['above', 'below'] as const)
+        for (const d of byDistance) {
+          const b = box(d.tau, rate(d), series, side);
+          if (free(b)) return { d, side, b };
+        }
+      return { d: byDistance[0]!, side: 'above', b: box(byDistance[0]!.tau, rate(byDistance[0]!), series, 'above') };
+    };
+    const c = pick();
     taken.push(c.b);
     return { tau: c.d.tau, rate: rate(c.d), series, side: c.side };
   };
   return [spot(HARMFUL, 0.72), spot(BENIGN, 0.22)];
+}
+
+// The names depend on the curve (one per sample) and the cost-optimal τ, not on τ: kept for the last
+// optimum of each curve, so dragging τ reuses them. Placed on the curve's own grid points, which the
+// drawn lines pass through whether or not τ adds a vertex between them.
+const namesCache = new WeakMap<RatePoint[], { optimumTau: number; names: ReturnType<typeof labelPoints> }>();
+function namesFor(curve: RatePoint[], optimumTau: number) {
+  const hit = namesCache.get(curve);
+  if (hit?.optimumTau === optimumTau) return hit.names;
+  const names = labelPoints(curve, optimumTau);
+  namesCache.set(curve, { optimumTau, names });
+  return names;
 }
 
 const corners = perObject((roc: RocPlotData['roc']) => thinPolyline(roc, (p) => p.fpr, (p) => p.tpr));
