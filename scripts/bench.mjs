@@ -20,7 +20,7 @@ import { measurePage } from './bench/weight.mjs';
 import { measureInteractions } from './bench/interaction.mjs';
 import { runLighthouse } from './bench/lighthouse.mjs';
 import { renderMarkdown, evaluateTargets } from './bench/report.mjs';
-import { chromeFlags, chromePath, envInt, log, machine, median, round } from './bench/util.mjs';
+import { chromeFlags, chromePath, envInt, log, machine, median, retryOnStall, round } from './bench/util.mjs';
 
 if (Number(process.versions.node.split('.')[0]) < 22) {
   console.error(`Node ${process.version} is too old for Astro: run \`npm run bench\` (it uses the project's Node 24).`);
@@ -40,7 +40,7 @@ const cfg = {
 };
 const outDir = resolve(process.env.BENCH_OUT ?? 'bench');
 const started = Date.now();
-const report = { date: new Date().toISOString(), machine: machine(), chromium: null, config: cfg, build: null, weight: null, interaction: null, lighthouse: null };
+const report = { date: new Date().toISOString(), machine: machine(), chromium: null, config: cfg, build: null, weight: null, interaction: null, lighthouse: null, hydrationStalls: [] };
 const temp = [];
 
 async function main() {
@@ -107,7 +107,7 @@ async function main() {
     if (cfg.parts.includes('weight') || cfg.parts.includes('lighthouse')) {
       const rows = [];
       for (const p of pages) {
-        const w = await measurePage(browser, url, p.path);
+        const w = await retryOnStall(p.path, () => measurePage(browser, url, p.path), report.hydrationStalls);
         rows.push({ type: p.type, ...w });
       }
       report.weight = { viewport: '1280x900', gzipLevel: 6, pages: rows };
@@ -116,7 +116,7 @@ async function main() {
 
     if (cfg.parts.includes('interaction') && pages.some((p) => p.type === 'demos')) {
       log('interaction latency on /demos/');
-      const widgets = await measureInteractions(browser, url, { changes: cfg.changes, keys: cfg.keys, rates: cfg.cpuRates });
+      const widgets = await retryOnStall('/demos/ (interaction)', () => measureInteractions(browser, url, { changes: cfg.changes, keys: cfg.keys, rates: cfg.cpuRates }), report.hydrationStalls);
       report.interaction = { page: '/demos/', changesPerWidget: cfg.changes, keyPresses: cfg.keys, cpuRates: cfg.cpuRates, widgets, errors: widgets.errors ?? [], floor: widgets.floor ?? null, blankFloor: widgets.blankFloor ?? null, minimalTau: widgets.minimalTau ?? null };
       log(`interaction done (${widgets.length} demos)`);
     }

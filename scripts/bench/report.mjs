@@ -55,6 +55,15 @@ export function renderMarkdown(r) {
   L.push(`Load average at start ${m.loadAverageAtStart.join(' / ')}, at end ${(m.loadAverageAtEnd ?? []).join(' / ')} (other processes share the machine; timings include their interference).`);
   const c = r.config;
   L.push(`Runs: ${c.buildRuns} cold build(s) of the site, ${c.scaleRuns} of the ${c.scale}× site, ${c.changes} control changes and ${c.keys} key presses per demo and CPU rate (${c.cpuRates.map((x) => `${x}×`).join(', ')}), ${c.lighthouseRuns} Lighthouse run(s) per page; figures are medians (latency: percentiles over all changes). Whole bench: ${r.durationS} s.`, '');
+  // A stalled island costs one retry of that page; the figures then come from the fresh page.
+  if (r.hydrationStalls?.length) {
+    L.push(`Hydration stalls: ${r.hydrationStalls.length}, each measured again from a fresh page (details in report.json):`, '');
+    for (const st of r.hydrationStalls) {
+      const d = st.diagnosis ?? {};
+      L.push(`- ${st.what}: ${d.waiting?.length ?? '?'} island(s) waiting; animation frame ${d.animationFrame ?? '?'}; a new observer on the first: ${d.freshObserver ?? '?'}; its module ${d.waiting?.[0]?.moduleFetched ? 'had' : 'had not'} finished downloading`);
+    }
+    L.push('');
+  }
 
   L.push('## Targets', '', '| target | figure | status |', '|---|---|---|');
   for (const t of r.targets) L.push(`| ${t.name} | ${t.figure} | ${status(t.met)} |`);

@@ -43,6 +43,14 @@ export const chromePath = () => process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export const chromeFlags = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** An island that stayed unhydrated; `diagnosis` says what the page could still do at that point. */
+export class HydrationStall extends Error {
+  constructor(message, diagnosis) {
+    super(message);
+    this.diagnosis = diagnosis;
+  }
+}
+
 /**
  * Scrolls a page until every `client:visible` island has hydrated. Islands hydrate only when an
  * intersection observer sees them in a rendered frame, so a fast scroll past a busy page can skip
@@ -66,7 +74,58 @@ export async function hydrateIslands(page, timeoutMs = 60_000) {
       return island.getAttribute('component-url') ?? 'island';
     });
     if (waiting === null) return;
-    if (Date.now() > deadline) throw new Error(`${page.url()}: island ${waiting} did not hydrate in ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline) {
+      throw new HydrationStall(`${page.url()}: island ${waiting} did not hydrate in ${timeoutMs / 1000} s`, await diagnoseStall(page));
+    }
     await page.waitForTimeout(250);
+  }
+}
+
+// A rare stall (about one page load in a few hundred, at 1× and 4×, no console error) has left
+// islands unhydrated while in view. These facts separate "frames stopped", "the observer never
+// fired" and "the module never loaded", for whoever meets it next.
+async function diagnoseStall(page) {
+  return page
+    .evaluate(async () => {
+      const waiting = [...document.querySelectorAll('astro-island[ssr]')];
+      const fetched = new Set(performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
+      const first = waiting[0]?.firstElementChild;
+      first?.scrollIntoView({ block: 'center' });
+      const timeout = (ms, what) => new Promise((r) => setTimeout(() => r(what), ms));
+      const raf = await Promise.race([new Promise((r) => requestAnimationFrame(() => r('ran'))), timeout(2000, 'none in 2 s')]);
+      const freshObserver = first
+        ? await Promise.race([
+            new Promise((r) => { const io = new IntersectionObserver((es) => { io.disconnect(); r(es.some((e) => e.isIntersecting) ? 'fired, intersecting' : 'fired, not intersecting'); }); io.observe(first); }),
+            timeout(2000, 'no callback in 2 s'),
+          ])
+        : 'no element';
+      return {
+        readyState: document.readyState,
+        hydrated: document.querySelectorAll('astro-island:not([ssr])').length,
+        waiting: waiting.map((el) => ({
+          component: el.getAttribute('component-url'),
+          moduleFetched: fetched.has(el.getAttribute('component-url')),
+          loaded: el.Component !== undefined,
+          children: el.children.length,
+        })),
+        animationFrame: raf,
+        freshObserver,
+      };
+    })
+    .catch((e) => ({ error: String(e) }));
+}
+
+/**
+ * Runs `measure` (which opens its own page) and, if an island stalls, records the stall in
+ * `stalls` and measures once more from a fresh page; a second stall fails the run.
+ */
+export async function retryOnStall(what, measure, stalls) {
+  try {
+    return await measure();
+  } catch (e) {
+    if (!(e instanceof HydrationStall)) throw e;
+    stalls.push({ what, message: e.message, diagnosis: e.diagnosis });
+    log(`hydration stall on ${what}; measuring it again from a fresh page. ${JSON.stringify(e.diagnosis)}`);
+    return measure();
   }
 }

@@ -86,73 +86,77 @@ function tally(entries, siteUrls) {
 
 export async function measurePage(browser, baseUrl, path) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const bodies = new Map();
-  const pending = [];
-  let phase = 'first';
-  page.on('response', (r) => {
-    const url = r.url();
-    if (!url.startsWith(baseUrl) || bodies.has(url)) return;
-    const at = phase;
-    const entry = { phase: at, kind: kindOf(url, r.headers()['content-type'] ?? ''), body: Buffer.alloc(0), gz: 0 };
-    bodies.set(url, entry);
-    pending.push(
-      r.body().then(
-        (b) => {
-          entry.body = b;
-          entry.gz = gzipBytes(b);
-        },
-        () => {},
-      ),
-    );
-  });
-  const quiet = networkQuiet(page);
-  await page.goto(baseUrl + path, { waitUntil: 'load' });
-  await quiet;
-  await Promise.all(pending);
-  const islandsInView = await page.evaluate(() => {
-    const h = innerHeight;
-    // Islands are display: contents, so look at what they contain (as Astro's visible directive does).
-    return [...document.querySelectorAll('astro-island')].filter((el) =>
-      [...el.children].some((c) => {
-        const r = c.getBoundingClientRect();
-        return r.bottom > 0 && r.top < h;
-      }),
-    ).length;
-  });
-  const islands = await page.evaluate(() => document.querySelectorAll('astro-island').length);
-  const widgets = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);
-  const inline = await inlineScripts(page);
-  const siteUrls = await siteScriptUrls(page, bodies);
-  const first = tally([...bodies].filter(([, e]) => e.phase === 'first'), siteUrls);
+  // Closed on a stall too, so a retry starts from a fresh page.
+  try {
+    const page = await context.newPage();
+    const bodies = new Map();
+    const pending = [];
+    let phase = 'first';
+    page.on('response', (r) => {
+      const url = r.url();
+      if (!url.startsWith(baseUrl) || bodies.has(url)) return;
+      const at = phase;
+      const entry = { phase: at, kind: kindOf(url, r.headers()['content-type'] ?? ''), body: Buffer.alloc(0), gz: 0 };
+      bodies.set(url, entry);
+      pending.push(
+        r.body().then(
+          (b) => {
+            entry.body = b;
+            entry.gz = gzipBytes(b);
+          },
+          () => {},
+        ),
+      );
+    });
+    const quiet = networkQuiet(page);
+    await page.goto(baseUrl + path, { waitUntil: 'load' });
+    await quiet;
+    await Promise.all(pending);
+    const islandsInView = await page.evaluate(() => {
+      const h = innerHeight;
+      // Islands are display: contents, so look at what they contain (as Astro's visible directive does).
+      return [...document.querySelectorAll('astro-island')].filter((el) =>
+        [...el.children].some((c) => {
+          const r = c.getBoundingClientRect();
+          return r.bottom > 0 && r.top < h;
+        }),
+      ).length;
+    });
+    const islands = await page.evaluate(() => document.querySelectorAll('astro-island').length);
+    const widgets = await page.evaluate(() => document.querySelectorAll('[data-widget]').length);
+    const inline = await inlineScripts(page);
+    const siteUrls = await siteScriptUrls(page, bodies);
+    const first = tally([...bodies].filter(([, e]) => e.phase === 'first'), siteUrls);
 
-  phase = 'hydrated';
-  const quiet2 = networkQuiet(page);
-  await hydrateIslands(page);
-  await quiet2;
-  await Promise.all(pending);
-  const all = tally([...bodies], siteUrls);
-  // Which chunks the islands pulled in (largest first), to see what dominates a heavy page.
-  const islandChunks = [...bodies]
-    .filter(([url, e]) => e.kind === 'js' && !siteUrls.has(url))
-    .map(([url, e]) => ({ file: new URL(url).pathname, gz: e.gz }))
-    .sort((a, b) => b.gz - a.gz);
-  await context.close();
+    phase = 'hydrated';
+    const quiet2 = networkQuiet(page);
+    await hydrateIslands(page);
+    await quiet2;
+    await Promise.all(pending);
+    const all = tally([...bodies], siteUrls);
+    // Which chunks the islands pulled in (largest first), to see what dominates a heavy page.
+    const islandChunks = [...bodies]
+      .filter(([url, e]) => e.kind === 'js' && !siteUrls.has(url))
+      .map(([url, e]) => ({ file: new URL(url).pathname, gz: e.gz }))
+      .sort((a, b) => b.gz - a.gz);
 
-  const inlineSite = inline.filter((s) => !s.island).reduce((a, s) => a + gzipBytes(Buffer.from(s.text)), 0);
-  const inlineIslandRuntime = inline.filter((s) => s.island).reduce((a, s) => a + gzipBytes(Buffer.from(s.text)), 0);
-  // The island runtime is inline (inside the HTML) but belongs to the islands' cost.
-  const runtime = islands > 0 ? inlineIslandRuntime : 0;
-  return {
-    path,
-    islands,
-    widgets,
-    islandsInFirstViewport: islandsInView,
-    first: { ...first, islandJs: first.jsIslands + runtime, jsTotal: first.jsSite + first.jsIslands + inlineSite + runtime },
-    hydrated: { ...all, islandJs: all.jsIslands + runtime, jsTotal: all.jsSite + all.jsIslands + inlineSite + runtime },
-    // Inline scripts travel inside the HTML (already counted there); shown here for the JS budget.
-    inlineSiteJs: inlineSite,
-    inlineIslandRuntimeJs: inlineIslandRuntime,
-    islandChunks,
-  };
+    const inlineSite = inline.filter((s) => !s.island).reduce((a, s) => a + gzipBytes(Buffer.from(s.text)), 0);
+    const inlineIslandRuntime = inline.filter((s) => s.island).reduce((a, s) => a + gzipBytes(Buffer.from(s.text)), 0);
+    // The island runtime is inline (inside the HTML) but belongs to the islands' cost.
+    const runtime = islands > 0 ? inlineIslandRuntime : 0;
+    return {
+      path,
+      islands,
+      widgets,
+      islandsInFirstViewport: islandsInView,
+      first: { ...first, islandJs: first.jsIslands + runtime, jsTotal: first.jsSite + first.jsIslands + inlineSite + runtime },
+      hydrated: { ...all, islandJs: all.jsIslands + runtime, jsTotal: all.jsSite + all.jsIslands + inlineSite + runtime },
+      // Inline scripts travel inside the HTML (already counted there); shown here for the JS budget.
+      inlineSiteJs: inlineSite,
+      inlineIslandRuntimeJs: inlineIslandRuntime,
+      islandChunks,
+    };
+  } finally {
+    await context.close();
+  }
 }
