@@ -4,8 +4,48 @@
 const pendingOf = (e: Event) => (e.target instanceof Element ? e.target.closest('[data-pending]') : null);
 const NAVIGATION = new Set(['Tab', 'Shift', 'Escape', 'Alt', 'Control', 'Meta']);
 
+type Hydrate = () => Promise<void>;
+type Island = HTMLElement & { start?: () => unknown; hydrate?: Hydrate };
+type Load = () => Promise<Hydrate>;
+const woken = new WeakSet<Element>();
+
+// An island hydrates when Astro's client:visible observer sees it. If a reader reaches for a
+// control and its island is still waiting, it is loaded now, whatever the observer did: a demo
+// must never stay dead under the reader's hand (the bench has met islands whose observer never
+// reported, about once in a few hundred page loads). Astro's start() hands its loader to the
+// island's directive synchronously, so for that one call the directive is one that loads at once.
+// The observer may still fire later: the module is fetched once, and hydrate runs once.
+function wake(target: Element) {
+  const island = target.closest<Island>('astro-island[ssr]');
+  if (!island || woken.has(island) || typeof island.start !== 'function' || typeof island.hydrate !== 'function') return;
+  const directive = island.getAttribute('client');
+  const astro = (window as unknown as { Astro?: Record<string, unknown> }).Astro;
+  if (!astro || !directive || typeof astro[directive] !== 'function') return;
+  woken.add(island);
+  const hydrate = island.hydrate;
+  let started = false;
+  island.hydrate = async () => {
+    if (started) return;
+    started = true;
+    try {
+      await hydrate();
+    } finally {
+      island.hydrate = hydrate;
+    }
+  };
+  const own = astro[directive];
+  astro[directive] = async (load: Load) => (await load())();
+  try {
+    island.start();
+  } finally {
+    astro[directive] = own;
+  }
+}
+
 const drop = (e: Event) => {
-  if (!pendingOf(e)) return;
+  const el = pendingOf(e);
+  if (!el) return;
+  wake(el);
   e.preventDefault();
   e.stopImmediatePropagation();
 };
@@ -13,6 +53,11 @@ const drop = (e: Event) => {
 for (const type of ['mousedown', 'pointerdown', 'click']) document.addEventListener(type, drop, true);
 document.addEventListener('touchstart', drop, { capture: true, passive: false });
 document.addEventListener('keydown', (e) => (NAVIGATION.has(e.key) || e.ctrlKey || e.metaKey ? undefined : drop(e)), true);
+// Tabbing onto a waiting control scrolls it into view, which normally hydrates it; wake it anyway.
+document.addEventListener('focusin', (e) => {
+  const el = pendingOf(e);
+  if (el) wake(el);
+});
 
 // Anything that still got through (e.g. a value set by assistive technology) goes back to the drawn value.
 const restore = (e: Event) => {

@@ -111,4 +111,46 @@ describe('client:visible demos', () => {
       await expect.poll(() => dead.getByRole('alert').count(), { timeout: 15_000 }).toBe(1);
     });
   });
+  // The bench has met, about once in a few hundred loads, islands in view whose observer never
+  // reported. Here every observation Astro's client:visible makes is swallowed, so no demo
+  // hydrates by being seen; reaching for a control must still bring the demo to life.
+  it('a demo whose visibility observer never reports wakes when the reader clicks or tabs to a control', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.addInitScript(() => {
+        const Real = window.IntersectionObserver;
+        window.IntersectionObserver = class extends Real {
+          observe(target: Element) {
+            if (target.parentElement?.localName !== 'astro-island') super.observe(target);
+          }
+        };
+      });
+      await page.goto(`${baseUrl()}/demos/`, { waitUntil: 'load' });
+      const thr = page.locator('[data-widget-id="thr"]');
+      await thr.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(1_000);
+      expect(await thr.getAttribute('data-hydrated'), 'in view but never reported: still waiting').toBe('false');
+
+      const tau = thr.locator('.widget-control[data-control="tau"] input');
+      const readout = thr.locator('.widget-control[data-control="tau"] output');
+      const before = await readout.textContent();
+      // force: Playwright counts aria-disabled as disabled; a reader's click still lands.
+      await tau.click({ force: true });
+      await expect.poll(() => thr.getAttribute('data-hydrated'), { timeout: 15_000 }).toBe('true');
+      // The click that woke it changed nothing; the next key press is the demo's.
+      expect(await readout.textContent()).toBe(before);
+      await tau.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => readout.textContent()).not.toBe(before);
+
+      // Keyboard: focusing a waiting control (Tab, as a reader would) wakes its demo too.
+      const bt = page.locator('[data-widget-id="bt"]');
+      expect(await bt.getAttribute('data-hydrated')).toBe('false');
+      await bt.locator('input[type=range]').first().focus();
+      await expect.poll(() => bt.getAttribute('data-hydrated'), { timeout: 15_000 }).toBe('true');
+      // Others nobody touched are still waiting (nothing woke the whole page).
+      expect(await page.locator('[data-widget-id="kappa"]').getAttribute('data-hydrated')).toBe('false');
+      expect(errors).toEqual([]);
+    });
+  });
 });
