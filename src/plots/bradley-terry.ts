@@ -23,7 +23,7 @@ export function curveReach(pairs: readonly PreferencePair[]): number {
 /** σ(m) (probability of the labelled preference) and σ(−m) (the size of the gradient), with the pairs on both. */
 export function preferenceCurvePlot({ pairs }: BradleyTerryPlotData): Plot.PlotOptions {
   const reach = curveReach(pairs);
-  const size = frame(440, 300);
+  const size = frame(400, 300);
   const plotWidth = plotArea(size).width;
   const clusters = labelClusters(pairs, reach / 20);
   return {

@@ -58,7 +58,7 @@ export function sftNllPlot({ tokens, loss, roles }: SftPlotData): Plot.PlotOptio
     Plot.text(bars, { x: 'label', y: labelBase, text: (b: (typeof bars)[number]) => `${b.nll.toFixed(3)}${b.counted ? '' : '\n(masked)'}`, dy: -5, lineAnchor: 'bottom', fontSize: 13, fill: 'currentColor', ...halo() }),
   );
   return {
-    ...frame(420, 290),
+    ...frame(400, 290),
     marginBottom: 48,
     marginRight: 62,
     // Two-line tick labels ("pos 0" over "prompt") so they fit under narrow bars.

@@ -88,7 +88,7 @@ export function throughTau(curve: RatePoint[], point: RatePoint): RatePoint[] {
 // curve also leaves clear. Its usual spot (harmful near τ 0.72, benign near 0.22) is kept unless
 // the other curve, the cost-optimal rule or another label would run through it; then the nearest
 // free spot along the curve is used. The τ rule is left out, so the names stay put while τ moves.
-const RATES_FRAME = frame(480, 300);
+export const RATES_FRAME = frame(400, 300);
 const AREA = plotArea(RATES_FRAME);
 type Side = 'above' | 'below';
 

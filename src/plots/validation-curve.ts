@@ -8,7 +8,7 @@ export interface ValidationPlotData {
   noisy: boolean;
 }
 
-const VALIDATION_FRAME = { ...frame(460, 290), marginTop: 34 };
+const VALIDATION_FRAME = { ...frame(400, 290), marginTop: 34 };
 
 /**
  * Vertical offsets (px) of the two end labels: the curve that ends higher is named above its end,

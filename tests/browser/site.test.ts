@@ -188,8 +188,10 @@ describe('reading experience', () => {
     });
   });
 
-  it('on a 390 px phone every demo chart draws its text at 9.5 px or more, and the page does not scroll sideways', async () => {
-    await withContext(browser, { viewport: { width: 390, height: 844 } }, async (context) => {
+  // Charts are drawn at most 440 units wide (most at 400 or less), so 13-unit text on a 336 px wide
+  // chart (a 360 px phone, less the card's inner margins) draws at 9.9 px or more.
+  it('on a 360 px phone every demo chart draws its text at 9.9 px or more, and the page does not scroll sideways', async () => {
+    await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.goto(`${baseUrl()}/demos/`);
       const charts = await page.evaluate(() =>
@@ -202,8 +204,8 @@ describe('reading experience', () => {
         }),
       );
       expect(charts.length).toBeGreaterThanOrEqual(13);
-      expect(charts.filter((c) => !(c.px >= 9.5))).toEqual([]);
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      expect(charts.filter((c) => !(c.px >= 9.9))).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
       expect(errors).toEqual([]);
     });
   });

@@ -3,7 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 import { rocAuc, rocCurve, thresholdRates } from '@math/index';
 import { guardrailCurves, sampleGuardrailScores, thresholdSweep } from '@math/sims/threshold-demo';
-import { ratesPlot, rocPlot, throughTau } from '@plots/threshold';
+import { RATES_FRAME, ratesPlot, rocPlot, throughTau } from '@plots/threshold';
 import { polylineHits } from '@plots/theme';
 import { anchorOf, textSpan } from './text-anchor';
 
@@ -59,7 +59,8 @@ describe('threshold-tradeoff figures', () => {
   it.each([3, 6, 12])('keeps the cost-optimal rule and both curves out of the two curve names (separation %s)', (separation) => {
     const s = sampleGuardrailScores(42, 500, separation);
     const { curve: c } = guardrailCurves(s);
-    const height = 300, top = 24, bottom = height - 44, left = 52, right = 480 - 20;
+    const { height, marginTop: top, marginLeft: left } = RATES_FRAME;
+    const bottom = height - RATES_FRAME.marginBottom, right = RATES_FRAME.width - RATES_FRAME.marginRight;
     const py = (r: number) => bottom - r * (bottom - top);
     const px = (t: number) => left + t * (right - left);
     const polyline = (key: 'tpr' | 'fpr') => [c.map((d) => px(d.tau)), c.map((d) => py(d[key]))] as const;
