@@ -6,6 +6,12 @@ export function fixed(x: number, digits: number): string {
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
+/** At most `digits` decimals, without trailing zeros: 300 rather than "300.00", 112.4 rather than "112.400". */
+export function trimmed(x: number, digits: number): string {
+  const s = fixed(x, digits);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+}
+
 /** Round to `digits` decimals as a number (for values given in a prompt). */
 export function round(x: number, digits: number): number {
   const f = 10 ** digits;

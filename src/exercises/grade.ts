@@ -27,6 +27,16 @@ export function withinTolerance(value: number, expected: number, tol: Tolerance)
   return absOk || relOk;
 }
 
+/** What the answer box tells the learner about how close an answer must be (withinTolerance's rule, in words). */
+export function describeTolerance(tol: Tolerance): string {
+  const abs = tol.abs !== undefined && tol.abs > 0 ? `±${tol.abs}` : null;
+  const rel = tol.rel !== undefined && tol.rel > 0 ? `±${Number((tol.rel * 100).toFixed(4))}%` : null;
+  if (abs && rel) return `Accepted within ${abs} or ${rel} of the answer, whichever is wider.`;
+  if (abs) return `Accepted within ${abs}.`;
+  if (rel) return `Accepted within ${rel} of the answer.`;
+  return 'Only the exact value is accepted.';
+}
+
 function mistakeMatches(value: number, m: NumericMistake, tol: Tolerance): boolean {
   if (m.value !== undefined && !withinTolerance(value, m.value, m.tolerance ?? tol)) return false;
   if (m.min !== undefined && value < m.min) return false;

@@ -94,6 +94,10 @@ describe('exercises', () => {
   it('says wrong for a wrong answer, gives the targeted message for a known slip, and ignores unreadable input', async () => {
     await withContext(browser, async (context) => {
       const { root, errors } = await openExercise(context);
+      // The answer box says how close counts, and a screen reader hears it with the field.
+      const field = root.locator('[data-part="a"]').getByTestId('answer');
+      const tol = root.locator(`#${(await field.getAttribute('aria-describedby'))!.split(' ')[0]}`);
+      expect(await tol.textContent()).toBe(`Accepted within ±${partA.tolerance.abs}.`);
       const unreadable = await answer(root, 'abc');
       await expect.poll(() => unreadable.getAttribute('data-state')).toBe('unreadable');
       expect(await root.getAttribute('data-status')).toBe('untouched');
@@ -133,6 +137,37 @@ describe('exercises', () => {
       await other.scrollIntoViewIfNeeded();
       await expect.poll(() => other.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
       expect(await other.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe('');
+    });
+  });
+
+  // A worked solution is hidden until asked for, so the page-width checks never saw one; and an
+  // explanation shared by several options (a verdict covering "pass" and "fail") once repeated
+  // under each of them.
+  it('at 360 px every worked solution fits the phone, and no choice part repeats an explanation', async () => {
+    await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      for (const lesson of ['preference-optimization-rlhf-and-dpo', 'human-in-the-loop-and-monitoring']) {
+        await page.goto(`${baseUrl()}/lessons/${lesson}/exercises/`, { waitUntil: 'networkidle' });
+        expect(await hydrateAll(page, 45_000)).toEqual([]);
+        const roots = page.locator('[data-exercise]');
+        for (let i = 0; i < (await roots.count()); i++) {
+          const root = roots.nth(i);
+          await expect.poll(() => root.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+          await root.getByTestId('show-solution').click();
+          await expect.poll(() => root.getByTestId('solution').locator('li').count()).toBeGreaterThan(0);
+        }
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${lesson}: page width`).toBe(360);
+        const repeats = await page.evaluate(() =>
+          [...document.querySelectorAll('.ex-choices')].flatMap((set) => {
+            // The last child is the explanation itself (the first is a hidden "Correct option:" prefix).
+            const texts = [...set.querySelectorAll('[data-testid="choice-explanation"]')].map((p) => p.lastElementChild?.textContent ?? '');
+            return texts.filter((t, k) => texts.indexOf(t) !== k).map((t) => t.slice(0, 60));
+          }),
+        );
+        expect(repeats, `${lesson}: repeated explanations`).toEqual([]);
+        expect(await page.locator('[data-testid="choice-explanation"]').count(), `${lesson}: explanations shown`).toBeGreaterThan(0);
+      }
+      expect(errors).toEqual([]);
     });
   });
 

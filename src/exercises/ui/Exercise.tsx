@@ -19,7 +19,7 @@
  */
 import { Component, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { getExercise, progressKey } from '../registry';
-import { gradeChoice, gradeNumeric, isAttempt, type Feedback } from '../grade';
+import { describeTolerance, gradeChoice, gradeNumeric, isAttempt, type Feedback } from '../grade';
 import { extrasFrom, renderVariant, type RenderedCore, type RenderedExtras } from '../render';
 import type { KatexLike } from '../tex';
 import type { ExerciseDef, Part, Variant } from '../types';
@@ -28,6 +28,7 @@ import { getLearnerStore, type LearnerStore } from '../../lib/state/store';
 import { exerciseStatus, type ExerciseStatus } from '../../lib/state/schema';
 import { mountNotices } from '../../lib/state/ui';
 import { pending } from '../../lib/pending';
+import { whyShownUnder } from '../choice-why';
 
 export interface ExerciseProps {
   id: string;
@@ -240,6 +241,10 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         const locked = i > 0 && !part.independent && !view.parts[i - 1]!.done && !view.solution;
         const inputId = `${uid}-${part.id}`;
         const fbId = `${uid}-${part.id}-fb`;
+        const whyUnder =
+          part.kind === 'choice'
+            ? whyShownUnder(part.choices.map((c) => c.correct), rx?.why ?? [], (k) => view.solution || (ps.feedback !== null && ps.feedback.state !== 'unreadable' && (ps.done || ps.selected.includes(part.choices[k]!.id))))
+            : [];
         return (
           <div
             key={`${view.seed}-${part.id}`}
@@ -263,6 +268,9 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
               {part.kind === 'numeric' ? (
                 <div className="ex-numeric">
                   <label htmlFor={inputId}>Your answer{partLabel(part)}</label>
+                  <small id={`${inputId}-tol`} className="ex-tol">
+                    {describeTolerance(part.tolerance)}
+                  </small>
                   <input
                     id={inputId}
                     data-testid="answer"
@@ -274,7 +282,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                     disabled={locked}
                     {...pending(!ready)}
                     value={ps.text}
-                    aria-describedby={fbId}
+                    aria-describedby={`${inputId}-tol ${fbId}`}
                     aria-invalid={ps.feedback?.state === 'unreadable' || undefined}
                     onChange={(e) => setPart(i, { text: e.target.value })}
                   />
@@ -284,7 +292,6 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                   <legend>{part.multiple ? 'Select every option that applies' : 'Choose one'}{partLabel(part, 'for')}</legend>
                   {part.choices.map((c, k) => {
                     const checked = ps.selected.includes(c.id);
-                    const showWhy = ps.feedback !== null && ps.feedback.state !== 'unreadable' && (checked || ps.done || view.solution);
                     return (
                       <div key={c.id} className="ex-choice" data-choice={c.id}>
                         <label>
@@ -302,7 +309,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                           />
                           <Html as="span" html={rp.choices[k]!.label} />
                         </label>
-                        {(showWhy || view.solution) && (
+                        {whyUnder[k] && (
                           <p className={`ex-why ${c.correct ? 'is-right' : 'is-wrong'}`} data-testid="choice-explanation">
                             <span className="visually-hidden">{c.correct ? 'Correct option: ' : 'Incorrect option: '}</span>
                             <Html as="span" html={rx?.why[k] ?? ''} />

@@ -1,5 +1,5 @@
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { exact, fixed, gridIn, LETTERS } from '../../format';
+import { exact, fixed, gridIn, LETTERS, trimmed } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 
 const TOL_TAU: Tolerance = { abs: 0.0005, rel: 0.005 };
@@ -120,7 +120,7 @@ const exercise: ExerciseDef = {
         `$\\tau^\\star = C_{\\mathrm{review}}/C_{\\mathrm{harm}} = ${s.cReview}/${s.cHarm} = ${fixed(v.tau, 4)}$.`,
         `Escalated ($p > ${fixed(v.tau, 4)}$): ${up}, so ${v.escalated} outputs.`,
         `Per-output cost $\\min(${s.cReview}, ${s.cHarm}p)$: ${perItem.map((c, i) => `${names[i]} $${fixed(c, 2)}$`).join(', ')}.`,
-        `Total: $${perItem.map((c) => fixed(c, 2)).join(' + ')} = ${fixed(v.cost, 2)}$. Reviewing all six would cost $${N_ITEMS * s.cReview}$ and reviewing none $${fixed(v.wrongCost.reviewNone, 2)}$.`,
+        `Total: $${perItem.map((c) => fixed(c, 2)).join(' + ')} = ${fixed(v.cost, 2)}$. Reviewing all six would cost $${N_ITEMS * s.cReview}$ and reviewing none $${trimmed(v.wrongCost.reviewNone, 2)}$.`,
       ],
     };
   },

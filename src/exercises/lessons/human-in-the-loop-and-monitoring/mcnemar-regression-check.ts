@@ -4,7 +4,7 @@ import type { ChoiceMistake, ExerciseDef, Tex, Tolerance } from '../../types';
 
 // The two rates rounded to four decimals can differ from the exact difference by up to 0.0001.
 const TOL_D: Tolerance = { abs: 0.0001 };
-const TOL_CHI: Tolerance = { abs: 0.005 };
+const TOL_CHI: Tolerance = { abs: 0.01 };
 /** 95th percentile of χ² with one degree of freedom (1.95996²). */
 const CRIT = 3.841;
 

@@ -1,5 +1,5 @@
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { exact, fixed, intIn, texInt } from '../../format';
+import { exact, fixed, intIn, texInt, trimmed } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 
 const TOL_W: Tolerance = { rel: 0.005, abs: 0.01 };
@@ -108,8 +108,8 @@ const exercise: ExerciseDef = {
       ],
       solution: [
         `High-risk weight: $1/f_s = N_s/n_s = ${texInt(high.N)}/${high.n} = ${fixed(wHigh, 2)}$.`,
-        ...s.map((x) => `Stratum ${x.name}: $${x.x} \\times ${texInt(x.N)}/${x.n} = ${fixed(est(x), 2)}$ estimated violations.`),
-        `$\\hat{V} = (${s.map((x) => fixed(est(x), 2)).join(' + ')})/${texInt(e.N)} = ${f4(e.ht)}$, about ${fixed(100 * e.ht, 2)}%.`,
+        ...s.map((x) => `Stratum ${x.name}: $${x.x} \\times ${texInt(x.N)}/${x.n} = ${trimmed(est(x), 2)}$ estimated violations.`),
+        `$\\hat{V} = (${s.map((x) => trimmed(est(x), 2)).join(' + ')})/${texInt(e.N)} = ${f4(e.ht)}$, about ${fixed(100 * e.ht, 2)}%.`,
         `The unweighted share of the sample, ${s.reduce((t, x) => t + x.x, 0)}/${s.reduce((t, x) => t + x.n, 0)} $= ${f4(e.unweighted)}$, would overstate it by a factor of ${fixed(e.unweighted / e.ht, 1)}.`,
       ],
     };

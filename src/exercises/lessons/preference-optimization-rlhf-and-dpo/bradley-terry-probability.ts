@@ -145,7 +145,7 @@ const exercise: ExerciseDef = {
         tex`Reward difference: $r_A - r_B = ${dTex} = ${f2(v.d)}$.`,
         tex`$P(y_A \succ y_B) = \sigma(${f2(v.d)}) = 1/(1 + e^{${f2(-v.d)}}) = 1/(1 + ${f4(Math.exp(-v.d))}) = ${f4(v.p)}$. ${aWins ? 'The higher-scored answer is favoured, but far from certain.' : tex`$y_A$ has the lower score, so the model expects it to lose more often than not.`}`,
         tex`Part (b): the probability $${t}$ needs a gap of $\ln\frac{${t}}{1-${t}} = \ln ${f4(s.target / (1 - s.target))} = ${f4(v.gap)}$.`,
-        tex`The increase is $${f4(v.gap)} - ${v.d < 0 ? `(${f2(v.d)})` : f2(v.d)} = ${f3(v.rise)}$. Only the difference matters: lowering $r_B$ by the same amount would work equally well.`,
+        tex`The increase is $${f4(v.gap)} - ${v.d < 0 ? `(${f2(v.d)})` : f2(v.d)} = ${f4(v.rise)}$, or $${f3(v.rise)}$ to three decimals. Only the difference matters: lowering $r_B$ by the same amount would work equally well.`,
       ],
     };
   },

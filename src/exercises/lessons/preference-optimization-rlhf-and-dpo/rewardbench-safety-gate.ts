@@ -71,7 +71,9 @@ const exercise: ExerciseDef = {
     const f4 = (x: number) => fixed(x, 4);
     const z2 = Z * Z;
     const centre = v.acc + z2 / (2 * s.n);
-    const half = Z * Math.sqrt((v.acc * (1 - v.acc)) / s.n + z2 / (4 * s.n * s.n));
+    // The radicand, shown on its own so the solution line can wrap on a phone (a root cannot).
+    const radicand = (v.acc * (1 - v.acc)) / s.n + z2 / (4 * s.n * s.n);
+    const half = Z * Math.sqrt(radicand);
     const denom = 1 + z2 / s.n;
     const passText = tex`The lower bound $${f4(v.lo)} \ge ${tStr}$: even the pessimistic end of the interval clears the bar, so the reward model may be used.`;
     const failText = tex`The accuracy $${f4(v.acc)}$ is above ${tStr}, but the gate reads the lower bound, and $${f4(v.lo)} < ${tStr}$: ${s.n} pairs cannot rule out a true Safety accuracy below the bar, so the model is held back (or evaluated on more pairs).`;
@@ -133,7 +135,7 @@ const exercise: ExerciseDef = {
       ],
       solution: [
         tex`$\hat p = ${s.x}/${s.n} = ${f4(v.acc)}$; the ${s.ties} ties count as errors.`,
-        tex`Centre: $${f4(v.acc)} + ${fixed(z2, 4)}/(2 \cdot ${s.n}) = ${f4(centre)}$. Half-width: $1.96\sqrt{${f4(v.acc)} \cdot ${f4(1 - v.acc)}/${s.n} + ${fixed(z2, 4)}/(4 \cdot ${s.n}^2)} = ${f4(half)}$.`,
+        tex`Centre: $${f4(v.acc)} + ${fixed(z2, 4)}/(2 \cdot ${s.n}) = ${f4(centre)}$. Half-width: $1.96\sqrt{V} = ${f4(half)}$, where $V = ${f4(v.acc)} \cdot ${f4(1 - v.acc)}/${s.n} + ${fixed(z2, 4)}/(4 \cdot ${s.n}^2) = ${fixed(radicand, 7)}$.`,
         tex`Lower end: $(${f4(centre)} - ${f4(half)})/${f4(denom)} = ${f4(v.lo)}$; the interval is $[${f4(v.lo)},\ ${f4(v.hi)}]$.`,
         verdict,
         tex`For comparison, the Wald lower bound would be $${f4(v.wrongLo.wald)}$. Pairwise accuracy also ignores how large each margin is, so a model that passes can still be exploitable where it is wrong.`,

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { describeTolerance, withinTolerance } from '../../../src/exercises/grade';
+import { allExercises } from '../../../src/exercises/registry';
+
+describe('describeTolerance', () => {
+  it('says in words what withinTolerance accepts', () => {
+    expect(describeTolerance({ abs: 0.002 })).toBe('Accepted within ±0.002.');
+    expect(describeTolerance({ abs: 0.0005 })).toBe('Accepted within ±0.0005.');
+    expect(describeTolerance({ rel: 0.01 })).toBe('Accepted within ±1% of the answer.');
+    expect(describeTolerance({ abs: 0.05, rel: 0.005 })).toBe('Accepted within ±0.05 or ±0.5% of the answer, whichever is wider.');
+    expect(describeTolerance({ abs: 0 })).toBe('Only the exact value is accepted.');
+    expect(describeTolerance({})).toBe('Only the exact value is accepted.');
+  });
+});
+
+const WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4 };
+
+// The exercise pages promise: never tighter than one unit of the last decimal asked for, and a
+// count is exact. Checked on several variants of every exercise.
+describe('every numeric part keeps the precision its prompt asks for', () => {
+  for (const def of allExercises) {
+    it(def.id, () => {
+      for (const seed of [def.defaultSeed, 1, 2, 3, 4, 5]) {
+        const v = def.generate(seed);
+        for (const part of v.parts) {
+          if (part.kind !== 'numeric') continue;
+          const asked = part.prompt.match(/\b(one|two|three|four)\s+decimals?\b|\((one|two|three|four) decimals\)/i);
+          const where = `${def.id} (${part.id}) at seed ${seed}`;
+          if (!asked) {
+            // No decimals asked: a count, whole and exact, or a share that may be typed as a percentage.
+            if (/percentage/.test(part.prompt)) continue;
+            expect(Number.isInteger(part.answer), `${where} is a count`).toBe(true);
+            expect(withinTolerance(part.answer + 0.5, part.answer, part.tolerance), `${where} half a unit off`).toBe(false);
+            continue;
+          }
+          const n = WORDS[(asked[1] ?? asked[2])!.toLowerCase()]!;
+          const unit = 10 ** -n;
+          const rounded = Number(part.answer.toFixed(n));
+          expect(withinTolerance(rounded, part.answer, part.tolerance), `${where}: the rounded answer`).toBe(true);
+          expect(withinTolerance(part.answer + unit * 0.999, part.answer, part.tolerance), `${where}: one unit above`).toBe(true);
+          expect(withinTolerance(part.answer - unit * 0.999, part.answer, part.tolerance), `${where}: one unit below`).toBe(true);
+        }
+      }
+    });
+  }
+});
