@@ -77,6 +77,11 @@ describe('kl-optimum figures', () => {
       const svg = Plot.plot({ ...klFrontierPlot({ sweep: sw, current: klTradeoff(ref, reward, px, 0.2), best: bestProxyTrue(sw) }), document: doc() }) as unknown as Element;
       const curves = [...svg.querySelectorAll('path')].map((p) => [...p.getAttribute('d')!.matchAll(/[ML](-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])])).filter((pts) => pts.length > 20);
       expect(curves).toHaveLength(3);
+      // Nor onto each other (a name moved a line up or down must not land on another).
+      const names = [...svg.querySelectorAll('text')].filter((t) => /^(true optimum|proxy’s estimate|true reward under proxy)/.test(t.textContent ?? '') && !t.querySelector('tspan'));
+      const boxes = names.map((t) => ({ ...textSpan(t, 7.6), name: t.textContent }));
+      for (const [i, a] of boxes.entries())
+        for (const b of boxes.slice(i + 1)) expect(a.x1 < b.x0 || b.x1 < a.x0 || Math.abs(a.y - b.y) >= 11, `“${a.name}” on “${b.name}” (error ${error}, overrated ${overrated})`).toBe(true);
       for (const t of svg.querySelectorAll('text')) {
         const name = t.textContent ?? '';
         if (!/^(true optimum|proxy’s estimate|true reward under proxy)/.test(name) || t.querySelector('tspan')) continue;
