@@ -79,6 +79,18 @@ describe('every built page', () => {
     expect([...text.matchAll(/\S{0,12}[A-Za-zα-ωΑ-Ω]_(?:\{|[A-Za-zα-ω])\S{0,12}/g)].map((m) => m[0])).toEqual([]);
   });
 
+  // "$y$ is preferred…" with straight quotes became ”y is preferred…”: the typographer took a quote
+  // before maths for a closing one.
+  it.each(pages)('%s opens its quotations with an opening quote (no ” after a space, no “ before one)', (path) => {
+    const text = htmlOf(path)
+      .replace(/<script[\s\S]*?<\/script>/g, '')
+      .replace(/<style[\s\S]*?<\/style>/g, '')
+      .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '')
+      .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
+      .replace(/<[^>]+>/g, '');
+    expect([...text.matchAll(/.{0,20}(?:(?:^|[\s([])”(?=\w)|“(?=\s)).{0,20}/gm)].map((m) => m[0])).toEqual([]);
+  });
+
   it.each(pages)('%s never separates inline maths from the punctuation after it or the bracket before it (360 and 1280 px)', async (path) => {
     await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
       const page = await context.newPage();
