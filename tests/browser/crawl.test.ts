@@ -15,6 +15,19 @@ afterAll(async () => {
 });
 
 const htmlOf = (path: string) => readFileSync(join('dist', path, 'index.html'), 'utf8');
+
+/**
+ * A page's text without scripts, styles, code and TeX sources; `drop` removes more first (KaTeX's
+ * whole markup, say), and `tagsTo` is what a tag becomes (a space, or nothing to keep words whole).
+ */
+const textOf = (path: string, { drop, tagsTo = ' ' }: { drop?: RegExp; tagsTo?: string } = {}) => {
+  let html = htmlOf(path)
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '');
+  if (drop) html = html.replace(drop, '');
+  return html.replace(/<annotation[\s\S]*?<\/annotation>/g, '').replace(/<[^>]+>/g, tagsTo);
+};
 const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 
 describe('every built page', () => {
@@ -59,35 +72,20 @@ describe('every built page', () => {
   it.each(pages)('%s renders every formula (no raw TeX, no KaTeX errors)', (path) => {
     const html = htmlOf(path);
     expect(html).not.toContain('katex-error');
-    const text = html
-      .replace(/<script[\s\S]*?<\/script>/g, '')
-      .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '')
-      .replace(/<span class="katex[\s\S]*?<\/annotation>/g, '')
-      .replace(/<[^>]+>/g, ' ');
+    const text = textOf(path, { drop: /<span class="katex[\s\S]*?<\/annotation>/g });
     expect(text.match(/\$\$|\$[^$\s][^$]{0,200}?[\\^_{}][^$]{0,200}?\$/g) ?? []).toEqual([]);
   });
 
   // Demo titles, checks and chart text once showed "π_ref" and "r_w" with their underscores.
   it.each(pages)('%s writes subscripts as subscripts outside formulas (no raw "π_ref" in its text)', (path) => {
-    const text = htmlOf(path)
-      .replace(/<script[\s\S]*?<\/script>/g, '')
-      .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '')
-      .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
-      .replace(/<[^>]+>/g, ' ');
+    const text = textOf(path);
     expect([...text.matchAll(/\S{0,12}[A-Za-zα-ωΑ-Ω]_(?:\{|[A-Za-zα-ω])\S{0,12}/g)].map((m) => m[0])).toEqual([]);
   });
 
   // "$y$ is preferred…" with straight quotes became ”y is preferred…”: the typographer took a quote
   // before maths for a closing one.
   it.each(pages)('%s opens its quotations with an opening quote (no ” after a space, no “ before one)', (path) => {
-    const text = htmlOf(path)
-      .replace(/<script[\s\S]*?<\/script>/g, '')
-      .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/<(code|pre|textarea)[\s\S]*?<\/\1>/g, '')
-      .replace(/<annotation[\s\S]*?<\/annotation>/g, '')
-      .replace(/<[^>]+>/g, '');
+    const text = textOf(path, { tagsTo: '' });
     expect([...text.matchAll(/.{0,20}(?:(?:^|[\s([])”(?=\w)|“(?=\s)).{0,20}/gm)].map((m) => m[0])).toEqual([]);
   });
 
