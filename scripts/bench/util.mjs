@@ -1,6 +1,7 @@
 // Small helpers shared by the benchmark parts: statistics, machine facts, logging.
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { islandStallReport } from '../island-stall.mjs';
 
 export const log = (...a) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...a);
 
@@ -82,38 +83,8 @@ export async function hydrateIslands(page, timeoutMs = 60_000) {
 }
 
 // A rare stall (about one page load in a few hundred, at 1× and 4×, no console error) has left
-// islands unhydrated while in view. These facts separate "frames stopped", "the observer never
-// fired" and "the module never loaded", for whoever meets it next.
-async function diagnoseStall(page) {
-  return page
-    .evaluate(async () => {
-      const waiting = [...document.querySelectorAll('astro-island[ssr]')];
-      const fetched = new Set(performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname));
-      const first = waiting[0]?.firstElementChild;
-      first?.scrollIntoView({ block: 'center' });
-      const timeout = (ms, what) => new Promise((r) => setTimeout(() => r(what), ms));
-      const raf = await Promise.race([new Promise((r) => requestAnimationFrame(() => r('ran'))), timeout(2000, 'none in 2 s')]);
-      const freshObserver = first
-        ? await Promise.race([
-            new Promise((r) => { const io = new IntersectionObserver((es) => { io.disconnect(); r(es.some((e) => e.isIntersecting) ? 'fired, intersecting' : 'fired, not intersecting'); }); io.observe(first); }),
-            timeout(2000, 'no callback in 2 s'),
-          ])
-        : 'no element';
-      return {
-        readyState: document.readyState,
-        hydrated: document.querySelectorAll('astro-island:not([ssr])').length,
-        waiting: waiting.map((el) => ({
-          component: el.getAttribute('component-url'),
-          moduleFetched: fetched.has(el.getAttribute('component-url')),
-          loaded: el.Component !== undefined,
-          children: el.children.length,
-        })),
-        animationFrame: raf,
-        freshObserver,
-      };
-    })
-    .catch((e) => ({ error: String(e) }));
-}
+// islands unhydrated while in view; the report says what the page could still do.
+const diagnoseStall = (page) => page.evaluate(islandStallReport).catch((e) => ({ error: String(e) }));
 
 /**
  * Runs `measure` (which opens its own page) and, if an island stalls, records the stall in

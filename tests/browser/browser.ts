@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { builtPages as listBuiltPages } from '../../scripts/bench/pages.mjs';
+import { islandStallReport } from '../../scripts/island-stall.mjs';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -133,23 +134,12 @@ export async function hydrateAll(page: Page, timeoutMs = 45_000): Promise<string
     });
     if (waiting === null) break;
     if (Date.now() > deadline) {
-      // Each waiting island with what it got to (module fetched? component loaded?) and whether the
-      // page still renders frames: tells a stalled page from a hung request or a failed hydration.
-      const report = await page.evaluate(async () => {
-        const fetched = new Set(performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
-        const islands = [...document.querySelectorAll<HTMLElement & { Component?: unknown }>('astro-island[ssr]')].map((i) => {
-          const url = i.getAttribute('component-url') ?? 'island';
-          const top = i.firstElementChild?.getBoundingClientRect().top;
-          return { url, detail: `${url} (${fetched.has(url) ? 'fetched' : 'never requested'}, component ${i.Component ? 'loaded' : 'not loaded'}, at y ${Math.round(top ?? NaN)})` };
-        });
-        const frames = await new Promise<boolean>((r) => {
-          requestAnimationFrame(() => r(true));
-          setTimeout(() => r(false), 1000);
-        });
-        return { islands, frames, visibility: document.visibilityState };
-      });
-      stuck = report.islands.map((i) => i.url);
-      console.warn(`hydrateAll gave up on ${page.url()} (${report.visibility}, ${report.frames ? 'renders frames' : 'renders no frames'}): ${report.islands.map((i) => i.detail).join('; ')}`);
+      // What each waiting island got to, and whether the page still renders frames: tells a stalled
+      // page from a hung request or a failed hydration.
+      const report = await page.evaluate(islandStallReport);
+      stuck = report.waiting.map((i) => i.component);
+      const islands = report.waiting.map((i) => `${i.component} (${i.moduleFetched ? 'fetched' : 'not fetched'}, component ${i.loaded ? 'loaded' : 'not loaded'})`);
+      console.warn(`hydrateAll gave up on ${page.url()} (${report.visibility}, animation frame ${report.animationFrame}, a new observer: ${report.freshObserver}): ${islands.join('; ')}`);
       break;
     }
     await page.waitForTimeout(250);
