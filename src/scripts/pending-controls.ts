@@ -11,8 +11,8 @@ const woken = new WeakSet<Element>();
 
 // An island hydrates when Astro's client:visible observer sees it. If a reader reaches for a
 // control and its island is still waiting, it is loaded now, whatever the observer did: a demo
-// must never stay dead under the reader's hand (the bench has met islands whose observer never
-// reported, about once in a few hundred page loads). Astro's start() hands its loader to the
+// must never stay dead under the reader's hand (in tests, headless Chromium now and then stops
+// rendering frames for a while, and no observer reports then). Astro's start() hands its loader to the
 // island's directive synchronously, so for that one call the directive is one that loads at once.
 // The observer may still fire later: the module is fetched once, and hydrate runs once.
 function wake(target: Element) {
