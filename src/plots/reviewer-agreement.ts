@@ -69,6 +69,8 @@ export interface ParadoxPlotData {
   sample: { observed: number; expected: number; kappa: number };
   /** The bar the check uses (e.g. 0.6 = "substantial"). */
   bar: number;
+  /** The first category's name, whose share the x axis runs over ("positive" with two labels). */
+  first?: string;
 }
 
 type Series = 'observed' | 'expected' | 'kappa';
@@ -158,7 +160,7 @@ export function barLabelSide(curve: readonly ParadoxCurvePoint[], bar: number): 
  * The prevalence paradox: with the flip rate fixed, observed agreement p_o stays put while
  * chance agreement p_e rises toward it at extreme prevalence, so κ falls.
  */
-export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData): Plot.PlotOptions {
+export function paradoxPlot({ curve, prevalence, sample, bar, first = 'positive' }: ParadoxPlotData): Plot.PlotOptions {
   const sampleDots = SERIES.filter((s) => Number.isFinite(sample[s.key])).map((s) => ({ prevalence, value: sample[s.key], series: s.key }));
   let minY = 0;
   for (const d of curve) for (const s of SERIES) if (d[s.key] < minY) minY = d[s.key];
@@ -167,7 +169,7 @@ export function paradoxPlot({ curve, prevalence, sample, bar }: ParadoxPlotData)
     ...frame(360, 300),
     marginTop: 34,
     marginLeft: 40,
-    x: { domain: [0, 1], label: 'prevalence of the positive label →', grid: true },
+    x: { domain: [0, 1], label: first === 'positive' ? 'prevalence of the positive label →' : `share of ${first} →`, grid: true },
     y: { domain: [Math.max(-1, Math.floor(minY * 10) / 10), 1], label: null, grid: true },
     color: { domain: SERIES.map((s) => s.key), range: SERIES.map((s) => s.color) },
     marks: [

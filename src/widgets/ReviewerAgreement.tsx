@@ -10,12 +10,12 @@ const spec = {
   n: { kind: 'number', label: 'Items rated by both', min: 50, max: 2000, step: 50, default: 300 },
   prevalence: {
     kind: 'number',
-    label: 'Prevalence of the positive label',
+    label: 'Prevalence of the first label',
     min: 0.01,
     max: 0.99,
     step: 0.01,
     default: 0.3,
-    help: 'Share of items rater A puts in the first ("positive") category; with more categories the rest is split evenly.',
+    help: 'Share of items rater A puts in the first category ("positive" with two, "label 1" with more); the rest is split evenly among the others.',
   },
   flip: {
     kind: 'number',
@@ -55,8 +55,10 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
 
   const agreeCount = table.reduce((s, row, i) => s + row[i]!, 0);
   const positivesA = table[0]!.reduce((s, c) => s + c, 0);
+  // "positive" with two labels, "label 1" with more (the first of the numbered labels).
+  const first = names[0]!;
 
-  const paradox = useMemo(() => paradoxPlot({ curve, prevalence, sample, bar: BAR }), [curve, prevalence, sample]);
+  const paradox = useMemo(() => paradoxPlot({ curve, prevalence, sample, bar: BAR, first }), [curve, prevalence, sample, first]);
   const confusion = useMemo(() => confusionPlot({ table, names }), [table, names]);
   const charts = useMemo(
     () => [
@@ -81,7 +83,7 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const checkText = Number.isNaN(kappa)
     ? 'κ is not defined here: both raters used one single label, so chance agreement is 100%.'
     : pass
-      ? `κ = ${formatNear(kappa, BAR, 3)} > ${BAR}: ${kappa > 0.8 ? 'almost perfect' : 'substantial'} agreement beyond chance (Landis and Koch's band ${kappa > 0.8 ? '0.81–1.00' : '0.61–0.80'}).`
+      ? `κ = ${formatNear(kappa, BAR, 3)} > ${BAR}: ${kappa > 0.8 ? 'almost perfect' : 'substantial'} agreement beyond chance (Landis and Koch call κ above 0.60 substantial, above 0.80 almost perfect).`
       : `κ = ${formatNear(kappa, BAR, 3)} ≤ ${BAR}: not substantial, although the raters agree on ${pct(sample.observed)} of items.`;
 
   return (
@@ -97,10 +99,10 @@ function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
         { label: 'Cohen’s κ (sample)', value: num(sample.kappa), emphasis: true },
         { label: 'κ expected at this setup', value: num(population.kappa) },
         { label: 'κ at balanced prevalence', value: num(balanced.kappa) },
-        { label: 'Positive by rater A', value: `${positivesA} of ${n}` },
+        { label: `${first === 'positive' ? 'Positive' : 'Label 1'} by rater A`, value: `${positivesA} of ${n}` },
       ]}
       check={{ pass, text: checkText }}
-      summary={`${n} items in ${categories} categories, ${pct(prevalence)} positive, rater B flips ${pct(flip)}. The raters agree on ${agreeCount} items (observed agreement ${pct(sample.observed)}); chance agreement is ${pct(sample.expected)}, so κ = ${num(sample.kappa)}. For this setup κ settles near ${num(population.kappa)} as n grows, and near ${num(balanced.kappa)} at balanced prevalence ${formatNumber(1 / categories, 2)}.`}
+      summary={`${n} items in ${categories} categories, ${pct(prevalence)} ${first === 'positive' ? 'positive' : 'in label 1'}, rater B flips ${pct(flip)}. The raters agree on ${agreeCount} items (observed agreement ${pct(sample.observed)}); chance agreement is ${pct(sample.expected)}, so κ = ${num(sample.kappa)}. For this setup κ settles near ${num(population.kappa)} as n grows, and near ${num(balanced.kappa)} at balanced prevalence ${formatNumber(1 / categories, 2)}.`}
       table={tableData}
     />
   );

@@ -141,5 +141,6 @@ export function kappaByPrevalence(
 /** Short names for the categories: label 0 is the positive class. */
 export function categoryNames(categories: number): string[] {
   if (categories === 2) return ['positive', 'negative'];
-  return Array.from({ length: categories }, (_, k) => (k === 0 ? 'positive' : `other ${k}`));
+  // With more labels none is "positive": they are numbered, label 1 being the one the prevalence sets.
+  return Array.from({ length: categories }, (_, k) => `label ${k + 1}`);
 }

@@ -49,7 +49,28 @@ describe('ReviewerAgreement widget (server render)', () => {
     const kappa = Number(readout(d, 'Cohen’s κ (sample)'));
     expect(kappa).toBeGreaterThan(0.6);
     expect(kappa).toBeLessThanOrEqual(0.8);
-    expect(d.querySelector('[data-check]')?.textContent).toContain('substantial agreement beyond chance (Landis and Koch\'s band 0.61–0.80)');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('substantial agreement beyond chance (Landis and Koch call κ above 0.60 substantial');
+  });
+
+  it('a κ just above the bar is not placed in a band that starts at 0.61', () => {
+    // The theory page's 50/50 two-label setup: its sample κ is 0.6001.
+    const d = render({ id: 'k', preset: { n: 500, prevalence: 0.5, flip: 0.2, categories: 2, seed: 57 } });
+    const text = d.querySelector('[data-check]')?.textContent ?? '';
+    expect(text).toMatch(/^PASS κ = 0\.600\d? > 0\.6: substantial/);
+    expect(text).not.toContain('0.61–0.80');
+  });
+
+  it('calls the first category "positive" only when there are two; with more it is "label 1" everywhere', () => {
+    const two = render({ id: 'k' });
+    expect(readout(two, 'Positive by rater A')).toMatch(/^\d+ of 300$/);
+    expect(two.querySelector('svg')?.textContent).toContain('prevalence of the positive label');
+    const four = render({ id: 'k', preset: { categories: 4, prevalence: 0.25 } });
+    expect(readout(four, 'Label 1 by rater A')).toMatch(/^\d+ of 300$/);
+    expect([...four.querySelectorAll('table tbody th, table tbody tr > :first-child')].map((c) => c.textContent)).toEqual(['label 1', 'label 2', 'label 3', 'label 4']);
+    expect(four.querySelector('.widget-summary')?.textContent).toContain('25.0% in label 1');
+    expect([...four.querySelectorAll('svg')].map((s) => s.textContent).join(' ')).toContain('share of label 1');
+    // Only the help line names "positive", to say when it applies.
+    for (const el of four.querySelectorAll('.widget > :not(.widget-body), .widget-figure, .widget-control label')) expect(el.textContent).not.toMatch(/positive/i);
   });
 
   it('says κ is not defined when both raters used a single label (chance agreement 1)', () => {
