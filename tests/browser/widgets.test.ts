@@ -341,7 +341,41 @@ describe('keyboard', () => {
       await page.keyboard.press('ArrowRight');
       await widget.getByRole('button', { name: 'Copy link to this state' }).click();
       await expect.poll(() => widget.locator('.widget-copied').textContent()).toMatch(/Link copied/);
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('thr.tau=0.56');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/[?&]thr\.tau=0\.56(&[^#]*)?#thr$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a copied link opens the page at its demo, in the copied state, not at the top of a long page', async () => {
+    const context = await newContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page, errors } = await watchedPage(context);
+    try {
+      const theory = `${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/theory/`;
+      await page.goto(theory, { waitUntil: 'networkidle' });
+      const widget = page.locator('[data-widget-id="t33"]');
+      await widget.scrollIntoViewIfNeeded();
+      await expect.poll(() => widget.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      const slider = widget.locator('.widget-control[data-control="prevalence"] input');
+      await slider.focus();
+      for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+      await widget.getByRole('button', { name: 'Copy link to this state' }).click();
+      await expect.poll(() => widget.locator('.widget-copied').textContent()).toMatch(/Link copied/);
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      expect(link).toMatch(/[?&]t33\.prevalence=0\.3(&[^#]*)?#t33$/);
+
+      const fresh = await context.newPage();
+      await fresh.goto(link, { waitUntil: 'load' });
+      const opened = fresh.locator('#t33');
+      // Below the sticky header, whatever the demos above it have drawn since.
+      await fresh.waitForTimeout(500);
+      const box = await opened.boundingBox();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y).toBeLessThan(150);
+      expect(await fresh.evaluate(() => window.scrollY)).toBeGreaterThan(5000);
+      await expect.poll(() => opened.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      expect(await opened.locator('.widget-control[data-control="prevalence"] input').inputValue()).toBe('0.3');
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

@@ -69,16 +69,19 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
     // Cleared first, so copying twice is announced twice.
     setCopied(null);
     flushWidgetUrl(p.id);
+    // The fragment opens the link at this demo, not at the top of a long page.
+    const url = new URL(window.location.href);
+    url.hash = p.id;
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(url.href);
       setCopied({ text: 'Link copied: it reproduces this exact state.', state: p.state });
     } catch {
-      setCopied({ text: `Copy this link: ${window.location.href}`, state: p.state });
+      setCopied({ text: `Copy this link: ${url.href}`, state: p.state });
     }
   };
 
   return (
-    <section className="widget" data-widget={p.kind} data-widget-id={p.id} data-hydrated={hydrated ? 'true' : 'false'} aria-labelledby={`${uid}-title`}>
+    <section className="widget" id={p.id} data-widget={p.kind} data-widget-id={p.id} data-hydrated={hydrated ? 'true' : 'false'} aria-labelledby={`${uid}-title`}>
       <header className="widget-head">
         <p className="widget-kind">Live demo</p>
         {/* Not a heading: demos sit inside subsections and must not split them in the outline. */}
