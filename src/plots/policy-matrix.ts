@@ -77,8 +77,8 @@ export interface ScoreDensityData {
 interface DensityLayer {
   yMax: number;
   marks: Plot.Markish[];
-  /** Where each density's name goes (see namePlace): without, and with, the high-intent note. */
-  names: { plain?: Names; withNote?: Names };
+  /** Where each density's name goes (see namePlace). */
+  names?: Names;
 }
 
 type Place = { x: number; y: number };
@@ -105,7 +105,7 @@ function densityLayer(benign: ScoreDensityData['benign'], harmful: ScoreDensityD
   for (const d of benign) if (d.density > top) top = d.density;
   for (const d of harmful) if (d.density > top) top = d.density;
   const yMax = Math.min(6, top);
-  layer = { yMax, marks: [], names: {} };
+  layer = { yMax, marks: [] };
   layer.marks = fixed(
     layer,
     Plot.areaY(benign, { x: 'score', y: 'density', fill: palette.primary, fillOpacity: 0.18, clip: true }),
@@ -168,35 +168,23 @@ export function namePlace(own: Density, other: Density, yMax: number, word: stri
   return { x: at.x, y: at.y, box: { x0: at.x - halfW, x1: at.x + halfW, y0: at.y - halfH, y1: at.y + halfH } };
 }
 
-/** The high-intent note's height, as a share of the densities' top. */
-const NOTE_AT = 0.62;
-
-/** The two names, the second kept clear of the first (and both of the high-intent note when shown). */
-function densityNames(layer: DensityLayer, benign: Density, harmful: Density, note: boolean): Names {
-  const key = note ? 'withNote' : 'plain';
-  const cached = layer.names[key];
-  if (cached) return cached;
-  const yTop = layer.yMax * 1.05;
-  const halfW = textWidth(NOTE, 11, false) / 2 / DENSITY_AREA.width + 0.01;
-  const halfH = (8 / DENSITY_AREA.height) * yTop;
-  const noteBox = { x0: 0.5 - halfW, x1: 0.5 + halfW, y0: layer.yMax * NOTE_AT - halfH, y1: layer.yMax * NOTE_AT + halfH };
-  const avoid = note ? [noteBox] : [];
-  const b = namePlace(benign, harmful, layer.yMax, 'benign', DENSITY_AREA, avoid);
-  const v = namePlace(harmful, benign, layer.yMax, 'violating', DENSITY_AREA, [...avoid, b.box]);
-  const names = { benign: { x: b.x, y: b.y }, violating: { x: v.x, y: v.y } };
-  layer.names[key] = names;
-  return names;
+/** The two names, the second kept clear of the first. */
+function densityNames(layer: DensityLayer, benign: Density, harmful: Density): Names {
+  if (layer.names) return layer.names;
+  const b = namePlace(benign, harmful, layer.yMax, 'benign', DENSITY_AREA);
+  const v = namePlace(harmful, benign, layer.yMax, 'violating', DENSITY_AREA, [b.box]);
+  return (layer.names = { benign: { x: b.x, y: b.y }, violating: { x: v.x, y: v.y } });
 }
 
 /** Where the two names go for these densities (cached with them). */
-export const namePlaces = (benign: Density, harmful: Density, note = false): Names => densityNames(densityLayer(benign, harmful), benign, harmful, note);
+export const namePlaces = (benign: Density, harmful: Density): Names => densityNames(densityLayer(benign, harmful), benign, harmful);
 
 /** The classifier's score densities for benign and violating requests, with the block thresholds. */
 export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresholds }: ScoreDensityData): Plot.PlotOptions {
   const densities = densityLayer(benign, harmful);
   const { yMax } = densities;
   const lines = thresholds.map((t, j) => ({ t, label: `τ ${POLICY_LEVELS[j]} sev`, j }));
-  const names = densityNames(densities, benign, harmful, Boolean(highIntentThresholds));
+  const names = densityNames(densities, benign, harmful);
   return {
     ...DENSITY_FRAME,
     x: { domain: [0, 1], label: 'classifier score →', ticks: 5, grid: true },
@@ -207,11 +195,12 @@ export function scoreDensityPlot({ benign, harmful, thresholds, highIntentThresh
       ...densities.marks,
       ...(highIntentThresholds ? [Plot.ruleX(highIntentThresholds, { stroke: 'currentColor', strokeDasharray: '2,3', strokeOpacity: 0.7 })] : []),
       Plot.ruleX(lines, { x: 't', stroke: 'currentColor', strokeWidth: 1.5 }),
-      // The labels inside the plot come after every rule, so their halos keep the rules off them.
+      // The key to the dotted rules sits under the plot, left of the axis title, where no line runs.
       ...(highIntentThresholds
-        ? [Plot.text([{ x: 0.5, y: yMax * NOTE_AT }], { x: 'x', y: 'y', text: () => NOTE, fontSize: 11, fill: 'currentColor', ...halo(3) })]
+        ? [Plot.text([{}], { frameAnchor: 'bottom-left', dx: 4 - DENSITY_FRAME.marginLeft, dy: 36, text: () => NOTE, textAnchor: 'start', fontSize: 11, fill: 'currentColor' })]
         : []),
-      // Each name where no curve runs through it (namePlace), clear of the other name and the note.
+      // Each name where no curve runs through it (namePlace), clear of the other name; after every
+      // rule, so the halos keep the rules off them.
       Plot.text([names.benign], { x: 'x', y: 'y', text: () => 'benign', fill: palette.primary, fontWeight: 700, ...halo(3) }),
       Plot.text([names.violating], { x: 'x', y: 'y', text: () => 'violating', fill: palette.bad, fontWeight: 700, ...halo(3) }),
       ...lines.map((l) =>

@@ -53,7 +53,7 @@ describe('policy-matrix figures', () => {
     }
   });
 
-  it('the two names never overlap each other or the high-intent note, at any separation', () => {
+  it('the two names never overlap each other, at any separation', () => {
     const area = { width: 300, height: 192 };
     const box = (p: { x: number; y: number }, word: string, yMax: number) => {
       const w = (0.62 * 13 * word.length) / 2 / area.width;
@@ -64,18 +64,26 @@ describe('policy-matrix figures', () => {
     for (let separation = 0.5; separation <= 6.001; separation += 0.1) {
       const [benign, harmful] = [logitNormalDensity(-separation / 2), logitNormalDensity(separation / 2)];
       const yMax = Math.min(6, Math.max(...benign.map((d) => d.density), ...harmful.map((d) => d.density)));
-      for (const note of [false, true]) {
-        const n = namePlaces(benign, harmful, note);
-        const b = box(n.benign, 'benign', yMax);
-        const v = box(n.violating, 'violating', yMax);
-        expect(meet(b, v), `separation ${separation.toFixed(1)}`).toBe(false);
-        if (note) {
-          const noteW = (0.55 * 11 * 'dotted: τ for high-risk intent'.length) / 2 / area.width;
-          const noteBox = { x0: 0.5 - noteW, x1: 0.5 + noteW, y0: yMax * 0.62 - (8 / 192) * yMax * 1.05, y1: yMax * 0.62 + (8 / 192) * yMax * 1.05 };
-          expect(meet(b, noteBox) || meet(v, noteBox), `note, separation ${separation.toFixed(1)}`).toBe(false);
-        }
-      }
+      const n = namePlaces(benign, harmful);
+      expect(meet(box(n.benign, 'benign', yMax), box(n.violating, 'violating', yMax)), `separation ${separation.toFixed(1)}`).toBe(false);
     }
+  });
+
+  it('the key to the dotted high-intent rules sits below the plot area, left of the axis title', () => {
+    const options = scoreDensityPlot({ benign: logitNormalDensity(-1.5), harmful: logitNormalDensity(1.5), thresholds: [0.73, 0.62, 0.5], highIntentThresholds: [0.6, 0.5, 0.37] });
+    const svg = Plot.plot({ ...options, document: doc() });
+    const note = [...svg.querySelectorAll('text')].find((t) => t.textContent === 'dotted: τ for high-risk intent');
+    expect(note).toBeDefined();
+    // Plot puts a frame-anchored text at the plot's bottom-left corner plus its offsets.
+    const g = note!.closest('g[transform]')?.getAttribute('transform') ?? '';
+    const t = note!.getAttribute('transform') ?? '';
+    const nums = (s: string) => (s.match(/-?[\d.]+/g) ?? []).map(Number);
+    const [dx, dy] = nums(g);
+    const [x, y] = nums(t);
+    const bottom = options.height! - options.marginBottom!;
+    expect(y! + dy!).toBeGreaterThan(bottom + 25);
+    expect(x! + dx!).toBeLessThan(10);
+    expect(note!.closest('g')?.getAttribute('text-anchor')).toBe('start');
   });
 
   it('a threshold label near the end of the score axis runs inward instead of off the chart', () => {
