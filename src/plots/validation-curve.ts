@@ -48,6 +48,19 @@ export function memorizingLabelOnTop(points: ValidationRun['points'], from: numb
   return bottomTaken && !topTaken;
 }
 
+/**
+ * Whether the stop rule at `bestStep` would run through "memorizing →" drawn at `labelAt` (starting
+ * there, or ending there when `atEnd`), with room for a reader's font setting the words wider.
+ */
+export function ruleCrossesLabel(bestStep: number, labelAt: number, atEnd: boolean, lastStep: number): boolean {
+  const { width } = plotArea(VALIDATION_FRAME);
+  const px = (step: number) => ((step - 1) / (lastStep - 1)) * width;
+  const w = textWidth(MEMORIZING, 13, false) * 1.15;
+  const [x0, x1] = atEnd ? [px(labelAt) - 4 - w, px(labelAt) - 4] : [px(labelAt) + 4, px(labelAt) + 4 + w];
+  const rule = px(bestStep);
+  return rule > x0 - 4 && rule < x1 + 4;
+}
+
 /** Train and validation loss per step; the gap shaded, memorization region tinted, early-stopping step marked. */
 export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.PlotOptions {
   const { points, bestStep, onsetStep } = run;
@@ -67,8 +80,15 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     Plot.line(points, { x: 'step', y: 'val', stroke: palette.secondary, strokeWidth: 2.5, strokeDasharray: noisy ? '4,3' : undefined, strokeOpacity: noisy ? 0.6 : 1 }),
   );
   if (noisy) marks.push(Plot.dot(points, { x: 'step', y: 'observed', fill: palette.secondary, r: 2.5 }));
+  // The stop rule ends short of "memorizing →" where it would run through the words (a narrow
+  // region, or a stop just after the onset): the words sit in a band along the top or the bottom.
+  const atEnd = onsetStep > 0.7 * last.step;
+  const labelAt = atEnd ? last.step : Math.max(onsetStep, 1);
+  const top = memorizing && !atEnd && memorizingLabelOnTop(points, labelAt, yMax);
+  const cut = memorizing && ruleCrossesLabel(bestStep, labelAt, atEnd, last.step);
+  const band = (24 / plotArea(VALIDATION_FRAME).height) * yMax;
   marks.push(
-    Plot.ruleX([bestStep], { stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '2,3' }),
+    Plot.ruleX([bestStep], { ...(cut ? { y1: top ? 0 : band, y2: top ? yMax - band : yMax } : {}), stroke: 'currentColor', strokeWidth: 1.5, strokeDasharray: '2,3' }),
     Plot.dot([best], { x: 'step', y: 'observed', r: 6, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 2 }),
     Plot.text([best], {
       x: 'step', frameAnchor: 'top', text: (p: typeof best) => `stop: step ${p.step}`, dy: -14,
@@ -79,13 +99,11 @@ export function validationCurvePlot({ run, noisy }: ValidationPlotData): Plot.Pl
     Plot.text([last], { x: 'step', y: 'val', text: () => 'validation', dy: offsets.val, dx: -10, textAnchor: 'end', fill: palette.secondary, fontSize: 13, fontWeight: 600, ...halo() }),
     Plot.ruleY([0], { stroke: 'currentColor' }),
   );
-  // Drawn last, with a halo, so the stop rule passes behind it. A narrow region near the end gets its
-  // label right-aligned, so it stays inside the frame.
+  // Drawn last, with a halo. A narrow region near the end gets its label right-aligned, so it stays
+  // inside the frame.
   if (memorizing) {
-    const atEnd = onsetStep > 0.7 * last.step;
-    const top = !atEnd && memorizingLabelOnTop(points, Math.max(onsetStep, 1), yMax);
     marks.push(
-      Plot.text([atEnd ? last.step : Math.max(onsetStep, 1)], {
+      Plot.text([labelAt], {
         x: (d: number) => d, frameAnchor: top ? 'top' : 'bottom', text: () => MEMORIZING, textAnchor: atEnd ? 'end' : 'start',
         dx: atEnd ? -4 : 4, dy: top ? 10 : -8, fill: palette.bad, fontSize: 13, ...halo(),
       }),

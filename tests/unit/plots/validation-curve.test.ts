@@ -37,6 +37,47 @@ describe('validation-curve figure', () => {
     expect(usual.hits).toBe(0);
   });
 
+  // The theory page's 120-step run stops at step 52, inside the words that start at the onset (step 26).
+  it('ends the stop rule short of "memorizing →" wherever the rule would run through the words', () => {
+    const draw = (run: ReturnType<typeof validationRun>) => {
+      const svg = Plot.plot({ ...validationCurvePlot({ run, noisy: false }), document: doc() }) as unknown as Element;
+      const t = [...svg.querySelectorAll('text')].find((e) => e.textContent === 'memorizing →');
+      const rule = svg.querySelector('g[stroke-dasharray="2,3"] line');
+      if (!t || !rule) return null;
+      // 7.5 units a character: wider than DejaVu Sans at 13 px (about 7.2), as a phone may draw it.
+      const span = textSpan(t, 7.5);
+      const [x, y1, y2] = ['x1', 'y1', 'y2'].map((a) => Number(rule.getAttribute(a)));
+      return { span, x: x!, top: Math.min(y1!, y2!), bottom: Math.max(y1!, y2!) };
+    };
+    const page = validationRun(ORIGINAL_RUN, 120);
+    expect([page.onsetStep, page.bestStep]).toEqual([26, 52]);
+    const seen = draw(page)!;
+    expect(seen.x).toBeGreaterThan(seen.span.x0);
+    expect(seen.x).toBeLessThan(seen.span.x1);
+    // Plot area 34–246: the words sit at 238, so the rule ends above their band.
+    expect(seen.bottom).toBeLessThan(226);
+    expect(seen.top).toBe(34);
+    let checked = 0;
+    let cut = 0;
+    for (const steps of [40, 60, 80, 100, 120])
+      for (const dataScale of [0.25, 0.5, 1, 2, 4])
+        for (const labelNoise of [0, 0.1, 0.2, 0.4])
+          for (const lr of [0.25, 0.5, 1, 2, 3]) {
+            const at = draw(validationRun({ dataScale, labelNoise, lr }, steps));
+            if (!at) continue;
+            checked++;
+            const where = `steps ${steps}, data ${dataScale}, noise ${labelNoise}, lr ${lr}`;
+            const across = at.x > at.span.x0 - 2 && at.x < at.span.x1 + 2;
+            // Where the rule is over the words' columns it must stop 12 units short of their middle.
+            if (across) {
+              cut++;
+              expect(at.span.y > at.bottom + 12 || at.span.y < at.top - 12, where).toBe(true);
+            } else if (at.x < at.span.x0 - 30 || at.x > at.span.x1 + 30) expect(at.bottom - at.top, where).toBe(212);
+          }
+    expect(checked).toBeGreaterThan(200);
+    expect(cut).toBeGreaterThan(10);
+  });
+
   it('draws the golden chart of the original 40-step run', async () => {
     const run = validationRun(ORIGINAL_RUN, 40);
     expect(run.bestStep).toBe(40);
