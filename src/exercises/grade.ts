@@ -67,6 +67,9 @@ export function gradeNumericValue(value: number, part: NumericPart): Feedback {
 export function gradeNumeric(text: string, part: NumericPart): Feedback {
   const parsed = parseAnswer(text);
   if (!parsed.ok) return { state: 'unreadable', message: parsed.message };
+  if (parsed.percent && part.plain) {
+    return { state: 'targeted', message: 'This quantity is not a share or a probability, so it has no percent form: give it as a plain number, without %.' };
+  }
   return gradeNumericValue(parsed.value, part);
 }
 

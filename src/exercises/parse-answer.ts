@@ -5,7 +5,8 @@
  * thousands (`0,375`, `1,5`). One comma before exactly three digits (`1,277`) could be either, so
  * it is asked about. Anything else gets a short message and is not graded.
  */
-export type ParsedAnswer = { ok: true; value: number } | { ok: false; message: string };
+/** `percent` is set when the reply ended in % (the value is then already divided by 100). */
+export type ParsedAnswer = { ok: true; value: number; percent?: true } | { ok: false; message: string };
 
 /** Longest input we try to read; anything longer is not a number someone typed on purpose. */
 export const MAX_ANSWER_LENGTH = 64;
@@ -67,5 +68,6 @@ export function parseAnswer(text: unknown): ParsedAnswer {
   if (value === null || Number.isNaN(value)) return { ok: false, message: `Couldn't read that as a number. ${HELP}` };
   if (!Number.isFinite(value)) return { ok: false, message: 'That number is too large to check. ' + HELP };
   // -0 reads as 0 so that "−0" and "0" are the same answer.
-  return { ok: true, value: value === 0 ? 0 : value };
+  const read = value === 0 ? 0 : value;
+  return percent ? { ok: true, value: read, percent } : { ok: true, value: read };
 }

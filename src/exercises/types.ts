@@ -39,8 +39,9 @@ export interface NumericPart {
   integer?: boolean;
   /** Needs nothing from the parts before it, so it is open before they are answered. */
   independent?: boolean;
-  /** A quantity that is not a share (a slope, a margin): a reply 100 times too large is not a
-   * percentage missing its sign, so it gets no hint saying so. */
+  /** A quantity that is not a share (a loss, a margin, a reward, a statistic): a reply 100 times
+   * too large is not a percentage missing its sign, so it gets no hint saying so, and a reply
+   * written with % is not read as a share of it. */
   plain?: boolean;
 }
 

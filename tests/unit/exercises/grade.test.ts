@@ -85,6 +85,10 @@ describe('gradeNumeric', () => {
     expect(gradeNumeric('40', part())).toMatchObject({ state: 'targeted', message: expect.stringMatching(/percentage/) });
     // A slope or a margin is not a share: 100 times the answer is just wrong.
     expect(gradeNumeric('40', part({ plain: true }))).toMatchObject({ state: 'incorrect' });
+    // ... and "40%" of a loss or a statistic is a unit slip, not the answer 0.4.
+    expect(gradeNumeric('40%', part())).toMatchObject({ state: 'correct' });
+    expect(gradeNumeric('40%', part({ plain: true }))).toMatchObject({ state: 'targeted', message: expect.stringMatching(/no percent form/) });
+    expect(gradeNumeric('0.4', part({ plain: true }))).toMatchObject({ state: 'correct' });
     expect(gradeNumeric('-0.4', part())).toMatchObject({ state: 'targeted', message: expect.stringMatching(/sign/) });
     const count = part({ answer: 5, tolerance: { abs: 0 }, integer: true });
     expect(gradeNumeric('5', count).state).toBe('correct');

@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { exercises } from '@exercises/lessons/human-in-the-loop-and-monitoring/index';
 import type { ExerciseDef, Variant } from '@exercises/types';
+import { gradeNumericValue } from '@exercises/grade';
 import { checkGrading, checkShape, correctIds, givenNumbers, numericAnswer, SEEDS } from './generator-checks';
 
 // Hundreds of seeds / property runs: allow for a busy machine (no timing is asserted).
@@ -141,6 +142,17 @@ describe('6 · Rankings (plackett-luce)', () => {
       expect(perms.reduce((t, o) => t + Math.exp(logP(o)), 0)).toBeCloseTo(1, 12);
       expect(numericAnswer(v, 'a')).toBeCloseTo(Math.exp(s[order[0]!]! - lse(s)), 12);
       expect(numericAnswer(v, 'b')).toBeCloseTo(Math.exp(logP(order)), 12);
+      // Reading the ranking in another order is a slip the grader catches, never a pass
+      // (seed 6 had C ≻ A ≻ B at 0.0401 and A ≻ C ≻ B at 0.0410, inside ±1%).
+      const b = v.parts.find((p) => p.id === 'b')!;
+      const a = v.parts.find((p) => p.id === 'a')!;
+      if (b.kind !== 'numeric' || a.kind !== 'numeric') throw new Error('numeric parts');
+      for (const o of perms.filter((o) => o.join() !== order.join())) {
+        expect(gradeNumericValue(Math.exp(logP(o)), b), `seed ${v.seed}, order ${o.join('')}`).toMatchObject({ state: 'targeted', message: expect.stringMatching(/different order/) });
+      }
+      for (const other of order.slice(1)) {
+        expect(gradeNumericValue(Math.exp(s[other]! - lse(s)), a), `seed ${v.seed}`).toMatchObject({ state: 'targeted' });
+      }
     });
   });
 });

@@ -300,7 +300,13 @@ describe('independent answers and targeted slips', () => {
       const dL = g.slice(5, 9);
       expect(dW.indexOf(Math.min(...dW))).not.toBe(top);
       expect(dL.indexOf(Math.max(...dL))).not.toBe(top);
+      // ... not even through a tie: the extreme is one pair, and not the answer (seeds 6 and 180 tied).
+      expect(dW.filter((x) => x === Math.min(...dW))).toHaveLength(1);
+      expect(dL.filter((x) => x === Math.max(...dL))).toHaveLength(1);
     }
+    expect(SEEDS).toEqual(expect.arrayContaining([6]));
+    const seed180 = nums(def.generate(180));
+    expect(seed180.slice(1, 5).filter((x) => x === Math.min(...seed180.slice(1, 5)))).toHaveLength(1);
   });
 
   test('RewardBench-style accuracy, Wilson lower bound and the gate', () => {

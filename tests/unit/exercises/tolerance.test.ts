@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTolerance, withinTolerance } from '../../../src/exercises/grade';
+import { describeTolerance, gradeNumeric, withinTolerance } from '../../../src/exercises/grade';
 import { allExercises } from '../../../src/exercises/registry';
 
 describe('describeTolerance', () => {
@@ -43,4 +43,29 @@ describe('every numeric part keeps the precision its prompt asks for', () => {
       }
     });
   }
+});
+
+// Only a share (a probability, a proportion, a rate) may be typed as a percentage; a loss, a
+// reward, a weight or a statistic typed with % is a unit slip. Every other non-count part is plain.
+const SHARES = new Set([
+  'escalation-cost a', 'kappa-table a', 'mcnemar-regression-check a', 'plackett-luce a', 'plackett-luce b', 'release-gate a',
+  'reviewer-load a', 'weighted-violation-rate b', 'bradley-terry-probability a', 'kl-optimal-policy a', 'rewardbench-safety-gate a', 'rewardbench-safety-gate b',
+]);
+
+describe('percent forms', () => {
+  it('every numeric part that is not a share or a count is plain, and refuses a reply written with %', () => {
+    const seen = new Set<string>();
+    for (const def of allExercises) {
+      const v = def.generate(def.defaultSeed);
+      for (const part of v.parts) {
+        if (part.kind !== 'numeric' || part.integer) continue;
+        const key = `${def.id} ${part.id}`;
+        seen.add(key);
+        expect(Boolean(part.plain), key).toBe(!SHARES.has(key));
+        const asPercent = `${part.answer * 100}%`;
+        expect(gradeNumeric(asPercent, part).state, key).toBe(part.plain ? 'targeted' : 'correct');
+      }
+    }
+    for (const key of SHARES) expect(seen.has(key), key).toBe(true);
+  });
 });

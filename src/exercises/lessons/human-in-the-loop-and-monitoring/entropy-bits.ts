@@ -63,6 +63,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: 'Compute the uncertainty $h(p_A)$ of output A, in bits, to three decimals.',
           answer: hA,
           tolerance: TOL,

@@ -99,6 +99,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'c',
+          plain: true,
           prompt: 'What is the expected total cost of handling these six outputs with this rule? Two decimals.',
           answer: v.cost,
           tolerance: TOL_COST,

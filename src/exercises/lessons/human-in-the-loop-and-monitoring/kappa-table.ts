@@ -102,6 +102,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: 'Using the exact $p_e$ from part (a), compute $\\kappa$ to three decimals.',
           answer: kappa,
           tolerance: TOL_K,

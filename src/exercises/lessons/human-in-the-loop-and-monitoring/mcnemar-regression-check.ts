@@ -112,6 +112,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           independent: true,
           prompt: "Compute McNemar's statistic $\\chi^2$, to two decimals.",
           answer: v.chi,

@@ -19,6 +19,13 @@ function draw(rng: ReturnType<typeof createRng>): Scenario {
 
 const sig = (z: number) => 1 / (1 + Math.exp(-z));
 
+/** The Plackett–Luce probability of an order of the three responses (indices into e = exp(s)). */
+const orderProbability = (e: number[], [a, b, c]: readonly number[]) => (e[a!]! / (e[a!]! + e[b!]! + e[c!]!)) * (e[b!]! / (e[b!]! + e[c!]!));
+
+/** The five orders other than the observed one: a slip in reading the ranking computes one of them. */
+const otherOrders = ([i, j, k]: Scenario['order']) =>
+  [[j, i, k], [i, k, j], [j, k, i], [k, i, j], [k, j, i]] as [number, number, number][];
+
 function values(sc: Scenario) {
   const [i, j, k] = sc.order;
   const e = sc.s.map(Math.exp);
@@ -27,6 +34,8 @@ function values(sc: Scenario) {
   return {
     first,
     ranking: first * second,
+    otherFirst: [j, k].map((x) => ({ who: x, p: e[x]! / (e[i]! + e[j]! + e[k]!) })),
+    otherOrders: otherOrders(sc.order).map((order) => ({ order, p: orderProbability(e, order) })),
     wrongFirst: { uniform: 1 / 3, bt: sig(sc.s[i]! - sc.s[j]!) },
     wrongRanking: {
       firstOnly: first,
@@ -40,7 +49,12 @@ function values(sc: Scenario) {
 function acceptable(sc: Scenario): boolean {
   if (new Set(sc.s).size < 3) return false;
   const v = values(sc);
-  return v.ranking > 0.01 && allApart([v.first, ...Object.values(v.wrongFirst)], TOL) && allApart([v.ranking, ...Object.values(v.wrongRanking)], TOL);
+  // Every slip gives a value the grader can tell apart, including another response first or another order.
+  return (
+    v.ranking > 0.01 &&
+    allApart([v.first, ...Object.values(v.wrongFirst), ...v.otherFirst.map((o) => o.p)], TOL) &&
+    allApart([v.ranking, ...Object.values(v.wrongRanking), ...v.otherOrders.map((o) => o.p)], TOL)
+  );
 }
 
 const exercise: ExerciseDef = {
@@ -79,6 +93,7 @@ const exercise: ExerciseDef = {
           mistakes: [
             { value: v.wrongFirst.uniform, message: 'That is $\\tfrac13$, the answer if all three scores were equal. Use the scores: the softmax of $s$ over all three responses.' },
             { value: v.wrongFirst.bt, message: `That is the Bradley–Terry probability that ${n(i)} beats ${n(j)} in a pair. Being ranked first means beating both others at once: the denominator has all three $e^{s}$ terms.` },
+            ...v.otherFirst.map((o) => ({ value: o.p, message: `That is the probability that ${n(o.who)} is placed first. The question asks about ${n(i)}, the reviewer's top choice: put $e^{s_${n(i)}}$ in the numerator.` })),
           ],
         },
         {
@@ -93,6 +108,10 @@ const exercise: ExerciseDef = {
             { value: v.wrongRanking.pairwise, message: 'That multiplies three pairwise Bradley–Terry probabilities, which is not a distribution over rankings. Plackett–Luce chooses stage by stage, each stage a softmax over the responses still left.' },
             { value: v.wrongRanking.sameDenominator, message: `In the second stage ${n(i)} has already been removed: its denominator is $e^{s_${n(j)}} + e^{s_${n(k)}}$, not the sum over all three.` },
             { value: v.wrongRanking.uniform, message: 'That is $1/3! = 1/6$, the uniform distribution over rankings. The scores make some rankings more likely than others.' },
+            ...v.otherOrders.map((o) => ({
+              value: o.p,
+              message: `That is the probability of a different order, $${o.order.map(n).join(' \\succ ')}$. Follow the reviewer's order, $${rankingTex}$: ${n(i)} is chosen first, then ${n(j)} from the two that remain.`,
+            })),
           ],
         },
       ],

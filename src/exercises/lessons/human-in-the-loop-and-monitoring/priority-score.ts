@@ -71,6 +71,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: 'What is the review priority $u_i$ of this output? Give three decimals.',
           answer,
           tolerance: TOL,

@@ -122,6 +122,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: 'Using part (a), how many reviewer-hours does the policy need per day? One decimal.',
           answer: v.hours,
           tolerance: TOL_HOURS,

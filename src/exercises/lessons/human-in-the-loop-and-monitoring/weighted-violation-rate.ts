@@ -79,6 +79,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: 'What expansion weight $1/f_s$ does each reviewed **high-risk** output carry? Give two decimals.',
           answer: wHigh,
           tolerance: TOL_W,

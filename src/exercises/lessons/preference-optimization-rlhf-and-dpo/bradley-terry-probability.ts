@@ -111,6 +111,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           independent: true,
           prompt: tex`Keep $r_\phi(x, y_B)$ fixed. By how much must $r_\phi(x, y_A)$ increase for the model to predict $P(y_A \succ y_B) = ${t}$? Three decimals, in reward units.`,
           answer: v.rise,

@@ -57,6 +57,10 @@ function acceptable(s: Scenario): boolean {
   // A clear winner, and the tempting shortcuts (lowest Δ_w, highest Δ_l) point elsewhere.
   if (sorted[0]! - sorted[1]! < 0.03 || new Set(v.h).size < N) return false;
   if (v.lowWin === v.top || v.highLose === v.top) return false;
+  // Each shortcut names one pair: a tie at the extreme could include the answer.
+  const lowest = Math.min(...s.dW);
+  const highest = Math.max(...s.dL);
+  if (s.dW.filter((x) => x === lowest).length > 1 || s.dL.filter((x) => x === highest).length > 1) return false;
   if (v.m.filter((x) => x < 0).length !== 1) return false;
   return allApart([v.w[s.ask]!, ...Object.values(v.wrongW)], TOL);
 }
@@ -117,6 +121,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: tex`Compute the weight $w = \sigma(-m)$ of pair ${k}, to three decimals.`,
           answer: v.w[s.ask]!,
           tolerance: TOL,

@@ -102,6 +102,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: tex`Using the exact margin from part (a), compute the pair's DPO loss $-\log\sigma(m)$, to three decimals.`,
           answer: v.loss,
           tolerance: TOL_L,

@@ -101,6 +101,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: tex`Compute the implicit reward $\hat r_\theta(x, y_1)$, to three decimals.`,
           answer: v.r1,
           tolerance: TOL,
@@ -116,6 +117,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: tex`Compute the implicit reward difference $\hat r_\theta(x, y_1) - \hat r_\theta(x, y_2)$, to three decimals.`,
           answer: v.diff,
           tolerance: TOL,

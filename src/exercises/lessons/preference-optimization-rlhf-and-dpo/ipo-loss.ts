@@ -113,6 +113,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: tex`Compute this pair's IPO loss, to three decimals.`,
           answer: v.loss,
           tolerance: TOL,
@@ -129,6 +130,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: tex`Compute the derivative $\partial\mathcal{L}_{\mathrm{IPO}}/\partial h$ at this pair, to three decimals.`,
           answer: v.grad,
           tolerance: TOL,

@@ -104,6 +104,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           prompt: tex`Using the exact $\pi^*$ from part (a), how far has the optimum moved from the reference? Give $\operatorname{KL}(\pi^* \,\|\, \pi_{\mathrm{ref}})$ in nats, to three decimals.`,
           answer: v.opt.kl,
           tolerance: TOL_KL,

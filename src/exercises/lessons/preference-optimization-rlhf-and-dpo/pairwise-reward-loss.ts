@@ -88,6 +88,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: tex`Compute $\mathcal{L}_{\mathrm{RM}}$ for this batch, in nats, to three decimals.`,
           answer: v.loss,
           tolerance: TOL_L,
@@ -105,6 +106,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           independent: true,
           prompt: tex`Pair ${k} is the one the model currently ranks backwards. What is $\partial \mathcal{L}_{\mathrm{RM}} / \partial r_\phi(x_${k}, y_{w,${k}})$, the derivative of the batch loss with respect to that pair's winner score? Four decimals.`,
           answer: v.grad,

@@ -146,6 +146,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
+          plain: true,
           prompt: 'Compute token 1\'s contribution to the clipped objective, to three decimals.',
           answer: g.value,
           tolerance: TOL,
@@ -155,6 +156,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'b',
+          plain: true,
           independent: true,
           prompt: 'Compute token 2\'s contribution, to three decimals.',
           answer: b.value,
