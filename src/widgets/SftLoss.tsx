@@ -107,10 +107,10 @@ function SftLossInner(props: BaseWidgetProps & { id: string }) {
       show={(props.show ?? ['scale']) as (keyof typeof spec)[]}
       charts={charts}
       readouts={[
-        { label: 'Masked loss (mean NLL)', value: has ? formatNumber(r.loss, 3) : 'undefined (0/0)', emphasis: true },
+        { label: 'Masked loss (mean NLL)', value: has ? formatNumber(r.loss, 3) : 'not defined (0/0)', emphasis: true },
         { label: 'Positions counted', value: `${r.counted} of 4` },
         { label: 'Mean NLL over all 4', value: formatNumber(r.unmaskedLoss, 3) },
-        { label: 'Perplexity e^loss', value: has ? formatNumber(Math.exp(r.loss), 2) : 'undefined' },
+        { label: 'Perplexity e^loss', value: has ? formatNumber(Math.exp(r.loss), 2) : 'not defined' },
         { label: 'Uniform guess ln 3', value: formatNumber(LN3, 3) },
       ]}
       check={{
@@ -124,7 +124,7 @@ function SftLossInner(props: BaseWidgetProps & { id: string }) {
       summary={
         has
           ? `Counting position${r.counted === 1 ? '' : 's'} ${list} (${r.counted} of 4), the loss is the mean NLL ${r.loss.toFixed(3)} nats (perplexity ${Math.exp(r.loss).toFixed(2)}); averaged over all four positions it would be ${r.unmaskedLoss.toFixed(3)}. Target probabilities: ${r.tokens.map((t) => `position ${t.position} ${t.pTarget.toFixed(2)}`).join(', ')}.`
-          : `No position counts, so the loss is undefined. Averaged over all four positions the NLL would be ${r.unmaskedLoss.toFixed(3)}.`
+          : `No position counts, so the loss is not defined (0/0). Averaged over all four positions the NLL would be ${r.unmaskedLoss.toFixed(3)}.`
       }
       table={{
         caption: `Logits after the shift and the scale ×${state.scale}, softmax probability of the target and its NLL`,

@@ -19,7 +19,7 @@ const spec = {
 
 /** How far above the lowest expected cost a threshold may sit and still count as cost-optimal. */
 const COST_SLACK = 0.05;
-const pct = (v: number) => (Number.isNaN(v) ? 'undefined' : `${formatNumber(100 * v, 1)}%`);
+const pct = (v: number) => (Number.isNaN(v) ? 'not defined' : `${formatNumber(100 * v, 1)}%`);
 
 function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('threshold-tradeoff', spec, props.preset), [props.preset]);
@@ -56,12 +56,17 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const nearOptimum = cost <= costLimit;
   const costNear = formatNear(cost, costLimit, 3);
   const optimumAt = Number.isFinite(optimum.tau) ? `τ = ${formatNumber(optimum.tau, 3)}` : 'blocking nothing';
+  // A guardrail that blocks nothing meets any false-block budget: the budget is kept while it still
+  // blocks some harmful items, and the pass says how many.
+  const blocksHarm = tpr > 0;
   const check = budgetShown
     ? {
-        pass: withinBudget,
-        text: withinBudget
-          ? `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} is within the ${pct(fprBudget)} budget.`
-          : `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} exceeds the ${pct(fprBudget)} budget: raise τ.`,
+        pass: withinBudget && blocksHarm,
+        text: !withinBudget
+          ? `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} exceeds the ${pct(fprBudget)} budget: raise τ.`
+          : blocksHarm
+            ? `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} is within the ${pct(fprBudget)} budget, and ${pct(tpr)} of harmful items are blocked.`
+            : `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} is within the ${pct(fprBudget)} budget only because no harmful item is blocked either: lower τ.`,
       }
     : {
         pass: nearOptimum,

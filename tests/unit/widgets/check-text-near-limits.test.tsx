@@ -130,6 +130,16 @@ describe('threshold check when a lesson hides the false-block budget', () => {
   it('keeps the budget check where the budget is a control', () => {
     expect(check(ThresholdTradeoff, { tau: 0.5 }).text).toMatch(/false-block rate .* budget/);
   });
+
+  it('a threshold that blocks no harmful item fails, although it meets the budget', () => {
+    // Separation 2 on 50 items: at τ = 0.95 nothing scores that high, harmful or benign.
+    const none = check(ThresholdTradeoff, { tau: 0.95, separation: 2, n: 50, baseRate: 0.5 });
+    expect(none.verdict).toBe('fail');
+    expect(none.text).toContain('only because no harmful item is blocked either: lower τ');
+    const some = check(ThresholdTradeoff, { tau: 0.6 });
+    expect(some.verdict).toBe('pass');
+    expect(some.text).toMatch(/is within the 5\.0% budget, and \d+\.\d% of harmful items are blocked\.$/);
+  });
 });
 
 describe('KL check with an exact reward', () => {

@@ -37,7 +37,9 @@ describe('SftLoss widget (server render)', () => {
 
   it('says the loss is undefined, rather than crashing, when nothing counts', () => {
     const d = render({ id: 'sft', preset: { m1: false, m2: false, m3: false } });
-    expect(readout(d, 'Masked loss (mean NLL)')).toBe('undefined (0/0)');
+    expect(readout(d, 'Masked loss (mean NLL)')).toBe('not defined (0/0)');
+    // Said in words: the bare word "undefined" reads like a program error.
+    expect(d.querySelector('.widget')?.textContent).not.toContain('undefined');
     expect(d.querySelector('[data-check]')?.getAttribute('data-check')).toBe('fail');
   });
 
