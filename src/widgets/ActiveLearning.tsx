@@ -17,7 +17,7 @@ const spec = {
 } satisfies ControlSpec;
 
 const f2 = (v: number) => formatNumber(v, 2);
-const f3 = (v: number) => (Number.isNaN(v) ? 'undefined' : formatNumber(v, 3));
+const f3 = (v: number) => (Number.isNaN(v) ? 'not defined' : formatNumber(v, 3));
 const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
 
 function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
@@ -63,7 +63,7 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
   const pass = q.violatingInQueue > q.randomExpectedViolating;
   const recall = q.violatingTotal > 0 ? q.violatingInQueue / q.violatingTotal : NaN;
   const checkText = pass
-    ? `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue of the same size catches on average.`
+    ? `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue of the same size catches on average${w.risk === 0 ? ': by luck of this draw, since with no weight on risk the ranking ignores the one score tied to violations (press New data).' : '.'}`
     : kk >= n
       ? `The budget of ${k} covers the whole pool of ${n}, so any queue, ranked or random, reviews all ${q.violatingTotal} violating items: with nothing left out there is nothing for a ranking to win. Lower k below n.`
       : `The queue of ${kk} catches ${q.violatingInQueue} violating item${q.violatingInQueue === 1 ? '' : 's'}, no more than the ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} a random queue would${w.risk === 0 ? ': with no weight on risk the ranking ignores the one score tied to violations.' : '.'}`;
@@ -81,7 +81,7 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
         { label: 'Random queue’s mean utility', value: f3(q.randomMeanUtility) },
         { label: 'Violating in queue', value: `${q.violatingInQueue} of ${kk}`, emphasis: true },
         { label: 'Random queue catches (expected)', value: formatNumber(q.randomExpectedViolating, 2) },
-        { label: 'Share of all violating caught', value: `${Number.isNaN(recall) ? 'undefined' : pct(recall)} of ${q.violatingTotal}` },
+        { label: 'Share of all violating caught', value: `${Number.isNaN(recall) ? 'not defined' : pct(recall)} of ${q.violatingTotal}` },
       ]}
       check={{ pass, text: checkText }}
       summary={`${allZero ? 'All weights are zero, so every item ties and the queue is just the first items in the pool. ' : ''}With normalised weights ${f2(w.risk)} on risk, ${f2(w.uncertainty)} on uncertainty and ${f2(w.diversity)} on diversity, ${kk === 1 ? `the top item of ${n} has utility` : `the top ${kk} of ${n} items have mean utility`} ${f3(q.queueMeanUtility)} against ${f3(q.randomMeanUtility)} for a random queue. ${kk === 1 ? `It is${q.violatingInQueue ? '' : ' not'} one of the ${q.violatingTotal} violating items` : `They include ${q.violatingInQueue} of the ${q.violatingTotal} violating items`} (${Number.isNaN(recall) ? 'none exist' : pct(recall)}); a random queue of ${kk} would include ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} on average.`}

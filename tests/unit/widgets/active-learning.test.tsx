@@ -45,4 +45,12 @@ describe('ActiveLearning widget (server render)', () => {
   it('rejects presets outside the controls', () => {
     expect(() => applyPreset('active-learning', activeLearningSpec, { k: 0 })).toThrow(/k must be a number in \[1, 100\]/);
   });
+  it('a queue with no risk weight that beats random says it is luck', () => {
+    // Seed 42, k = 30: uncertainty and diversity alone catch 11 against 8.4 expected (the gallery's numbers).
+    const d = render({ id: 'al', preset: { lambdaRisk: 0, k: 30 } });
+    expect(check(d)).toBe('pass');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('catches 11 violating items, more than the 8.4');
+    expect(d.querySelector('[data-check]')?.textContent).toContain('by luck of this draw');
+    expect(render({ id: 'al', preset: { k: 30 } }).querySelector('[data-check]')?.textContent).not.toContain('luck');
+  });
 });
