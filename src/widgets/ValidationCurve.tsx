@@ -8,8 +8,8 @@ import { useWidgetState } from './core/use-widget-state';
 
 const MAX_STEPS = 120;
 const f3 = (v: number) => formatNumber(v, 3);
-/** The onset 26·D/lr is a real number of steps: one decimal, none when it is whole (26, not 26.0). */
-const stepText = (v: number) => formatNumber(v, 1).replace(/\.0$/, '');
+/** The onset 26·D/lr is a real number; steps are whole, and the first one past it is where the extra loss shows. */
+const stepText = (v: number) => String(Math.ceil(v - 1e-9));
 const spec = {
   steps: { kind: 'number', label: 'Training steps', min: 20, max: MAX_STEPS, step: 5, default: 40 },
   dataScale: { kind: 'number', label: 'Training-set size', min: 0.25, max: 4, step: 0.25, default: 1, unit: '×', help: 'Relative to the original run.' },

@@ -20,6 +20,15 @@ describe('ValidationCurve widget (server render)', () => {
     expect(check(d)).toBe('fail');
   });
 
+  it('gives the onset as a whole step: the first one past 26·D/lr', () => {
+    // 26 × 1.25 = 32.5 → step 33; 26 / 1.5 = 17.33 → step 18; 26 × 0.25 / 3 = 2.17 → step 3.
+    expect(readout(render({ id: 'vc', preset: { dataScale: 1.25 } }), 'Memorizing from step')).toBe('33');
+    expect(readout(render({ id: 'vc', preset: { lr: 1.5 } }), 'Memorizing from step')).toBe('18');
+    const extreme = render({ id: 'vc', preset: { dataScale: 0.25, lr: 3 } });
+    expect(readout(extreme, 'Memorizing from step')).toBe('3');
+    expect(extreme.querySelector('.widget-summary')?.textContent).toContain('from step 3.');
+  });
+
   it('passes when the run is long enough to pass the minimum at step 52', () => {
     // val(52) = 0.6677, val(80) = 1.4·e^(−80/22) + 0.38 + 0.006·54 = 0.7409
     const d = render({ id: 'vc', preset: { steps: 80 } });
