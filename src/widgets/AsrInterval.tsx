@@ -119,7 +119,7 @@ function AsrIntervalInner(props: AsrIntervalProps & { id: string }) {
   return (
     <WidgetFrame
       {...frameBase('asr-interval', shownSpec, props, { state, update, newSeed }, {
-        title: plain ? 'An audited rate with an honest interval' : 'Attack success rate with an honest interval',
+        title: plain ? 'An audited rate with an honest interval' : 'Attack success rate and its confidence interval',
         question: plain
           ? `How sure can an audit of n items be about the rate of ${plain.many}, and which interval keeps its promise?`
           : 'How sure can an audit of n responses be about the violation rate, and which interval keeps its promise?',

@@ -86,15 +86,16 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
   return (
     <WidgetFrame
       {...frameBase('loss-mask', spec, props, { state, update, newSeed }, {
-        title: 'Which tokens carry the loss?',
+        title: 'Loss masks for chat data',
         question: 'Build a chat batch: which positions does the model actually learn from?',
       })}
+      inactive={system ? undefined : { trainSystem: 'No system turn in these chats, so nothing to train on: turn on “Add a system prompt” first.' }}
       charts={charts}
       readouts={[
         { label: 'Loss-bearing tokens', value: String(r.active), emphasis: true },
         { label: 'Positions computed', value: String(r.positions) },
         { label: 'Padding', value: r.positions ? `${r.padding} (${pct(r.padding / r.positions)})` : '0' },
-        { label: 'Loss weight on assistant', value: Number.isNaN(assistantShare) ? 'undefined' : pct(assistantShare), emphasis: true },
+        { label: 'Loss weight on assistant', value: Number.isNaN(assistantShare) ? 'not defined' : pct(assistantShare), emphasis: true },
         { label: 'Loss tokens seeing another chat', value: String(r.leakingActive) },
         { label: 'Chat shares of the loss', value: shares.map((s) => `${Math.round(100 * s)}`).join(' / ') + '%' },
       ]}

@@ -327,6 +327,16 @@ describe('static HTML', () => {
     expect(links).toBeGreaterThan(40);
   });
 
+  it("every gallery entry's heading is its demo's title", () => {
+    const html = readFileSync(join('dist', 'demos', 'index.html'), 'utf8');
+    const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+    for (const entry of html.split('<section class="gallery-entry"').slice(1)) {
+      const heading = text(/<h2[^>]*>([\s\S]*?)<\/h2>/.exec(entry)?.[1] ?? '');
+      const title = text(/<p[^>]*class="widget-title"[^>]*>([\s\S]*?)<\/p>/.exec(entry)?.[1] ?? '');
+      expect(title, heading).toBe(heading);
+    }
+  });
+
   it('serves a 404 page for unknown paths', async () => {
     const res = await fetch(`${baseUrl()}/no/such/page/`);
     expect(res.status).toBe(404);

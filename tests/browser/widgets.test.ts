@@ -84,6 +84,7 @@ async function openGallery(query = '', options: Parameters<typeof newContext>[1]
 describe('demo gallery', () => {
   it('every demo hydrates, and every control changes what the demo shows', async () => {
     const { context, page, errors } = await openGallery();
+    const inactive: string[] = [];
     try {
       const widgets = page.locator('[data-widget]');
       const count = await widgets.count();
@@ -98,6 +99,13 @@ describe('demo gallery', () => {
         for (let j = 0; j < n; j++) {
           const control = controls.nth(j);
           const name = await control.getAttribute('data-control');
+          // A control an earlier change made moot is disabled and says why (the next test covers it live).
+          if ((await control.getAttribute('data-inactive')) !== null) {
+            expect(await control.locator('input, select').first().isDisabled(), `${kind}: "${name}" is off`).toBe(true);
+            expect(await control.locator('small').textContent(), `${kind}: "${name}" says why it is off`).toMatch(/\w/);
+            inactive.push(`${kind}:${name}`);
+            continue;
+          }
           const before = await snapshot(widget);
           await change(control);
           await settle(page);
@@ -119,6 +127,32 @@ describe('demo gallery', () => {
           expect((await snapshot(widget)).chart, `${kind}: new data redraws the chart`).not.toBe(before.chart);
         }
       }
+      // Turning the system prompt off leaves "train on system tokens" nothing to act on.
+      expect(inactive).toEqual(['loss-mask:trainSystem']);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('"Train on system tokens" acts while chats have a system turn, and is disabled with its reason when they have none', async () => {
+    const { context, page, errors } = await openGallery();
+    try {
+      const widget = page.locator('[data-widget-id="lmask"]');
+      const system = widget.locator('[data-control="system"] input');
+      const train = widget.locator('[data-control="trainSystem"]');
+      const before = await snapshot(widget);
+      await train.locator('input').focus();
+      await page.keyboard.press('Space');
+      await expect.poll(async () => (await snapshot(widget)).readouts).not.toBe(before.readouts);
+      await system.focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => train.locator('input').isDisabled()).toBe(true);
+      expect(await train.locator('small').textContent()).toContain('No system turn in these chats');
+      await system.focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => train.locator('input').isDisabled()).toBe(false);
+      expect(await train.locator('small').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -13,19 +13,22 @@ interface Props {
   update?: (patch: Record<string, number | string | boolean>) => void;
   /** Or a handler of its own (re-created each render, so the control always re-renders). */
   onChange?: (v: number | string | boolean) => void;
+  /** Why the control changes nothing in the current state: it is then disabled and says so. */
+  inactive?: string;
 }
 
 /** One labelled control with its numeric readout; native inputs keep keyboard support. */
-function ControlInput({ name, control: c, value, label, disabled, update, onChange: own }: Props) {
+function ControlInput({ name, control: c, value, label, disabled, update, onChange: own, inactive }: Props) {
   const id = useId();
   const onChange = (v: number | string | boolean) => (own ? own(v) : update?.({ [name]: v }));
   const text = label ?? c.label;
-  const helpId = c.help ? `${id}-help` : undefined;
+  const help = inactive ?? c.help;
+  const helpId = help ? `${id}-help` : undefined;
   if (c.kind === 'number') {
     const digits = c.digits ?? stepDigits(c.step);
     const shown = `${formatNumber(value as number, digits)}${c.unit ?? ''}`;
     return (
-      <div className="widget-control" data-control={name}>
+      <div className="widget-control" data-control={name} data-inactive={inactive ? '' : undefined}>
         <label htmlFor={id}>{withSubscripts(text)}</label>
         <div className="widget-slider">
           <input
@@ -36,36 +39,37 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
             step={c.step}
             value={value as number}
             {...pending(disabled)}
+            disabled={inactive ? true : undefined}
             aria-describedby={helpId}
             aria-valuetext={shown}
             onChange={(e) => onChange(Number(e.currentTarget.value))}
           />
           <output htmlFor={id} aria-hidden="true">{shown}</output>
         </div>
-        {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
+        {help && <small id={helpId}>{withSubscripts(help)}</small>}
       </div>
     );
   }
   if (c.kind === 'choice') {
     return (
-      <div className="widget-control" data-control={name}>
+      <div className="widget-control" data-control={name} data-inactive={inactive ? '' : undefined}>
         <label htmlFor={id}>{withSubscripts(text)}</label>
-        <select id={id} value={value as string} {...pending(disabled)} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
+        <select id={id} value={value as string} {...pending(disabled)} disabled={inactive ? true : undefined} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
           {c.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
             </option>
           ))}
         </select>
-        {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
+        {help && <small id={helpId}>{withSubscripts(help)}</small>}
       </div>
     );
   }
   return (
-    <div className="widget-control widget-toggle" data-control={name}>
-      <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
+    <div className="widget-control widget-toggle" data-control={name} data-inactive={inactive ? '' : undefined}>
+      <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} disabled={inactive ? true : undefined} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
       <label htmlFor={id}>{withSubscripts(text)}</label>
-      {c.help && <small id={helpId}>{withSubscripts(c.help)}</small>}
+      {help && <small id={helpId}>{withSubscripts(help)}</small>}
     </div>
   );
 }

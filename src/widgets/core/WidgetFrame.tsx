@@ -31,6 +31,8 @@ interface Props<S extends ControlSpec> {
   /** Controls to show, in order; all by default. */
   show?: readonly (keyof S & string)[];
   labels?: Partial<Record<keyof S & string, string>>;
+  /** Controls that change nothing in the current state, each with the reason shown in its place. */
+  inactive?: Partial<Record<keyof S & string, string>>;
   /** Extra controls a widget draws itself (e.g. editable logits). */
   children?: ReactNode;
   /** One or two charts (two sit side by side on wide screens). */
@@ -99,6 +101,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
               control={p.spec[k]}
               value={(p.state as Record<string, number | string | boolean>)[k]}
               label={p.labels?.[k]}
+              inactive={p.inactive?.[k]}
               disabled={!hydrated}
               update={p.update as (patch: Record<string, number | string | boolean>) => void}
             />

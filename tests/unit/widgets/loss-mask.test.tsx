@@ -49,4 +49,16 @@ describe('LossMask widget (server render)', () => {
     expect(() => applyPreset('loss-mask', lossMaskSpec, { examples: 9 })).toThrow(/examples must be a number in \[1, 4\]/);
     expect(() => applyPreset('loss-mask', lossMaskSpec, { normalize: 'chat' })).toThrow(/one of token, example/);
   });
+  it('with no system prompt, "Train on system tokens" is disabled and says why; with one it is live', () => {
+    const off = render({ id: 'lm', preset: { system: false } });
+    const control = off.querySelector('[data-control="trainSystem"]')!;
+    expect(control.querySelector('input')?.hasAttribute('disabled')).toBe(true);
+    expect(control.hasAttribute('data-inactive')).toBe(true);
+    const why = control.querySelector('small')!;
+    expect(why.textContent).toContain('No system turn in these chats');
+    expect(control.querySelector('input')?.getAttribute('aria-describedby')).toBe(why.id);
+    const on = render({ id: 'lm' }).querySelector('[data-control="trainSystem"]')!;
+    expect(on.querySelector('input')?.hasAttribute('disabled')).toBe(false);
+    expect(on.hasAttribute('data-inactive')).toBe(false);
+  });
 });
