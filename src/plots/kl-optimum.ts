@@ -32,7 +32,8 @@ export function klFrontierPlot({ sweep, current, best }: KlFrontierPlotData): Pl
       // Under its ring; within 16 px of the y axis it runs rightwards, clear of the tick labels.
       Plot.text([best], { x: 'proxyKl', y: 'proxyTrue', text: () => 'best', dy: 15, fill: palette.bad, fontSize: 11.5, ...((best.proxyKl / (maxKl * 1.04)) * FRONTIER_WIDTH < 16 ? { textAnchor: 'start' as const, dx: -4 } : {}) }),
       Plot.dot([current], { x: 'honestKl', y: 'honestReward', r: 5.5, fill: palette.primary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
-      Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: palette.secondary, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
+      // A ring, like the dashed curve it sits on a promise: the frontier's dot a few pixels below shows through it.
+      Plot.dot([current], { x: 'proxyKl', y: 'proxyEstimate', r: 5.5, fill: 'none', stroke: palette.secondary, strokeWidth: 2.5 }),
       Plot.dot([current], { x: 'proxyKl', y: 'proxyTrue', r: 6.5, fill: palette.bad, stroke: 'var(--bg-raised)', strokeWidth: 1.5 }),
     ],
   };
