@@ -3,7 +3,7 @@ import { gainCurve, queueFromRanking, rankPool, sampleReviewPool } from '@math/s
 import { gainPlot, poolPlot, type PoolPoint } from '../plots/active-learning';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const WEIGHT_HELP = 'Weights are divided by their sum before use, so only their ratios change the queue.';
@@ -17,8 +17,8 @@ const spec = {
 } satisfies ControlSpec;
 
 const f2 = (v: number) => formatNumber(v, 2);
-const f3 = (v: number) => (Number.isNaN(v) ? 'not defined' : formatNumber(v, 3));
-const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+const f3 = (v: number) => formatNumber(v, 3);
+const pct = (v: number) => formatPercent(v);
 
 function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('active-learning', spec, props.preset), [props.preset]);
@@ -81,7 +81,7 @@ function ActiveLearningInner(props: BaseWidgetProps & { id: string }) {
         { label: 'Random queue’s mean utility', value: f3(q.randomMeanUtility) },
         { label: 'Violating in queue', value: `${q.violatingInQueue} of ${kk}`, emphasis: true },
         { label: 'Random queue catches (expected)', value: formatNumber(q.randomExpectedViolating, 2) },
-        { label: 'Share of all violating caught', value: `${Number.isNaN(recall) ? 'not defined' : pct(recall)} of ${q.violatingTotal}` },
+        { label: 'Share of all violating caught', value: `${pct(recall)} of ${q.violatingTotal}` },
       ]}
       check={{ pass, text: checkText }}
       summary={`${allZero ? 'All weights are zero, so every item ties and the queue is just the first items in the pool. ' : ''}With normalised weights ${f2(w.risk)} on risk, ${f2(w.uncertainty)} on uncertainty and ${f2(w.diversity)} on diversity, ${kk === 1 ? `the top item of ${n} has utility` : `the top ${kk} of ${n} items have mean utility`} ${f3(q.queueMeanUtility)} against ${f3(q.randomMeanUtility)} for a random queue. ${kk === 1 ? `It is${q.violatingInQueue ? '' : ' not'} one of the ${q.violatingTotal} violating items` : `They include ${q.violatingInQueue} of the ${q.violatingTotal} violating items`} (${Number.isNaN(recall) ? 'none exist' : pct(recall)}); a random queue of ${kk} would include ${formatNear(q.randomExpectedViolating, q.violatingInQueue, 2)} on average.`}

@@ -14,7 +14,7 @@ import {
 import { coveragePlot, formatRate, intervalPlot } from '../plots/asr-interval';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -43,7 +43,7 @@ const REPLICATES = 200;
 /** How far actual coverage may sit from nominal before the check fails (2 percentage points). */
 const TOLERANCE = 0.02;
 
-const pct = (v: number, d = 1) => `${formatNumber(100 * v, d)}%`;
+const pct = (v: number, d = 1) => formatPercent(v, d);
 const ci = ([lo, hi]: [number, number]) => `[${formatRate(lo)}, ${formatRate(hi)}]`;
 // A thin space keeps an interval compact, and still lets it wrap in a narrow readout box.
 const ciTight = ([lo, hi]: [number, number]) => `[${formatRate(lo)},\u2009${formatRate(hi)}]`;

@@ -3,7 +3,7 @@ import { LOOP_CONSTANTS, drawLoopPools, simulateFeedbackLoop, type LoopStrategy 
 import { batchPlot, loopCurvesPlot } from '../plots/feedback-loop';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 /** "1 harmful prompt", "2 harmful prompts". */
@@ -57,7 +57,7 @@ const spec = {
 const MIN_GAIN = 0.03;
 const MAX_TAX = 0.02;
 
-const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+const pct = (v: number) => formatPercent(v);
 // formatNumber already signs negatives (and never a rounded zero); gains also get a plus.
 const withPlus = (text: string) => (text.startsWith('−') || /^0(\.0*)?$/.test(text) ? text : `+${text}`);
 

@@ -3,7 +3,7 @@ import { buildLossMask, sampleChats } from '@math/sims/loss-mask';
 import { lossMaskPlot, lossSharePlot } from '../plots/loss-mask';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -27,7 +27,7 @@ const spec = {
   },
 } satisfies ControlSpec;
 
-const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+const pct = (v: number) => formatPercent(v);
 
 function LossMaskInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('loss-mask', spec, props.preset), [props.preset]);
@@ -95,7 +95,7 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
         { label: 'Loss-bearing tokens', value: String(r.active), emphasis: true },
         { label: 'Positions computed', value: String(r.positions) },
         { label: 'Padding', value: r.positions ? `${r.padding} (${pct(r.padding / r.positions)})` : '0' },
-        { label: 'Loss weight on assistant', value: Number.isNaN(assistantShare) ? 'not defined' : pct(assistantShare), emphasis: true },
+        { label: 'Loss weight on assistant', value: pct(assistantShare), emphasis: true },
         { label: 'Loss tokens seeing another chat', value: String(r.leakingActive) },
         { label: 'Chat shares of the loss', value: shares.map((s) => `${Math.round(100 * s)}`).join(' / ') + '%' },
       ]}

@@ -3,7 +3,7 @@ import { StrategyRuns, landscapeCeiling, makeAttackLandscape, type StrategySumma
 import { landscapePlot, searchCurvePlot } from '../plots/red-team-search';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const RUNS = 16;
@@ -26,7 +26,7 @@ const spec = {
 } satisfies ControlSpec;
 
 const f2 = (v: number) => formatNumber(v, 2);
-const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
+const pct = (v: number) => formatPercent(v);
 
 function RedTeamSearchInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('red-team-search', spec, props.preset), [props.preset]);

@@ -3,7 +3,7 @@ import { agreementTable, categoryNames, drawRaterUniforms, kappaByPrevalence, ka
 import { confusionPlot, paradoxPlot } from '../plots/reviewer-agreement';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -32,9 +32,9 @@ const spec = {
 /** Landis & Koch (1977) call κ in 0.61–0.80 "substantial" and 0.81–1.00 "almost perfect" (0.41–0.60 is "moderate"): the bar is κ > 0.6. */
 const BAR = 0.6;
 
-const pct = (v: number) => `${formatNumber(100 * v, 1)}%`;
-// κ has no value when chance agreement is 1 (both raters used one label): said in words, not NaN.
-const num = (v: number) => (Number.isNaN(v) ? 'not defined' : formatNumber(v, 3));
+const pct = (v: number) => formatPercent(v);
+// κ has no value when chance agreement is 1 (both raters used one label); formatNumber says so in words.
+const num = (v: number) => formatNumber(v, 3);
 
 function ReviewerAgreementInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('reviewer-agreement', spec, props.preset), [props.preset]);

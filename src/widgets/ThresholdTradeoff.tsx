@@ -4,7 +4,7 @@ import { costOptimumOnCurve, guardrailCurves, sampleGuardrailScores } from '@mat
 import { rocPlot, ratesPlot } from '../plots/threshold';
 import WidgetFrame from './core/WidgetFrame';
 import { defineWidget, frameBase, type BaseWidgetProps } from './core/define-widget';
-import { applyPreset, formatNear, formatNumber, type ControlSpec } from './core/spec';
+import { applyPreset, formatNear, formatNumber, formatPercent, type ControlSpec } from './core/spec';
 import { useWidgetState } from './core/use-widget-state';
 
 const spec = {
@@ -19,7 +19,7 @@ const spec = {
 
 /** How far above the lowest expected cost a threshold may sit and still count as cost-optimal. */
 const COST_SLACK = 0.05;
-const pct = (v: number) => (Number.isNaN(v) ? 'not defined' : `${formatNumber(100 * v, 1)}%`);
+const pct = (v: number) => formatPercent(v);
 
 function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const base = useMemo(() => applyPreset('threshold-tradeoff', spec, props.preset), [props.preset]);

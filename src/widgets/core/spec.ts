@@ -153,11 +153,15 @@ export function writeQuery<S extends ControlSpec>(spec: S, id: string, search: s
 }
 
 export function formatNumber(v: number, digits: number): string {
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'undefined' : v > 0 ? '∞' : '−∞';
+  // A 0/0 quantity (no items, no positions) is said in words; "NaN" or "undefined" reads like a bug.
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'not defined' : v > 0 ? '∞' : '−∞';
   const s = v.toFixed(digits);
   // A value that rounds to zero prints without a sign ("0.000", never "−0.000").
   return (/^-0(\.0*)?$/.test(s) ? s.slice(1) : s).replace(/^-/, '−');
 }
+
+/** A share as a percentage ("12.5%"), or "not defined" for 0/0. */
+export const formatPercent = (v: number, digits = 1): string => (Number.isNaN(v) ? formatNumber(v, digits) : `${formatNumber(100 * v, digits)}%`);
 
 /**
  * `v` with `digits` decimals, or more (up to 6) while it would print the same as `limit`: a check

@@ -68,6 +68,15 @@ describe('formatNumber and formatNear', () => {
     expect(formatNumber(-0, 0)).toBe('0');
   });
 
+  it('says a 0/0 value in words, in numbers and percentages alike', async () => {
+    const { formatNumber, formatPercent } = await import('@widgets/core/spec');
+    expect(formatNumber(NaN, 3)).toBe('not defined');
+    expect(formatNumber(Infinity, 3)).toBe('∞');
+    expect(formatPercent(NaN)).toBe('not defined');
+    expect(formatPercent(0.125)).toBe('12.5%');
+    expect(formatPercent(0.0512, 2)).toBe('5.12%');
+  });
+
   it('adds decimals until a value no longer prints like the limit it is compared with', async () => {
     const { formatNear } = await import('@widgets/core/spec');
     expect(formatNear(0.59983, 0.6, 3)).toBe('0.5998');
