@@ -62,11 +62,13 @@ function ThresholdTradeoffInner(props: BaseWidgetProps & { id: string }) {
   const check = budgetShown
     ? {
         pass: withinBudget && blocksHarm,
-        text: !withinBudget
-          ? `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} exceeds the ${pct(fprBudget)} budget: raise τ.`
-          : blocksHarm
-            ? `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} is within the ${pct(fprBudget)} budget, and ${pct(tpr)} of harmful items are blocked.`
-            : `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} is within the ${pct(fprBudget)} budget only because no harmful item is blocked either: lower τ.`,
+        text: `At τ = ${tau.toFixed(2)} the false-block rate ${fprNear} ${
+          !withinBudget
+            ? `exceeds the ${pct(fprBudget)} budget: raise τ.`
+            : blocksHarm
+              ? `is within the ${pct(fprBudget)} budget, and ${pct(tpr)} of harmful items are blocked.`
+              : `is within the ${pct(fprBudget)} budget only because no harmful item is blocked either: lower τ.`
+        }`,
       }
     : {
         pass: nearOptimum,

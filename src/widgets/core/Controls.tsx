@@ -24,11 +24,13 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
   const text = label ?? c.label;
   const help = inactive ?? c.help;
   const helpId = help ? `${id}-help` : undefined;
+  const box = { 'data-control': name, 'data-inactive': inactive ? '' : undefined };
+  const off = inactive ? { disabled: true } : {};
   if (c.kind === 'number') {
     const digits = c.digits ?? stepDigits(c.step);
     const shown = `${formatNumber(value as number, digits)}${c.unit ?? ''}`;
     return (
-      <div className="widget-control" data-control={name} data-inactive={inactive ? '' : undefined}>
+      <div className="widget-control" {...box}>
         <label htmlFor={id}>{withSubscripts(text)}</label>
         <div className="widget-slider">
           <input
@@ -39,7 +41,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
             step={c.step}
             value={value as number}
             {...pending(disabled)}
-            disabled={inactive ? true : undefined}
+            {...off}
             aria-describedby={helpId}
             aria-valuetext={shown}
             onChange={(e) => onChange(Number(e.currentTarget.value))}
@@ -52,9 +54,9 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
   }
   if (c.kind === 'choice') {
     return (
-      <div className="widget-control" data-control={name} data-inactive={inactive ? '' : undefined}>
+      <div className="widget-control" {...box}>
         <label htmlFor={id}>{withSubscripts(text)}</label>
-        <select id={id} value={value as string} {...pending(disabled)} disabled={inactive ? true : undefined} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
+        <select id={id} value={value as string} {...pending(disabled)} {...off} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
           {c.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -66,8 +68,8 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
     );
   }
   return (
-    <div className="widget-control widget-toggle" data-control={name} data-inactive={inactive ? '' : undefined}>
-      <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} disabled={inactive ? true : undefined} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
+    <div className="widget-control widget-toggle" {...box}>
+      <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} {...off} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
       <label htmlFor={id}>{withSubscripts(text)}</label>
       {help && <small id={helpId}>{withSubscripts(help)}</small>}
     </div>
