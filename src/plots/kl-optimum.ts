@@ -13,6 +13,8 @@ export interface KlFrontierPlotData {
 
 const FRONTIER = { ...frame(440, 320), marginRight: 24 };
 const FRONTIER_WIDTH = plotArea(FRONTIER).width;
+/** Curve names end this far left of their curve's end (or start this far right of it), clear of the current-β dots that sit there at the smallest β. */
+const END_GAP = 9;
 
 /**
  * Expected reward against KL(π*‖π_ref), traced by sweeping β: the frontier of the true reward,
@@ -53,7 +55,7 @@ const frontierLayer = perObject((sweep: KlTradeoffPoint[]): { maxKl: number; max
   // higher under the text, and the label goes above that.
   const peak = (pts: { kl: number; reward: number }[], text: string) => {
     const last = pts[0]!;
-    const width = (textWidth(text, 12.5) / FRONTIER_WIDTH) * maxKl * 1.04;
+    const width = ((textWidth(text, 12.5) + END_GAP) / FRONTIER_WIDTH) * maxKl * 1.04;
     return Math.max(...pts.filter((p) => p.kl >= last.kl - width).map((p) => p.reward));
   };
   const label = (pts: { kl: number; reward: number }[], text: string, fill: string) => ({ ...pts[0]!, text, fill, peak: peak(pts, text) });
@@ -99,19 +101,20 @@ const toPx = (pts: { kl: number; reward: number }[], maxKl: number, yTop: number
  */
 export function unblockEndLabel<L extends EndLabel & { dy: number }>(l: L, curves: { xs: number[]; ys: number[] }[], maxKl: number, yTop: number, taken: Box[] = []): L & { dx: number; textAnchor: 'start' | 'end' } {
   const stay = { ...l, dx: 0, textAnchor: 'end' as const };
-  if (l.text.includes('\n')) return stay;
+  if (l.text.includes('\n')) return { ...stay, dx: -END_GAP };
   const w = textWidth(l.text, 12.5);
   const x = (l.kl / (maxKl * 1.04)) * FRONTIER_WIDTH, y = (1 - l.reward / yTop) * FRONTIER_HEIGHT;
   const box = (x0: number, dy: number): Box => ({ x0, x1: x0 + w, y0: y + dy - 7, y1: y + dy + 5 });
   const clear = (b: Box) => b.x1 <= FRONTIER_WIDTH + FRONTIER.marginRight - 2 && b.y1 <= FRONTIER_HEIGHT - 2 && !curves.some((c) => polylineHits(c.xs, c.ys, b)) && !taken.some((t) => overlaps(t, b));
-  if (clear(box(x - w, l.dy))) return stay;
-  if (clear(box(x + 8, 6))) return { ...l, dy: 6, dx: 8, textAnchor: 'start' };
+  // Clear of the end's dot where there is room; right at the end only where a curve leaves none.
+  for (const gap of [END_GAP, 0]) if (clear(box(x - gap - w, l.dy))) return { ...stay, dx: -gap };
+  if (clear(box(x + END_GAP, 6))) return { ...l, dy: 6, dx: END_GAP, textAnchor: 'start' };
   // One line under the lowest point of its own curve beneath the text.
   const own = curves.find((c) => Math.abs(c.xs[0]! - x) < 0.5 && Math.abs(c.ys[0]! - y) < 0.5);
   let low = y;
-  own?.xs.forEach((cx, i) => { if (cx >= x - w && cx <= x) low = Math.max(low, own.ys[i]!); });
+  own?.xs.forEach((cx, i) => { if (cx >= x - END_GAP - w && cx <= x) low = Math.max(low, own.ys[i]!); });
   // Under it, or a line lower where the "best" ring's label is in the way.
-  for (const under of [low - y + 14, low - y + 30]) if (clear(box(x - w, under))) return { ...l, dy: under, dx: 0, textAnchor: 'end' };
+  for (const under of [low - y + 14, low - y + 30]) for (const gap of [END_GAP, 0]) if (clear(box(x - gap - w, under))) return { ...l, dy: under, dx: -gap, textAnchor: 'end' };
   return stay;
 }
 

@@ -97,6 +97,33 @@ describe('kl-optimum figures', () => {
     }
   });
 
+  // At the sweep's smallest β the current point sits on the curves' ends, under their names
+  // ("proxy’s estimate" ran into its ring at the default error).
+  it.each([0, 0.5, 1, 2])('no curve name touches a current-β dot at β = 0.01 (proxy error %s)', (error) => {
+    for (const overrated of [0, 1, 2, 3, 4]) {
+      const px = proxyRewards(reward, overrated, error);
+      const sw = klSweep(ref, reward, px, logSpacedGrid(0.01, 10, 121));
+      const svg = Plot.plot({ ...klFrontierPlot({ sweep: sw, current: klTradeoff(ref, reward, px, 0.01), best: bestProxyTrue(sw) }), document: doc() }) as unknown as Element;
+      const dots = [...svg.querySelectorAll('g[aria-label="dot"]')].slice(1).flatMap((g) => {
+        const [gx, gy] = (/translate\(([-\d.e]+),([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '') ?? [0, '0', '0']).slice(1).map(Number);
+        return [...g.querySelectorAll('circle')].map((c) => ({ x: Number(c.getAttribute('cx')) + gx!, y: Number(c.getAttribute('cy')) + gy!, r: Number(c.getAttribute('r')) + 1.25 }));
+      });
+      expect(dots).toHaveLength(3);
+      for (const t of svg.querySelectorAll('text')) {
+        const name = t.textContent ?? '';
+        if (!/(true optimum|proxy’s estimate|true reward under proxy|all three)/.test(name)) continue;
+        const lines = t.querySelectorAll('tspan').length || 1;
+        const { x0, x1, y } = textSpan(t, 7.6);
+        // One line is about 12 px above its baseline and 3 below; a two-line label stands on its anchor.
+        const box = { x0, x1, y0: y - 12 - (lines - 1) * 15, y1: y + 3 };
+        for (const d of dots) {
+          const nx = Math.min(Math.max(d.x, box.x0), box.x1), ny = Math.min(Math.max(d.y, box.y0), box.y1);
+          expect(Math.hypot(d.x - nx, d.y - ny), `“${name}” on a dot at (${d.x.toFixed(0)}, ${d.y.toFixed(0)}) (error ${error}, overrated ${overrated})`).toBeGreaterThan(d.r);
+        }
+      }
+    }
+  });
+
   it('draws the golden frontier at proxy error 1 and β = 0.2', async () => {
     // the sweep's KL reaches −log π_ref(flattery) = −log 0.02 = 3.912 as β → 0.01
     expect(sweep[0]!.proxyKl).toBeCloseTo(-Math.log(0.02), 2);
