@@ -52,10 +52,11 @@ export function gradeNumericValue(value: number, part: NumericPart): Feedback {
     if (mistakeMatches(value, m, tolerance)) return { state: 'targeted', message: m.message, mistake: i };
   }
   if (part.integer && !Number.isInteger(value)) {
-    return { state: 'targeted', message: 'The answer is a whole number (a count); round your result the way the question asks.' };
+    return { state: 'targeted', message: 'The answer is a count, so a whole number.' };
   }
   if (answer !== 0 && withinTolerance(-value, answer, tolerance)) {
-    return { state: 'targeted', message: 'Right size, wrong sign: check which quantity is subtracted from which.' };
+    // A count has no sign to lose; elsewhere the slip is a minus sign somewhere along the way.
+    return { state: 'targeted', message: part.integer ? 'Right size, but a count is never negative.' : 'Right size, wrong sign: check the sign of each term along the way.' };
   }
   if (!part.plain && Math.abs(answer) < 1 && withinTolerance(value / 100, answer, tolerance)) {
     return { state: 'targeted', message: 'That looks like a percentage typed without the % sign. Add % or give the proportion as a decimal.' };
@@ -67,6 +68,9 @@ export function gradeNumericValue(value: number, part: NumericPart): Feedback {
 export function gradeNumeric(text: string, part: NumericPart): Feedback {
   const parsed = parseAnswer(text);
   if (!parsed.ok) return { state: 'unreadable', message: parsed.message };
+  if (parsed.percent && part.integer) {
+    return { state: 'targeted', message: 'A count has no percent form: give the whole number, without %.' };
+  }
   if (parsed.percent && part.plain) {
     return { state: 'targeted', message: 'This quantity is not a share or a probability, so it has no percent form: give it as a plain number, without %.' };
   }

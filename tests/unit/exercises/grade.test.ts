@@ -94,6 +94,11 @@ describe('gradeNumeric', () => {
     expect(gradeNumeric('5', count).state).toBe('correct');
     expect(gradeNumeric('4.6', count)).toMatchObject({ state: 'targeted', message: expect.stringMatching(/whole number/) });
     expect(gradeNumeric('4', count).state).toBe('incorrect');
+    // A count is neither a share nor signed: "500%" was read as 5 and passed, "−5" was told to check a subtraction.
+    expect(gradeNumeric('500%', count)).toMatchObject({ state: 'targeted', message: expect.stringMatching(/count has no percent form/) });
+    expect(gradeNumeric('-5', count)).toMatchObject({ state: 'targeted', message: expect.stringMatching(/count is never negative/) });
+    // A non-integer reply is told what the answer is, not to round "the way the question asks" (most do not say).
+    expect(gradeNumeric('4.6', count)).toMatchObject({ message: expect.not.stringMatching(/round/) });
   });
 
   it('the message never contains what the learner typed', () => {

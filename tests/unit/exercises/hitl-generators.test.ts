@@ -261,6 +261,16 @@ describe('10 · Escalation policy (reviewer-load)', () => {
       let staff = 0;
       while (staff * H! < hours) staff++;
       expect(numericAnswer(v, 'c')).toBe(staff);
+      // The unrounded head count (hours / H to one decimal) is told to round up, in its own words.
+      const ratio = Math.round((10 * hours) / H!) / 10;
+      const c = v.parts.find((p) => p.id === 'c')!;
+      if (c.kind === 'numeric' && !Number.isInteger(ratio) && Math.ceil(ratio) === staff) {
+        const f = gradeNumericValue(ratio, c);
+        expect(f.state).toBe('targeted');
+        expect('mistake' in f && f.mistake !== undefined ? c.mistakes[f.mistake]!.message : '').toMatch(/round up/);
+      }
+      // One threshold (the band runs to 1): the solution does not speak of a "lower" one.
+      expect(v.solution.join(' ').includes('lower threshold')).toBe(hi! < 1);
     });
   });
 });

@@ -46,10 +46,11 @@ describe('every numeric part keeps the precision its prompt asks for', () => {
 });
 
 // Only a share (a probability, a proportion, a rate) may be typed as a percentage; a loss, a
-// reward, a weight or a statistic typed with % is a unit slip. Every other non-count part is plain.
+// reward or a statistic typed with % is a unit slip. Every other non-count part is plain. DPO's
+// weight σ(−m) is a probability (of the wrong ordering), so it is a share.
 const SHARES = new Set([
   'escalation-cost a', 'kappa-table a', 'mcnemar-regression-check a', 'plackett-luce a', 'plackett-luce b', 'release-gate a',
-  'reviewer-load a', 'weighted-violation-rate b', 'bradley-terry-probability a', 'kl-optimal-policy a', 'rewardbench-safety-gate a', 'rewardbench-safety-gate b',
+  'reviewer-load a', 'weighted-violation-rate b', 'bradley-terry-probability a', 'dpo-gradient-weights a', 'kl-optimal-policy a', 'rewardbench-safety-gate a', 'rewardbench-safety-gate b',
 ]);
 
 describe('percent forms', () => {
@@ -58,7 +59,12 @@ describe('percent forms', () => {
     for (const def of allExercises) {
       const v = def.generate(def.defaultSeed);
       for (const part of v.parts) {
-        if (part.kind !== 'numeric' || part.integer) continue;
+        if (part.kind !== 'numeric') continue;
+        // A count is whole and has no percent form either ("400%" once passed for 4 outputs).
+        if (part.integer) {
+          expect(gradeNumeric(`${part.answer * 100}%`, part).state, `${def.id} ${part.id}`).toBe('targeted');
+          continue;
+        }
         const key = `${def.id} ${part.id}`;
         seen.add(key);
         expect(Boolean(part.plain), key).toBe(!SHARES.has(key));

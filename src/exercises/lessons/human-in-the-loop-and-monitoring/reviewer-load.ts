@@ -143,6 +143,8 @@ const exercise: ExerciseDef = {
           exact: `${v.reviewers} reviewers`,
           mistakes: [
             { value: Math.floor(v.ratio), message: `With ${Math.floor(v.ratio)} reviewers, $${fixed(v.hours - Math.floor(v.ratio) * s.H, 1)}$ hours of reviews are left over every day and the backlog grows without bound. Round up.` },
+            // The unrounded ratio (41.3 for 41.3 reviewers' worth of hours), said in this question's terms.
+            ...(v.reviewers > Math.floor(v.ratio) ? [{ min: Math.floor(v.ratio) + 1e-9, max: v.reviewers - 1e-9, message: 'That is the workload in reviewer-days. People come whole: a part of a reviewer’s day still needs someone on shift, so round up.' }] : []),
           ],
         },
       ],
@@ -157,7 +159,7 @@ const exercise: ExerciseDef = {
           : `The review band is the single bin $[${lo}, ${hi}${s.hi < 1 ? ')' : ']'}$, which holds ${fixed(v.share * 100, 0)}% of traffic: a share of $${fixed(v.share, 2)}$.`,
         `Reviews per day: $${texInt(s.N)} \\times ${fixed(v.share, 2)} = ${texInt(s.N * v.share)}$. Time: $${texInt(s.N * v.share)} \\times ${s.minutes}/60 = ${fixed(v.hours, 1)}$ hours.`,
         `Reviewers: $${fixed(v.hours, 1)}/${s.H} = ${fixed(v.ratio, 2)}$, rounded up to $${v.reviewers}$.`,
-        'Moving the lower threshold changes this load directly: every bin that enters the review band adds its share of traffic times the review time.',
+        `Moving ${s.hi < 1 ? 'the lower threshold' : 'the threshold'} changes this load directly: every bin that enters the review band adds its share of traffic times the review time.`,
       ],
     };
   },

@@ -121,7 +121,6 @@ const exercise: ExerciseDef = {
         {
           kind: 'numeric',
           id: 'a',
-          plain: true,
           prompt: tex`Compute the weight $w = \sigma(-m)$ of pair ${k}, to three decimals.`,
           answer: v.w[s.ask]!,
           tolerance: TOL,

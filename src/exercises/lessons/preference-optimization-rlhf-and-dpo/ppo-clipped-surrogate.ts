@@ -63,8 +63,8 @@ function explainToken(name: Tex, t: Token): Tex {
   const pick = x.usesClip ? 'clipped' : 'unclipped';
   const why = x.usesClip
     ? t.adv > 0
-      ? 'its probability has already risen past the clip range, so further increases earn nothing and the term is flat in θ: no gradient'
-      : 'its probability has already fallen past the clip range, so further decreases earn nothing and the term is flat in θ: no gradient'
+      ? 'its probability has already risen past the clip range, so further increases earn nothing and the term is flat in $\\theta$: no gradient'
+      : 'its probability has already fallen past the clip range, so further decreases earn nothing and the term is flat in $\\theta$: no gradient'
     : t.adv > 0
       ? 'its probability fell although the token was good; the objective charges the full loss, and the gradient pushes the probability back up'
       : 'its probability rose although the token was bad; the objective charges the full loss, and the gradient keeps pushing the probability down';
