@@ -3,17 +3,31 @@ export const MAX_EXERCISE_SEED = 2 ** 31 - 1;
 
 export const seedParam = (id: string) => `ex-${id}`;
 
+/** A seed a variant can be drawn from: a whole number in [0, MAX_EXERCISE_SEED]. */
+export const isSeed = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) <= MAX_EXERCISE_SEED;
+
+/** What a query string says about this exercise's variant: nothing, a valid seed, or something else (its first such value). */
+export type SeedParam = { kind: 'absent' } | { kind: 'seed'; seed: number } | { kind: 'invalid'; raw: string };
+
+export function seedParamOf(search: string, id: string): SeedParam {
+  let all: string[];
+  try {
+    all = new URLSearchParams(search).getAll(seedParam(id));
+  } catch {
+    return { kind: 'absent' };
+  }
+  if (all.length === 0) return { kind: 'absent' };
+  for (const raw of all) {
+    const n = /^\d{1,10}$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+    if (isSeed(n)) return { kind: 'seed', seed: n };
+  }
+  return { kind: 'invalid', raw: all[0]! };
+}
+
 /** The seed in a query string for this exercise, or undefined when absent or not a valid seed. */
 export function readSeed(search: string, id: string): number | undefined {
-  let raw: string | null;
-  try {
-    raw = new URLSearchParams(search).get(seedParam(id));
-  } catch {
-    return undefined;
-  }
-  if (raw === null || !/^\d{1,10}$/.test(raw.trim())) return undefined;
-  const n = Number(raw.trim());
-  return Number.isSafeInteger(n) && n <= MAX_EXERCISE_SEED ? n : undefined;
+  const p = seedParamOf(search, id);
+  return p.kind === 'seed' ? p.seed : undefined;
 }
 
 /** The query string with this exercise's seed set (or removed when it is the default). */

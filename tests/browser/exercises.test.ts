@@ -268,11 +268,73 @@ describe('exercises', () => {
     }
   });
 
-  it('ignores a junk seed in the URL', async () => {
+  it('a junk seed in the URL is dropped with a notice saying why the numbers differ', async () => {
     await withContext(browser, async (context) => {
-      const { root, errors } = await openExercise(context, `?ex-${ID}=not-a-seed&ex-${ID}=-5`);
+      const { page, root, errors } = await openExercise(context, `?ex-${ID}=not-a-seed&ex-${ID}=-5&keep=1`);
       expect(await root.getAttribute('data-seed')).toBe(String(def.defaultSeed));
+      await expect.poll(() => root.getByTestId('seed-notice').textContent()).toMatch(/asked for variant “not-a-seed”.*does not exist.*default numbers/);
+      expect(new URL(page.url()).searchParams.has(`ex-${ID}`)).toBe(false);
+      expect(new URL(page.url()).searchParams.get('keep')).toBe('1');
+      // Only the exercise the link named says so.
+      expect(await page.getByTestId('seed-notice').count()).toBe(1);
       expect(errors).toEqual([]);
+    });
+  });
+
+  it('"New numbers" are still there when the page is reached again without the link', async () => {
+    await withContext(browser, async (context) => {
+      const { page, root, errors } = await openExercise(context);
+      await root.getByTestId('new-numbers').click();
+      await expect.poll(() => root.getAttribute('data-seed')).not.toBe(String(def.defaultSeed));
+      const seed = (await root.getAttribute('data-seed'))!;
+      const prompt = await page.locator(`#exercise-${ID} .ex-prompt`).textContent();
+      // From the navigation: no ?ex-… in the address.
+      await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      expect(await again.getAttribute('data-seed')).toBe(seed);
+      await expect.poll(() => page.locator(`#exercise-${ID} .ex-prompt`).textContent()).toBe(prompt);
+      expect(page.url()).toContain(`ex-${ID}=${seed}`);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('a variant whose solution was opened is not solved by answering it after a reload', async () => {
+    await withContext(browser, async (context) => {
+      const { page, root } = await openExercise(context);
+      await root.getByTestId('show-solution').click();
+      await expect.poll(() => root.getAttribute('data-status')).toBe('revealed');
+      await page.reload({ waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      // The solution it left open is open again.
+      await expect.poll(() => again.getByTestId('solution').count()).toBe(1);
+      for (const part of variant.parts) {
+        if (part.kind !== 'numeric') continue;
+        const f = await answer(again, String(part.answer), part.id);
+        await expect.poll(() => f.getAttribute('data-state')).toBe('correct');
+      }
+      expect(await again.getAttribute('data-status')).toBe('revealed');
+    });
+  });
+
+  it('a part answered right stays open after a reload, even when the part before was last checked wrong', async () => {
+    await withContext(browser, async (context) => {
+      const { page, root } = await openExercise(context);
+      const partB = variant.parts[1] as NumericPart;
+      await expect.poll(async () => (await answer(root, String(partA.answer))).getAttribute('data-state')).toBe('correct');
+      await expect.poll(async () => (await answer(root, String(partB.answer), 'b')).getAttribute('data-state')).toBe('correct');
+      await expect.poll(async () => (await answer(root, '0.9')).getAttribute('data-state')).toBe('incorrect');
+      await page.reload({ waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      const b = again.locator('[data-part="b"]');
+      await expect.poll(() => b.getByTestId('feedback').getAttribute('data-state')).toBe('correct');
+      expect(await b.getByTestId('check').isDisabled()).toBe(false);
+      expect(await b.locator('.ex-locked').count()).toBe(0);
     });
   });
 });

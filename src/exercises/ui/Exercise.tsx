@@ -12,7 +12,8 @@
  *   Exact value after a correct answer: data-testid="exact".
  * - buttons "Hint" (data-testid="hint"), "Show solution" (data-testid="show-solution"), "New numbers"
  *   (data-testid="new-numbers"); lists data-testid="hints" and data-testid="solution".
- * - the variant's seed is mirrored to the URL as `?ex-<id>=<seed>`; invalid seeds are ignored.
+ * - the variant's seed is mirrored to the URL as `?ex-<id>=<seed>`; an invalid seed is dropped with a
+ *   notice (data-testid="seed-notice"). Without one, the variant last worked on this device comes back.
  *
  * HTML from `dangerouslySetInnerHTML` is only ever KaTeX output and escaped exercise text produced by
  * our generators; what the learner types is rendered as React text and never as HTML.
@@ -23,7 +24,7 @@ import { describeTolerance, gradeChoice, gradeNumeric, isAttempt, type Feedback 
 import { extrasFrom, renderVariant, type RenderedCore, type RenderedExtras } from '../render';
 import type { KatexLike } from '../tex';
 import type { ExerciseDef, Part, Variant } from '../types';
-import { freshSeed, readSeed, writeSeed } from '../url-seed';
+import { freshSeed, isSeed, seedParamOf, writeSeed } from '../url-seed';
 import { getLearnerStore, type LearnerStore } from '../../lib/state/store';
 import { exerciseStatus, type ExerciseStatus } from '../../lib/state/schema';
 import { mountNotices } from '../../lib/state/ui';
@@ -110,6 +111,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   const [ready, setReady] = useState(false);
   /** Polite announcement when a new variant replaces the numbers (the prompt changes outside this island). */
   const [announce, setAnnounce] = useState('');
+  /** Why the numbers are not the ones the link asked for (a seed in the URL that is not one). */
+  const [seedNotice, setSeedNotice] = useState('');
   const storeRef = useRef<LearnerStore | null>(null);
   /** Where focus goes after a hint or the solution appears (the button pressed may become disabled). */
   const focusNext = useRef<'hint' | 'solution' | null>(null);
@@ -148,8 +151,22 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       mountNotices(storeRef.current);
       refreshStatus();
     }
-    const seed = readSeed(window.location.search, def.id);
-    if (seed !== undefined && seed !== def.defaultSeed) {
+    const param = seedParamOf(window.location.search, def.id);
+    // The link's variant, else the one last worked on here (reached again from the navigation), else the default.
+    const saved = storeRef.current?.getExercise(key)?.last?.seed;
+    const seed = param.kind === 'seed' ? param.seed : isSeed(saved) ? saved : def.defaultSeed;
+    if (param.kind === 'invalid') {
+      const shown = param.raw.length > 24 ? `${param.raw.slice(0, 24)}…` : param.raw;
+      const instead = seed === def.defaultSeed ? 'the default numbers' : 'the numbers you last worked on here';
+      setSeedNotice(`This link asked for variant “${shown}” of this exercise, which does not exist (variants are numbered 0 to 2,147,483,647), so you see ${instead}.`);
+      try {
+        const q = writeSeed(window.location.search, def.id, def.defaultSeed, def.defaultSeed);
+        window.history.replaceState(window.history.state, '', `${window.location.pathname}${q}${window.location.hash}`);
+      } catch {
+        // History can be unavailable in sandboxed frames.
+      }
+    }
+    if (seed !== def.defaultSeed) {
       void switchTo(seed).then(() => setReady(true));
       return;
     }
@@ -161,7 +178,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       // The page lacks the pre-rendered extras (should not happen): render them here instead.
       void switchTo(def.defaultSeed).then(() => setReady(true));
     }
-  }, [def, refreshStatus, switchTo]);
+  }, [def, key, refreshStatus, switchTo]);
 
   useEffect(checkWideBlocks, [view.seed, view.hints, view.solution]);
 
@@ -179,7 +196,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     store?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p) => ({ text: p.text, selected: p.selected })) });
     if (store && isAttempt(feedback)) {
       store.recordAttempt(key);
-      if (allDone && !view.solution) store.markSolved(key);
+      // The saved record knows this variant's solution was opened even when this view does not.
+      if (allDone && !view.solution && !store.getExercise(key)?.last?.revealed) store.markSolved(key);
       refreshStatus();
     }
   };
@@ -200,7 +218,10 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     if (!ready || restored.current) return;
     restored.current = true;
     const last = storeRef.current?.getExercise(key)?.last;
-    if (!last || last.seed !== view.seed || last.parts.length !== view.variant.parts.length) return;
+    if (!last || last.seed !== view.seed) return;
+    // A variant whose solution was opened shows it again, and answering it still does not count as solving.
+    if (last.revealed) setView((v) => ({ ...v, solution: true }));
+    if (last.parts.length !== view.variant.parts.length) return;
     setView((v) => ({
       ...v,
       parts: v.parts.map((p, i) => {
@@ -217,6 +238,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   const showSolution = () => {
     focusNext.current = 'solution';
     setView((v) => ({ ...v, solution: true }));
+    storeRef.current?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p) => ({ text: p.text, selected: p.selected })), revealed: true });
     storeRef.current?.markRevealed(key);
     refreshStatus();
   };
@@ -234,11 +256,17 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
 
   return (
     <div ref={rootRef} className="exercise-body" data-exercise={def.id} data-seed={view.seed} data-status={status} data-ready={ready ? '1' : undefined} aria-busy={loading || undefined}>
+      {seedNotice && (
+        <p className="ex-seed-notice" role="status" data-testid="seed-notice">
+          {seedNotice}
+        </p>
+      )}
       {variant.parts.map((part, i) => {
         const ps = view.parts[i]!;
         const rp = core.parts[i]!;
         const rx = extras?.parts[i];
-        const locked = i > 0 && !part.independent && !view.parts[i - 1]!.done && !view.solution;
+        // A part already answered right stays open (after a reload, the part before may show a later wrong try).
+        const locked = i > 0 && !part.independent && !view.parts[i - 1]!.done && !view.solution && !ps.done;
         const inputId = `${uid}-${part.id}`;
         const fbId = `${uid}-${part.id}-fb`;
         const whyUnder =
@@ -359,7 +387,13 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
             // Pending, not disabled, while loading: the pressed button keeps focus.
             if (loading) return;
             setAnnounce('');
-            void switchTo(freshSeed(view.seed)).then(() => setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`));
+            setSeedNotice('');
+            const next = freshSeed(view.seed);
+            void switchTo(next).then(() => {
+              // Remembered at once, so the page reached again without the link shows these numbers.
+              storeRef.current?.saveAnswers(key, { seed: next, parts: [] });
+              setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`);
+            });
           }}>
           New numbers
         </button>
@@ -424,6 +458,9 @@ class ExerciseBoundary extends Component<{ id: string; children: ReactNode }, { 
   }
   componentDidCatch(error: Error) {
     console.warn(`Exercise "${this.props.id}" failed:`, error.message);
+    // The remembered variant must not break the page again on the next visit.
+    const def = getExercise(this.props.id);
+    if (def) safeStore()?.forgetAnswers(progressKey(def));
   }
   render() {
     if (!this.state.failed) return this.props.children;

@@ -23,6 +23,8 @@ export interface ExerciseRecord {
 export interface LastAnswers {
   seed: number;
   parts: { text: string; selected: string[] }[];
+  /** This variant's worked solution was opened, so answering it now does not count as solving. */
+  revealed?: boolean;
 }
 
 export const ANSWER_LIMIT = 200;
@@ -56,6 +58,7 @@ export function validLastAnswers(x: unknown): x is LastAnswers {
   return (
     isObject(x) &&
     Number.isInteger(x.seed) &&
+    (x.revealed === undefined || typeof x.revealed === 'boolean') &&
     Array.isArray(x.parts) &&
     x.parts.length <= 12 &&
     x.parts.every(
@@ -112,7 +115,7 @@ export function sanitize(data: Record<string, unknown>): Sanitized {
   };
   for (const [k, v] of Object.entries(section('exercises'))) {
     if (EXERCISE_KEY.test(k) && validExerciseRecord(v)) {
-      state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated, ...(v.last ? { last: { seed: v.last.seed, parts: v.last.parts.map((p) => ({ text: p.text, selected: [...p.selected] })) } } : {}) };
+      state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated, ...(v.last ? { last: { seed: v.last.seed, parts: v.last.parts.map((p) => ({ text: p.text, selected: [...p.selected] })), ...(v.last.revealed ? { revealed: true } : {}) } } : {}) };
     } else if (EXERCISE_KEY.test(k) && isObject(v) && validExerciseRecord({ ...v, last: undefined })) {
       // The outcome is intact and kept; only the remembered answers are damaged.
       state.exercises[k] = { attempts: v.attempts as number, solved: v.solved as boolean, revealed: v.revealed as boolean, updated: v.updated as number };

@@ -236,12 +236,24 @@ export class LearnerStore {
     });
   }
 
-  /** Remembers the answers just checked (not an attempt by itself: recordAttempt counts those). */
+  /**
+   * Remembers the variant on screen and the answers just checked (not an attempt by itself:
+   * recordAttempt counts those). A variant whose solution was opened stays marked as such.
+   */
   saveAnswers(key: string, last: LastAnswers) {
-    const kept = { seed: last.seed, parts: last.parts.slice(0, 12).map((p) => ({ text: p.text.slice(0, ANSWER_LIMIT), selected: p.selected.slice(0, 20) })) };
+    const kept: LastAnswers = { seed: last.seed, parts: last.parts.slice(0, 12).map((p) => ({ text: p.text.slice(0, ANSWER_LIMIT), selected: p.selected.slice(0, 20) })) };
     if (!validLastAnswers(kept)) return;
     this.exercise(key, (r) => {
+      if (last.revealed || (r.last?.seed === last.seed && r.last.revealed)) kept.revealed = true;
       r.last = kept;
+    });
+  }
+
+  /** Forgets the remembered variant and answers (the outcome stays): a variant that broke the page is not brought back. */
+  forgetAnswers(key: string) {
+    if (!this.fresh().exercises[key]?.last) return;
+    this.exercise(key, (r) => {
+      delete r.last;
     });
   }
 

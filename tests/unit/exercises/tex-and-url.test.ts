@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { escapeHtml, texInline, texToHtml } from '@exercises/tex';
-import { freshSeed, MAX_EXERCISE_SEED, readSeed, writeSeed } from '@exercises/url-seed';
+import { freshSeed, isSeed, MAX_EXERCISE_SEED, readSeed, seedParamOf, writeSeed } from '@exercises/url-seed';
 
 describe('texToHtml', () => {
   it('escapes prose and renders inline and display math with KaTeX', () => {
@@ -35,6 +35,17 @@ describe('seeds in the URL', () => {
 
   it.each(['abc', '-1', '1.5', '1e3', '', '99999999999', String(MAX_EXERCISE_SEED + 1), '%3Cscript%3E', 'NaN', '0x10'])('ignores junk seed %j', (junk) => {
     expect(readSeed(`?ex-x=${junk}`, 'x')).toBeUndefined();
+    // ... and says so, so the page can tell the learner why the link's numbers are not shown.
+    expect(seedParamOf(`?ex-x=${junk}`, 'x')).toEqual({ kind: 'invalid', raw: decodeURIComponent(junk) });
+  });
+
+  it('tells an absent parameter from a junk one, and takes the first valid of repeated ones', () => {
+    expect(seedParamOf('?ex-y=5', 'x')).toEqual({ kind: 'absent' });
+    expect(seedParamOf('', 'x')).toEqual({ kind: 'absent' });
+    expect(seedParamOf('?ex-x=abc&ex-x=-5', 'x')).toEqual({ kind: 'invalid', raw: 'abc' });
+    expect(seedParamOf('?ex-x=abc&ex-x=42', 'x')).toEqual({ kind: 'seed', seed: 42 });
+    expect([0, 7, MAX_EXERCISE_SEED].every(isSeed)).toBe(true);
+    expect([-1, 1.5, MAX_EXERCISE_SEED + 1, NaN, '3'].some(isSeed)).toBe(false);
   });
 
   it('writes one parameter per exercise, keeps the others, drops the default', () => {

@@ -92,6 +92,32 @@ describe('last answers', () => {
     expect(b.getExercise(EX)).toMatchObject({ attempts: 0, solved: false, last: { seed: 7, parts: [{ text: '0.67', selected: [] }, { text: '', selected: ['b', 'c'] }] } });
   });
 
+  it('remember that a variant’s solution was opened, through later checks of it, until another variant is saved', () => {
+    const a = open();
+    a.saveAnswers(EX, { seed: 7, parts: [{ text: '', selected: [] }], revealed: true });
+    a.saveAnswers(EX, { seed: 7, parts: [{ text: '0.7', selected: [] }] });
+    expect(open().getExercise(EX)!.last).toEqual({ seed: 7, parts: [{ text: '0.7', selected: [] }], revealed: true });
+    a.saveAnswers(EX, { seed: 8, parts: [] });
+    expect(open().getExercise(EX)!.last).toEqual({ seed: 8, parts: [] });
+    // A stored flag survives sanitizing; a malformed one drops only the saved answers.
+    const good = { attempts: 1, solved: false, revealed: true, updated: 5 };
+    fake.data.set(STORAGE_KEY, JSON.stringify({ version: 1, exercises: { [EX]: { ...good, last: { seed: 3, parts: [], revealed: true } }, [EX2]: { ...good, last: { seed: 3, parts: [], revealed: 'yes' } } }, reads: {}, notes: {} }));
+    const b = open();
+    expect(b.getExercise(EX)!.last).toEqual({ seed: 3, parts: [], revealed: true });
+    expect(b.getExercise(EX2)).toEqual(good);
+  });
+
+  it('forgetting a variant keeps the outcome', () => {
+    const a = open();
+    a.recordAttempt(EX);
+    a.saveAnswers(EX, { seed: 7, parts: [] });
+    a.forgetAnswers(EX);
+    a.forgetAnswers(EX2);
+    expect(open().getExercise(EX)).toMatchObject({ attempts: 1 });
+    expect(open().getExercise(EX)!.last).toBeUndefined();
+    expect(open().getExercise(EX2)).toBeUndefined();
+  });
+
   it('an answer longer than 200 characters is kept cut to 200', () => {
     const a = open();
     a.saveAnswers(EX, { seed: 1, parts: [{ text: '9'.repeat(500), selected: [] }] });
