@@ -229,6 +229,32 @@ describe('reading experience', () => {
     });
   });
 
+  // A demo's readouts are its starting numbers: indexed, a label ran into its value in the excerpts
+  // ("TPR at τ94.4% FPR at τ5.9%"), and maths beside its spoken copy came twice ("(x,yw,yl)(x, y w, y l)").
+  it('search indexes a demo by its title and question, not its live numbers, and maths once', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`);
+      // A string, so the test runner leaves the page's own dynamic import alone.
+      const pages: { url: string; content: string }[] = await page.evaluate(`(async () => {
+        const pf = await import('/pagefind/pagefind.js');
+        const out = [];
+        for (const q of ['prevalence', 'threshold', 'preference pair']) {
+          for (const r of (await pf.search(q)).results) out.push(await r.data());
+        }
+        return out.map((d) => ({ url: d.url, content: d.content }));
+      })()`);
+      const demos = pages.find((p) => p.url === '/demos/')!;
+      expect(demos.content).toContain('Guardrail threshold tradeoff');
+      expect(demos.content).toContain('Where should τ sit, given what a miss and an over-block cost?');
+      for (const p of pages) {
+        expect(p.content.match(/[A-Za-zτ]\d+(\.\d+)?%/g) ?? [], p.url).toEqual([]);
+        expect(p.content, p.url).not.toContain('(x,yw,yl)(x, y w, y l)');
+      }
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('search results close when focus moves on past them', async () => {
     await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);
