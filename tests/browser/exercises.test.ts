@@ -296,16 +296,32 @@ describe('exercises', () => {
       expect(await again.getAttribute('data-seed')).toBe(seed);
       await expect.poll(() => page.locator(`#exercise-${ID} .ex-prompt`).textContent()).toBe(prompt);
       expect(page.url()).toContain(`ex-${ID}=${seed}`);
+      // The question changed after the page showed it: a notice says why, and offers the original back.
+      const notice = again.getByTestId('seed-notice');
+      expect(await notice.textContent()).toMatch(/numbers you last worked on here/);
+      await notice.getByRole('button', { name: 'Show the original numbers' }).click();
+      await expect.poll(() => again.getAttribute('data-seed')).toBe(String(def.defaultSeed));
+      expect(await again.getByTestId('seed-notice').count()).toBe(0);
+      expect(page.url()).not.toContain(`ex-${ID}=`);
+      await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
+      const third = page.locator(`[data-exercise="${ID}"]`);
+      await third.scrollIntoViewIfNeeded();
+      await expect.poll(() => third.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      expect(await third.getAttribute('data-seed')).toBe(String(def.defaultSeed));
+      expect(await third.getByTestId('seed-notice').count()).toBe(0);
       expect(errors).toEqual([]);
     });
   });
 
-  it('a variant whose solution was opened is not solved by answering it after a reload', async () => {
+  it('a variant whose solution was opened is not solved by answering it later, even after other numbers', async () => {
     await withContext(browser, async (context) => {
       const { page, root } = await openExercise(context);
       await root.getByTestId('show-solution').click();
       await expect.poll(() => root.getAttribute('data-status')).toBe('revealed');
-      await page.reload({ waitUntil: 'networkidle' });
+      await root.getByTestId('new-numbers').click();
+      await expect.poll(() => root.getAttribute('data-seed')).not.toBe(String(def.defaultSeed));
+      // Back to the revealed variant through its link.
+      await page.goto(`${baseUrl()}${PAGE}?ex-${ID}=${def.defaultSeed}`, { waitUntil: 'networkidle' });
       const again = page.locator(`[data-exercise="${ID}"]`);
       await again.scrollIntoViewIfNeeded();
       await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
@@ -335,6 +351,23 @@ describe('exercises', () => {
       await expect.poll(() => b.getByTestId('feedback').getAttribute('data-state')).toBe('correct');
       expect(await b.getByTestId('check').isDisabled()).toBe(false);
       expect(await b.locator('.ex-locked').count()).toBe(0);
+    });
+  });
+
+  it('an answer typed but never checked is not graded after a reload', async () => {
+    await withContext(browser, async (context) => {
+      const { page, root } = await openExercise(context);
+      const partB = variant.parts[1] as NumericPart;
+      await expect.poll(async () => (await answer(root, String(partA.answer))).getAttribute('data-state')).toBe('correct');
+      await root.locator('[data-part="b"]').getByTestId('answer').fill(String(partB.answer));
+      await expect.poll(async () => (await answer(root, '0.9')).getAttribute('data-state')).toBe('incorrect');
+      await page.reload({ waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      await expect.poll(() => again.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe('0.9');
+      expect(await again.locator('[data-part="b"]').getByTestId('answer').inputValue()).toBe('');
+      expect(await again.locator('[data-part="b"]').getByTestId('feedback').getAttribute('data-state')).toBeNull();
     });
   });
 });

@@ -13,7 +13,8 @@
  * - buttons "Hint" (data-testid="hint"), "Show solution" (data-testid="show-solution"), "New numbers"
  *   (data-testid="new-numbers"); lists data-testid="hints" and data-testid="solution".
  * - the variant's seed is mirrored to the URL as `?ex-<id>=<seed>`; an invalid seed is dropped with a
- *   notice (data-testid="seed-notice"). Without one, the variant last worked on this device comes back.
+ *   notice (data-testid="seed-notice"). Without one, the variant last worked on this device comes back,
+ *   with a notice and a button "Show the original numbers".
  *
  * HTML from `dangerouslySetInnerHTML` is only ever KaTeX output and escaped exercise text produced by
  * our generators; what the learner types is rendered as React text and never as HTML.
@@ -44,6 +45,8 @@ interface PartState {
   done: boolean;
   /** Checks so far: keys the verdict, so a repeated message is announced again. */
   tries: number;
+  /** What was last checked: the answers saved for a reload (text typed but never checked is not graded then). */
+  checked: { text: string; selected: string[] };
 }
 
 interface View {
@@ -57,7 +60,7 @@ interface View {
   solution: boolean;
 }
 
-const freshParts = (v: Variant): PartState[] => v.parts.map(() => ({ text: '', selected: [], feedback: null, done: false, tries: 0 }));
+const freshParts = (v: Variant): PartState[] => v.parts.map(() => ({ text: '', selected: [], feedback: null, done: false, tries: 0, checked: { text: '', selected: [] } }));
 
 let katexPromise: Promise<KatexLike | null> | null = null;
 /** KaTeX is fetched only when a learner asks for other numbers than the pre-rendered ones. */
@@ -111,8 +114,12 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   const [ready, setReady] = useState(false);
   /** Polite announcement when a new variant replaces the numbers (the prompt changes outside this island). */
   const [announce, setAnnounce] = useState('');
-  /** Why the numbers are not the ones the link asked for (a seed in the URL that is not one). */
-  const [seedNotice, setSeedNotice] = useState('');
+  /** Why these numbers are shown (a saved variant, a link's seed that is not one, a variant that failed); `original` offers the default numbers back. */
+  const [notice, setNotice] = useState<{ text: string; original: boolean } | null>(null);
+  const say = useCallback((text: string, original = false) => {
+    setNotice({ text, original });
+    setAnnounce(text);
+  }, []);
   const storeRef = useRef<LearnerStore | null>(null);
   /** Where focus goes after a hint or the solution appears (the button pressed may become disabled). */
   const focusNext = useRef<'hint' | 'solution' | null>(null);
@@ -126,12 +133,20 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     if (store) setStatus(exerciseStatus(store.getExercise(key)));
   }, [key]);
 
+  /** Draws and shows variant `seed`; false (nothing changed) if it cannot be drawn. */
   const switchTo = useCallback(
-    async (seed: number) => {
+    async (seed: number): Promise<boolean> => {
       setLoading(true);
       const katex = await loadKatex();
-      const variant = def.generate(seed);
-      const html = renderVariant(variant, katex);
+      let variant: Variant, html: ReturnType<typeof renderVariant>;
+      try {
+        variant = def.generate(seed);
+        html = renderVariant(variant, katex);
+      } catch (e) {
+        console.warn(`Exercise "${def.id}": variant ${seed} could not be drawn:`, (e as Error).message);
+        setLoading(false);
+        return false;
+      }
       setPrompt(def.id, html.prompt);
       setView({ seed, variant, core: html.core, extras: html.extras, parts: freshParts(variant), hints: 0, solution: false });
       setLoading(false);
@@ -141,6 +156,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       } catch {
         // History can be unavailable in sandboxed frames; the variant still changes.
       }
+      return true;
     },
     [def],
   );
@@ -154,11 +170,9 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     const param = seedParamOf(window.location.search, def.id);
     // The link's variant, else the one last worked on here (reached again from the navigation), else the default.
     const saved = storeRef.current?.getExercise(key)?.last?.seed;
-    const seed = param.kind === 'seed' ? param.seed : isSeed(saved) ? saved : def.defaultSeed;
+    const fromStore = param.kind !== 'seed' && isSeed(saved) && saved !== def.defaultSeed;
+    const seed = param.kind === 'seed' ? param.seed : fromStore ? saved! : def.defaultSeed;
     if (param.kind === 'invalid') {
-      const shown = param.raw.length > 24 ? `${param.raw.slice(0, 24)}…` : param.raw;
-      const instead = seed === def.defaultSeed ? 'the default numbers' : 'the numbers you last worked on here';
-      setSeedNotice(`This link asked for variant “${shown}” of this exercise, which does not exist (variants are numbered 0 to 2,147,483,647), so you see ${instead}.`);
       try {
         const q = writeSeed(window.location.search, def.id, def.defaultSeed, def.defaultSeed);
         window.history.replaceState(window.history.state, '', `${window.location.pathname}${q}${window.location.hash}`);
@@ -166,10 +180,24 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         // History can be unavailable in sandboxed frames.
       }
     }
+    const shown = param.kind === 'invalid' ? (param.raw.length > 24 ? `${param.raw.slice(0, 24)}…` : param.raw) : '';
+    // An empty parameter (a link cut short) is dropped without comment.
+    const badLink = shown.trim() ? `This link asked for variant “${shown}” of this exercise, which does not exist (variants are numbered 0 to 2,147,483,647). ` : '';
     if (seed !== def.defaultSeed) {
-      void switchTo(seed).then(() => setReady(true));
+      void switchTo(seed).then(async (ok) => {
+        if (ok && fromStore) say(`${badLink}These are the numbers you last worked on here, so the question differs from the page as first shown.`, true);
+        else if (ok && badLink) say(badLink);
+        if (!ok) {
+          // A remembered variant that cannot be drawn is not brought back again.
+          if (fromStore) storeRef.current?.forgetAnswers(key);
+          await switchTo(def.defaultSeed);
+          say(`${badLink}The numbers ${fromStore ? 'you last worked on' : 'this link asked for'} could not be drawn, so these are the default numbers.`);
+        }
+        setReady(true);
+      });
       return;
     }
+    if (badLink) say(`${badLink}These are the default numbers.`);
     const extras = extrasFromPage(def.id, def.generate(def.defaultSeed));
     if (extras) {
       setView((v) => (v.seed === def.defaultSeed ? { ...v, extras } : v));
@@ -178,7 +206,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       // The page lacks the pre-rendered extras (should not happen): render them here instead.
       void switchTo(def.defaultSeed).then(() => setReady(true));
     }
-  }, [def, key, refreshStatus, switchTo]);
+  }, [def, key, refreshStatus, switchTo, say]);
 
   useEffect(checkWideBlocks, [view.seed, view.hints, view.solution]);
 
@@ -191,13 +219,14 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     const feedback = part.kind === 'numeric' ? gradeNumeric(ps.text, part) : gradeChoice(ps.selected, part);
     const done = ps.done || feedback.state === 'correct';
     const allDone = view.parts.every((p, j) => (j === i ? done : p.done));
-    setPart(i, { feedback, done, tries: ps.tries + 1 });
+    const checked = { text: ps.text, selected: ps.selected };
+    setPart(i, { feedback, done, tries: ps.tries + 1, checked });
     const store = storeRef.current;
-    store?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p) => ({ text: p.text, selected: p.selected })) });
+    store?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p, j) => (j === i ? checked : p.checked)) });
     if (store && isAttempt(feedback)) {
       store.recordAttempt(key);
-      // The saved record knows this variant's solution was opened even when this view does not.
-      if (allDone && !view.solution && !store.getExercise(key)?.last?.revealed) store.markSolved(key);
+      // The saved record knows whether this variant's solution was opened, even when this view does not show it.
+      if (allDone && !view.solution && !store.wasRevealed(key, view.seed)) store.markSolved(key);
       refreshStatus();
     }
   };
@@ -217,11 +246,11 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   useEffect(() => {
     if (!ready || restored.current) return;
     restored.current = true;
-    const last = storeRef.current?.getExercise(key)?.last;
-    if (!last || last.seed !== view.seed) return;
+    const store = storeRef.current;
     // A variant whose solution was opened shows it again, and answering it still does not count as solving.
-    if (last.revealed) setView((v) => ({ ...v, solution: true }));
-    if (last.parts.length !== view.variant.parts.length) return;
+    if (store?.wasRevealed(key, view.seed)) setView((v) => ({ ...v, solution: true }));
+    const last = store?.getExercise(key)?.last;
+    if (!last || last.seed !== view.seed || last.parts.length !== view.variant.parts.length) return;
     setView((v) => ({
       ...v,
       parts: v.parts.map((p, i) => {
@@ -230,7 +259,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         const selected = part.kind === 'choice' ? saved.selected.filter((id) => part.choices.some((c) => c.id === id)) : [];
         const text = part.kind === 'numeric' ? saved.text : '';
         const feedback = part.kind === 'numeric' ? (text.trim() ? gradeNumeric(text, part) : null) : selected.length ? gradeChoice(selected, part) : null;
-        return { ...p, text, selected, feedback, done: feedback?.state === 'correct' };
+        return { ...p, text, selected, feedback, done: feedback?.state === 'correct', checked: { text, selected } };
       }),
     }));
   }, [ready, key, view.seed, view.variant]);
@@ -238,8 +267,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   const showSolution = () => {
     focusNext.current = 'solution';
     setView((v) => ({ ...v, solution: true }));
-    storeRef.current?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p) => ({ text: p.text, selected: p.selected })), revealed: true });
-    storeRef.current?.markRevealed(key);
+    storeRef.current?.saveAnswers(key, { seed: view.seed, parts: view.parts.map((p) => p.checked) });
+    storeRef.current?.markRevealed(key, view.seed);
     refreshStatus();
   };
 
@@ -256,9 +285,25 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
 
   return (
     <div ref={rootRef} className="exercise-body" data-exercise={def.id} data-seed={view.seed} data-status={status} data-ready={ready ? '1' : undefined} aria-busy={loading || undefined}>
-      {seedNotice && (
-        <p className="ex-seed-notice" role="status" data-testid="seed-notice">
-          {seedNotice}
+      {notice && (
+        <p className="ex-seed-notice" data-testid="seed-notice">
+          {notice.text}
+          {notice.original && (
+            <>
+              {' '}
+              <button type="button" className="ex-original" {...pending(loading)} onClick={() => {
+                  if (loading) return;
+                  void switchTo(def.defaultSeed).then((ok) => {
+                    if (!ok) return;
+                    storeRef.current?.saveAnswers(key, { seed: def.defaultSeed, parts: [] });
+                    setNotice(null);
+                    setAnnounce(`The original numbers are back for “${def.title}”. The question above has changed.`);
+                  });
+                }}>
+                Show the original numbers
+              </button>
+            </>
+          )}
         </p>
       )}
       {variant.parts.map((part, i) => {
@@ -387,9 +432,13 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
             // Pending, not disabled, while loading: the pressed button keeps focus.
             if (loading) return;
             setAnnounce('');
-            setSeedNotice('');
             const next = freshSeed(view.seed);
-            void switchTo(next).then(() => {
+            void switchTo(next).then((ok) => {
+              if (!ok) {
+                say('These new numbers could not be drawn; press “New numbers” again for others.');
+                return;
+              }
+              setNotice(null);
               // Remembered at once, so the page reached again without the link shows these numbers.
               storeRef.current?.saveAnswers(key, { seed: next, parts: [] });
               setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`);
@@ -458,9 +507,13 @@ class ExerciseBoundary extends Component<{ id: string; children: ReactNode }, { 
   }
   componentDidCatch(error: Error) {
     console.warn(`Exercise "${this.props.id}" failed:`, error.message);
-    // The remembered variant must not break the page again on the next visit.
+    // The remembered variant must not break the page again on the next visit; a link's other variant leaves it alone.
     const def = getExercise(this.props.id);
-    if (def) safeStore()?.forgetAnswers(progressKey(def));
+    const store = safeStore();
+    if (!def || !store) return;
+    const key = progressKey(def);
+    const linked = seedParamOf(window.location.search, def.id);
+    if (linked.kind !== 'seed' || linked.seed === store.getExercise(key)?.last?.seed) store.forgetAnswers(key);
   }
   render() {
     if (!this.state.failed) return this.props.children;

@@ -13,6 +13,8 @@ export interface ExerciseRecord {
   solved: boolean;
   /** The worked solution was opened at least once. */
   revealed: boolean;
+  /** The variants (seeds) whose solution was opened, newest last, at most REVEALED_LIMIT: answering one of them is not solving. */
+  revealedSeeds?: number[];
   /** Last change, ms since the epoch. */
   updated: number;
   /** The answers last checked, so a reload shows them (and their verdicts) again. */
@@ -23,11 +25,10 @@ export interface ExerciseRecord {
 export interface LastAnswers {
   seed: number;
   parts: { text: string; selected: string[] }[];
-  /** This variant's worked solution was opened, so answering it now does not count as solving. */
-  revealed?: boolean;
 }
 
 export const ANSWER_LIMIT = 200;
+export const REVEALED_LIMIT = 50;
 
 export interface NoteRecord {
   text: string;
@@ -58,7 +59,6 @@ export function validLastAnswers(x: unknown): x is LastAnswers {
   return (
     isObject(x) &&
     Number.isInteger(x.seed) &&
-    (x.revealed === undefined || typeof x.revealed === 'boolean') &&
     Array.isArray(x.parts) &&
     x.parts.length <= 12 &&
     x.parts.every(
@@ -77,6 +77,7 @@ export function validExerciseRecord(x: unknown): x is ExerciseRecord {
   return (
     isObject(x) &&
     (x.last === undefined || validLastAnswers(x.last)) &&
+    (x.revealedSeeds === undefined || (Array.isArray(x.revealedSeeds) && x.revealedSeeds.length <= REVEALED_LIMIT && x.revealedSeeds.every((n) => Number.isInteger(n)))) &&
     Number.isInteger(x.attempts) &&
     (x.attempts as number) >= 0 &&
     (x.attempts as number) < 1e9 &&
@@ -115,9 +116,16 @@ export function sanitize(data: Record<string, unknown>): Sanitized {
   };
   for (const [k, v] of Object.entries(section('exercises'))) {
     if (EXERCISE_KEY.test(k) && validExerciseRecord(v)) {
-      state.exercises[k] = { attempts: v.attempts, solved: v.solved, revealed: v.revealed, updated: v.updated, ...(v.last ? { last: { seed: v.last.seed, parts: v.last.parts.map((p) => ({ text: p.text, selected: [...p.selected] })), ...(v.last.revealed ? { revealed: true } : {}) } } : {}) };
-    } else if (EXERCISE_KEY.test(k) && isObject(v) && validExerciseRecord({ ...v, last: undefined })) {
-      // The outcome is intact and kept; only the remembered answers are damaged.
+      state.exercises[k] = {
+        attempts: v.attempts,
+        solved: v.solved,
+        revealed: v.revealed,
+        updated: v.updated,
+        ...(v.revealedSeeds?.length ? { revealedSeeds: [...v.revealedSeeds] } : {}),
+        ...(v.last ? { last: { seed: v.last.seed, parts: v.last.parts.map((p) => ({ text: p.text, selected: [...p.selected] })) } } : {}),
+      };
+    } else if (EXERCISE_KEY.test(k) && isObject(v) && validExerciseRecord({ ...v, last: undefined, revealedSeeds: undefined })) {
+      // The outcome is intact and kept; only the remembered answers or variants are damaged.
       state.exercises[k] = { attempts: v.attempts as number, solved: v.solved as boolean, revealed: v.revealed as boolean, updated: v.updated as number };
       dropped.push(`the saved answers of exercise "${k.slice(0, 60)}"`);
     } else dropped.push(`exercise record "${k.slice(0, 60)}"`);

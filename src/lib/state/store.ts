@@ -11,6 +11,7 @@ import {
   type ExerciseRecord,
   type LastAnswers,
   ANSWER_LIMIT,
+  REVEALED_LIMIT,
   validLastAnswers,
   type LearnerState,
 } from './schema';
@@ -236,15 +237,11 @@ export class LearnerStore {
     });
   }
 
-  /**
-   * Remembers the variant on screen and the answers just checked (not an attempt by itself:
-   * recordAttempt counts those). A variant whose solution was opened stays marked as such.
-   */
+  /** Remembers the variant on screen and the answers last checked (not an attempt by itself: recordAttempt counts those). */
   saveAnswers(key: string, last: LastAnswers) {
     const kept: LastAnswers = { seed: last.seed, parts: last.parts.slice(0, 12).map((p) => ({ text: p.text.slice(0, ANSWER_LIMIT), selected: p.selected.slice(0, 20) })) };
     if (!validLastAnswers(kept)) return;
     this.exercise(key, (r) => {
-      if (last.revealed || (r.last?.seed === last.seed && r.last.revealed)) kept.revealed = true;
       r.last = kept;
     });
   }
@@ -257,10 +254,19 @@ export class LearnerStore {
     });
   }
 
-  markRevealed(key: string) {
+  /** The solution of variant `seed` was opened: the exercise counts as revealed, and that variant can no longer be solved. */
+  markRevealed(key: string, seed?: number) {
     this.exercise(key, (r) => {
       r.revealed = true;
+      if (seed === undefined || !Number.isInteger(seed)) return;
+      const seeds = (r.revealedSeeds ?? []).filter((s) => s !== seed);
+      r.revealedSeeds = [...seeds, seed].slice(-REVEALED_LIMIT);
     });
+  }
+
+  /** Whether the solution of variant `seed` was opened on this device. */
+  wasRevealed(key: string, seed: number): boolean {
+    return this.fresh().exercises[key]?.revealedSeeds?.includes(seed) ?? false;
   }
 
   markRead(key: string) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_KEY, LearnerStore, STORAGE_KEY } from '@lib/state/store';
-import { emptyState, NOTE_LIMIT, STATE_VERSION } from '@lib/state/schema';
+import { emptyState, NOTE_LIMIT, REVEALED_LIMIT, STATE_VERSION } from '@lib/state/schema';
 import { FakeStorage } from './fake-storage';
 
 const EX = 'human-in-the-loop-and-monitoring/kappa-table';
@@ -92,19 +92,28 @@ describe('last answers', () => {
     expect(b.getExercise(EX)).toMatchObject({ attempts: 0, solved: false, last: { seed: 7, parts: [{ text: '0.67', selected: [] }, { text: '', selected: ['b', 'c'] }] } });
   });
 
-  it('remember that a variant’s solution was opened, through later checks of it, until another variant is saved', () => {
+  it('remember which variants had their solution opened, across reloads and other variants, within a bound', () => {
     const a = open();
-    a.saveAnswers(EX, { seed: 7, parts: [{ text: '', selected: [] }], revealed: true });
-    a.saveAnswers(EX, { seed: 7, parts: [{ text: '0.7', selected: [] }] });
-    expect(open().getExercise(EX)!.last).toEqual({ seed: 7, parts: [{ text: '0.7', selected: [] }], revealed: true });
+    a.markRevealed(EX, 7);
     a.saveAnswers(EX, { seed: 8, parts: [] });
-    expect(open().getExercise(EX)!.last).toEqual({ seed: 8, parts: [] });
-    // A stored flag survives sanitizing; a malformed one drops only the saved answers.
-    const good = { attempts: 1, solved: false, revealed: true, updated: 5 };
-    fake.data.set(STORAGE_KEY, JSON.stringify({ version: 1, exercises: { [EX]: { ...good, last: { seed: 3, parts: [], revealed: true } }, [EX2]: { ...good, last: { seed: 3, parts: [], revealed: 'yes' } } }, reads: {}, notes: {} }));
+    a.markRevealed(EX, 9);
     const b = open();
-    expect(b.getExercise(EX)!.last).toEqual({ seed: 3, parts: [], revealed: true });
-    expect(b.getExercise(EX2)).toEqual(good);
+    expect(b.getExercise(EX)).toMatchObject({ revealed: true, revealedSeeds: [7, 9] });
+    expect([7, 8, 9].map((n) => b.wasRevealed(EX, n))).toEqual([true, false, true]);
+    expect(b.wasRevealed(EX2, 7)).toBe(false);
+    // Opening one again moves it to the end; the oldest fall off past the bound.
+    for (let n = 100; n < 100 + REVEALED_LIMIT; n++) b.markRevealed(EX, n);
+    b.markRevealed(EX, 100);
+    const seeds = open().getExercise(EX)!.revealedSeeds!;
+    expect(seeds).toHaveLength(REVEALED_LIMIT);
+    expect(seeds.at(-1)).toBe(100);
+    expect(seeds).not.toContain(7);
+    // A stored list survives sanitizing; a malformed one drops only the saved answers and variants.
+    const good = { attempts: 1, solved: false, revealed: true, updated: 5 };
+    fake.data.set(STORAGE_KEY, JSON.stringify({ version: 1, exercises: { [EX]: { ...good, revealedSeeds: [3] }, [EX2]: { ...good, revealedSeeds: ['3'] } }, reads: {}, notes: {} }));
+    const c = open();
+    expect(c.wasRevealed(EX, 3)).toBe(true);
+    expect(c.getExercise(EX2)).toEqual(good);
   });
 
   it('forgetting a variant keeps the outcome', () => {

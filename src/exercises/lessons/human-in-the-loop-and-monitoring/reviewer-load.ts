@@ -143,8 +143,8 @@ const exercise: ExerciseDef = {
           exact: `${v.reviewers} reviewers`,
           mistakes: [
             { value: Math.floor(v.ratio), message: `With ${Math.floor(v.ratio)} reviewers, $${fixed(v.hours - Math.floor(v.ratio) * s.H, 1)}$ hours of reviews are left over every day and the backlog grows without bound. Round up.` },
-            // The unrounded ratio (41.3 for 41.3 reviewers' worth of hours), said in this question's terms.
-            ...(v.reviewers > Math.floor(v.ratio) ? [{ min: Math.floor(v.ratio) + 1e-9, max: v.reviewers - 1e-9, message: 'That is the workload in reviewer-days. People come whole: a part of a reviewer’s day still needs someone on shift, so round up.' }] : []),
+            // The unrounded ratio (41.3 for 41.3 reviewers' worth of hours), to one or two decimals.
+            ...(Number.isInteger(v.ratio) ? [] : [{ value: v.ratio, tolerance: { abs: 0.05 }, message: 'That is the workload in reviewer-days. People come whole: a part of a reviewer’s day still needs someone on shift, so round up.' }]),
           ],
         },
       ],
