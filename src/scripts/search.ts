@@ -112,6 +112,13 @@ input?.addEventListener('keydown', (e) => {
     input.value = '';
   }
 });
+// Escape from a result closes the panel and takes focus back to the box, with the query kept.
+panel?.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && input) {
+    panel.hidden = true;
+    input.focus();
+  }
+});
 document.addEventListener('click', (e) => {
   if (panel && input && !panel.contains(e.target as Node) && e.target !== input) panel.hidden = true;
 });

@@ -48,9 +48,9 @@ const PositionEditor = memo(function PositionEditor({ t, counts, target, boost, 
       <legend>
         Position {t} · {ROLES[t]}
       </legend>
-      <ControlInput name={key('m', t)} control={spec[key('m', t)]} label="counts" value={counts} disabled={disabled} onChange={(v) => update({ [key('m', t)]: v } as Partial<State>)} />
-      <ControlInput name={key('t', t)} control={spec[key('t', t)]} label="target" value={target} disabled={disabled} onChange={(v) => update({ [key('t', t)]: v } as Partial<State>)} />
-      <ControlInput name={key('b', t)} control={BOOST_CONTROLS[t]!} label="target-logit shift" value={boost} disabled={disabled} onChange={(v) => update({ [key('b', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('m', t)} control={spec[key('m', t)]} label="counts" context={`Position ${t}:`} value={counts} disabled={disabled} onChange={(v) => update({ [key('m', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('t', t)} control={spec[key('t', t)]} label="target" context={`Position ${t}:`} value={target} disabled={disabled} onChange={(v) => update({ [key('t', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('b', t)} control={BOOST_CONTROLS[t]!} label="target-logit shift" context={`Position ${t}:`} value={boost} disabled={disabled} onChange={(v) => update({ [key('b', t)]: v } as Partial<State>)} />
     </fieldset>
   );
 });

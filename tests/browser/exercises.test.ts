@@ -47,6 +47,10 @@ describe('exercises', () => {
       const kappaB = root.locator('[data-part="b"]');
       expect(await kappaB.getByTestId('check').isDisabled()).toBe(true);
       expect(await kappaB.locator('.ex-locked').textContent()).toContain('Answer part (a) first');
+      // The disabled field and button say why, for a reader who lands on them.
+      const lockId = await kappaB.locator('.ex-locked').getAttribute('id');
+      expect((await kappaB.getByTestId('answer').getAttribute('aria-describedby'))!.split(' ')).toContain(lockId);
+      expect(await kappaB.getByTestId('check').getAttribute('aria-describedby')).toBe(lockId);
       const mcnemar = page.locator('[data-exercise="mcnemar-regression-check"]');
       await mcnemar.scrollIntoViewIfNeeded();
       await expect.poll(() => mcnemar.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
@@ -374,6 +378,31 @@ describe('exercises', () => {
 
 describe('learner state', () => {
   const notesPage = `/lessons/${LESSON}/notes/feedback-collection-and-active-learning/`;
+
+  it('reset asks first: its warning is read with the question, Escape cancels, and confirming erases', async () => {
+    await withContext(browser, async (context) => {
+      const { page, root } = await openExercise(context);
+      await expect.poll(async () => (await answer(root, '0.9')).getAttribute('data-state')).toBe('incorrect');
+      await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
+      const opener = page.getByRole('button', { name: 'Reset all progress…' });
+      await opener.click();
+      const group = page.getByRole('group', { name: 'Confirm reset' });
+      expect(await group.getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).toMatch(/cannot be undone/);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => group.isVisible()).toBe(false);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('reset');
+      expect(await page.getByTestId('progress-message').textContent()).toMatch(/nothing changed/);
+      await opener.click();
+      await page.getByRole('button', { name: 'Erase everything' }).click();
+      await expect.poll(() => page.getByTestId('progress-message').textContent()).toMatch(/erased/);
+      await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
+      const again = page.locator(`[data-exercise="${ID}"]`);
+      await again.scrollIntoViewIfNeeded();
+      await expect.poll(() => again.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      expect(await again.getAttribute('data-status')).toBe('untouched');
+      expect(await again.locator('[data-part="a"]').getByTestId('answer').inputValue()).toBe('');
+    });
+  });
 
   it('private notes are saved as the learner types and persist across reloads', async () => {
     await withContext(browser, async (context) => {

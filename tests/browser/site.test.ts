@@ -87,6 +87,19 @@ describe('reading experience', () => {
     });
   });
 
+  // The desktop contents list comes before the text in the page; its title was an h2 read before the h1.
+  it('on every page type the first heading is the h1, and levels never skip', async () => {
+    await withContext(browser, async (context) => {
+      const page = await context.newPage();
+      for (const path of ['/', '/demos/', '/lessons/preference-optimization-rlhf-and-dpo/', '/lessons/preference-optimization-rlhf-and-dpo/notes/dpo-derivation/', '/lessons/human-in-the-loop-and-monitoring/theory/', '/lessons/human-in-the-loop-and-monitoring/exercises/']) {
+        await page.goto(`${baseUrl()}${path}`);
+        const levels = await page.evaluate(() => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((h) => !h.closest('[hidden], template')).map((h) => Number(h.tagName[1])));
+        expect(levels[0], path).toBe(1);
+        levels.forEach((l, i) => i > 0 && expect(l - levels[i - 1]!, `${path}: h${levels[i - 1]} then h${l}`).toBeLessThanOrEqual(1));
+      }
+    });
+  });
+
   it('printing hides navigation and keeps formulas', async () => {
     await withContext(browser, async (context) => {
       const page = await context.newPage();
@@ -126,7 +139,7 @@ describe('reading experience', () => {
     });
   });
 
-  it('the wide-block check never measures a demo’s data table (that would lay out every demo the page is skipping)', async () => {
+  it('the wide-block check never measures a demo’s data table (asking each for its width was a slow forced layout)', async () => {
     await withContext(browser, { viewport: { width: 412, height: 823 } }, async (context) => {
       const { page, errors } = await watchedPage(context);
       await page.addInitScript(() => {
@@ -149,6 +162,27 @@ describe('reading experience', () => {
       expect(await page.evaluate(() => (window as unknown as { formulas: number }).formulas)).toBeGreaterThan(20);
       // … and left the demos' tables alone.
       expect(await page.evaluate(() => (window as unknown as { measured: string[] }).measured)).toEqual([]);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  // Chromium leaves content-visibility-skipped content out of the accessibility tree: with whole demo
+  // cards skipped, a screen reader's form-field list held 2 of the theory page's 79 sliders.
+  it('every demo’s controls and every chart’s text alternative are in the accessibility tree before they are scrolled to', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/human-in-the-loop-and-monitoring/theory/`, { waitUntil: 'networkidle' });
+      const cdp = await context.newCDPSession(page);
+      const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+      const exposed = (role: string) => nodes.filter((n) => n.role?.value === role && !n.ignored);
+      const dom = await page.evaluate(() => ({
+        sliders: document.querySelectorAll('.widget input[type=range]').length,
+        charts: [...document.querySelectorAll('.widget-chart[role=img]')].map((c) => c.getAttribute('aria-label')),
+      }));
+      expect(dom.sliders).toBeGreaterThan(50);
+      expect(exposed('slider')).toHaveLength(dom.sliders);
+      const images = new Set(exposed('image').map((n) => n.name?.value));
+      expect(dom.charts.filter((label) => !images.has(label ?? ''))).toEqual([]);
       expect(errors).toEqual([]);
     });
   });
@@ -269,6 +303,23 @@ describe('reading experience', () => {
       for (let i = 0; i < links + 1; i++) await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.closest('.search') === null)).toBe(true);
       await expect.poll(() => panel.isVisible()).toBe(false);
+    });
+  });
+
+  it('Escape on a search result closes the results and returns to the box with the query kept', async () => {
+    await withContext(browser, async (context) => {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`);
+      const box = page.getByRole('searchbox', { name: 'Search the lessons' });
+      await box.fill('rankings');
+      const panel = page.locator('#search-results');
+      await panel.locator('a').first().waitFor({ timeout: 15_000 });
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => panel.isVisible()).toBe(false);
+      expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe('site-search');
+      expect(await box.inputValue()).toBe('rankings');
     });
   });
 

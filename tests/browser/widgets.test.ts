@@ -370,7 +370,8 @@ describe('keyboard', () => {
       expect(await spoken.textContent()).toBe('');
       const visible = () => widget.locator('.widget-summary').textContent();
       await expect.poll(visible).toContain('Threshold 0.55');
-      await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toBe(await visible());
+      // (These five steps also turn the check from FAIL to PASS, which is said first.)
+      await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toBe(`Check now passes: ${await widget.locator('.widget-check').textContent().then((t) => t!.replace(/^PASS\s*/, ''))} ${await visible()}`);
       // Copy right after a change: the link already carries it.
       await page.keyboard.press('ArrowRight');
       await widget.getByRole('button', { name: 'Copy link to this state' }).click();
@@ -379,6 +380,28 @@ describe('keyboard', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('a change that turns the check over is spoken with its new verdict first', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/demos/#thr`, { waitUntil: 'networkidle' });
+      const widget = page.locator('[data-widget-id="thr"]');
+      await widget.scrollIntoViewIfNeeded();
+      await expect.poll(() => widget.getAttribute('data-hydrated'), { timeout: 20_000 }).toBe('true');
+      const verdict = () => widget.locator('.widget-check').getAttribute('data-check');
+      const start = await verdict();
+      const slider = widget.locator('.widget-control[data-control="tau"] input');
+      await slider.focus();
+      // Up from the default τ until the verdict turns (at 0.5 too many benign items are blocked).
+      for (let i = 0; i < 60 && (await verdict()) === start; i++) await page.keyboard.press('ArrowRight');
+      const now = await verdict();
+      expect(now).not.toBe(start);
+      const spoken = widget.locator('[data-spoken-summary]');
+      await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toMatch(new RegExp(`^Check now ${now === 'pass' ? 'passes' : 'fails'}: `));
+      expect(await spoken.textContent()).toContain((await widget.locator('.widget-summary').textContent())!);
+      expect(errors).toEqual([]);
+    });
   });
 
   it('a copied link opens the page at its demo, in the copied state, not at the top of a long page', async () => {

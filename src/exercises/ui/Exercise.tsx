@@ -314,6 +314,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         const locked = i > 0 && !part.independent && !view.parts[i - 1]!.done && !view.solution && !ps.done;
         const inputId = `${uid}-${part.id}`;
         const fbId = `${uid}-${part.id}-fb`;
+        // A locked part's controls say why they are off (the note follows the form).
+        const lockId = locked ? ` ${uid}-${part.id}-lock` : '';
         const whyUnder =
           part.kind === 'choice'
             ? whyShownUnder(part.choices.map((c) => c.correct), rx?.why ?? [], (k) => view.solution || (ps.feedback !== null && ps.feedback.state !== 'unreadable' && (ps.done || ps.selected.includes(part.choices[k]!.id))))
@@ -355,13 +357,13 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                     disabled={locked}
                     {...pending(!ready)}
                     value={ps.text}
-                    aria-describedby={`${inputId}-tol ${fbId}`}
+                    aria-describedby={`${inputId}-tol ${fbId}${lockId}`}
                     aria-invalid={ps.feedback?.state === 'unreadable' || undefined}
                     onChange={(e) => setPart(i, { text: e.target.value })}
                   />
                 </div>
               ) : (
-                <fieldset className="ex-choices" disabled={locked} {...pending(!ready)} aria-describedby={fbId}>
+                <fieldset className="ex-choices" disabled={locked} {...pending(!ready)} aria-describedby={`${fbId}${lockId}`}>
                   <legend>{part.multiple ? 'Select every option that applies' : 'Choose one'}{partLabel(part, 'for')}</legend>
                   {part.choices.map((c, k) => {
                     const checked = ps.selected.includes(c.id);
@@ -393,11 +395,11 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                   })}
                 </fieldset>
               )}
-              <button type="submit" className="primary" data-testid="check" disabled={locked} {...pending(!ready)} aria-label={multi ? `Check part (${part.id})` : undefined}>
+              <button type="submit" className="primary" data-testid="check" disabled={locked} {...pending(!ready)} aria-label={multi ? `Check part (${part.id})` : undefined} aria-describedby={lockId.trim() || undefined}>
                 Check
               </button>
             </form>
-            {locked && <p className="ex-locked">Answer part ({variant.parts[i - 1]!.id}) first: this part builds on its result.</p>}
+            {locked && <p className="ex-locked" id={`${uid}-${part.id}-lock`}>Answer part ({variant.parts[i - 1]!.id}) first: this part builds on its result.</p>}
             <div id={fbId} className="ex-feedback" role="status" data-testid="feedback" data-state={ps.feedback?.state}>
               {ps.feedback && <FeedbackView key={ps.tries} feedback={ps.feedback} mistakes={rx?.mistakes ?? []} />}
               {ps.feedback?.state === 'correct' && part.kind === 'numeric' && (

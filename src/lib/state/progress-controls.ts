@@ -80,4 +80,15 @@ export function bindProgressControls(root: HTMLElement, store: LearnerStore, onC
     resetConfirm.hidden = true;
     say('Reset cancelled; nothing changed.');
   });
+  // Escape in a confirmation cancels it, and focus goes back to the button that opened it.
+  for (const [box, cancel, opener] of [
+    [resetConfirm, 'cancel-reset', 'reset'],
+    [importConfirm, 'cancel-import', 'import'],
+  ] as const) {
+    box.addEventListener('keydown', (e) => {
+      if (e.key !== 'Escape') return;
+      q<HTMLButtonElement>(`[data-action="${cancel}"]`).click();
+      q<HTMLButtonElement>(`[data-action="${opener}"]`).focus();
+    });
+  }
 }

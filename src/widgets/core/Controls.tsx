@@ -15,10 +15,12 @@ interface Props {
   onChange?: (v: number | string | boolean) => void;
   /** Why the control changes nothing in the current state: it is then disabled and says so. */
   inactive?: string;
+  /** Words that start the accessible name only (e.g. "Position 2:"), where a short visible label repeats across a group. */
+  context?: string;
 }
 
 /** One labelled control with its numeric readout; native inputs keep keyboard support. */
-function ControlInput({ name, control: c, value, label, disabled, update, onChange: own, inactive }: Props) {
+function ControlInput({ name, control: c, value, label, disabled, update, onChange: own, inactive, context }: Props) {
   const id = useId();
   const onChange = (v: number | string | boolean) => (own ? own(v) : update?.({ [name]: v }));
   const text = label ?? c.label;
@@ -26,12 +28,18 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
   const helpId = help ? `${id}-help` : undefined;
   const box = { 'data-control': name, 'data-inactive': inactive ? '' : undefined };
   const off = inactive ? { disabled: true } : {};
+  const labelText = (
+    <>
+      {context && <span className="visually-hidden">{context} </span>}
+      {withSubscripts(text)}
+    </>
+  );
   if (c.kind === 'number') {
     const digits = c.digits ?? stepDigits(c.step);
     const shown = `${formatNumber(value as number, digits)}${c.unit ?? ''}`;
     return (
       <div className="widget-control" {...box}>
-        <label htmlFor={id}>{withSubscripts(text)}</label>
+        <label htmlFor={id}>{labelText}</label>
         <div className="widget-slider">
           <input
             id={id}
@@ -55,7 +63,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
   if (c.kind === 'choice') {
     return (
       <div className="widget-control" {...box}>
-        <label htmlFor={id}>{withSubscripts(text)}</label>
+        <label htmlFor={id}>{labelText}</label>
         <select id={id} value={value as string} {...pending(disabled)} {...off} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.value)}>
           {c.options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -70,7 +78,7 @@ function ControlInput({ name, control: c, value, label, disabled, update, onChan
   return (
     <div className="widget-control widget-toggle" {...box}>
       <input id={id} type="checkbox" checked={value as boolean} {...pending(disabled)} {...off} aria-describedby={helpId} onChange={(e) => onChange(e.currentTarget.checked)} />
-      <label htmlFor={id}>{withSubscripts(text)}</label>
+      <label htmlFor={id}>{labelText}</label>
       {help && <small id={helpId}>{withSubscripts(help)}</small>}
     </div>
   );

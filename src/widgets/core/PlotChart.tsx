@@ -113,7 +113,7 @@ export default function PlotChart({ options, label, describedBy }: Props) {
     <div
       ref={ref}
       className="widget-chart"
-      style={typeof options.width === 'number' ? { maxWidth: `${Math.round(1.25 * options.width)}px` } : undefined}
+      style={typeof options.width === 'number' ? { maxWidth: `${Math.round(1.25 * options.width)}px`, ...(typeof options.height === 'number' ? { aspectRatio: `${options.width} / ${options.height}` } : {}) } : undefined}
       role="img"
       aria-label={label}
       aria-describedby={describedBy}

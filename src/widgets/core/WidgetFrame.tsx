@@ -126,7 +126,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
         </div>
       </div>
       <Check check={later.check} />
-      <Summary id={summaryId} text={later.summary} />
+      <Summary id={summaryId} text={later.summary} check={later.check} />
       <div className="widget-foot">
         {p.newSeed && (
           <span className="widget-seed">
@@ -161,19 +161,29 @@ const SPEAK_AFTER_MS = 700;
 /** Then the spoken copy is emptied, so reading the page line by line meets the summary once. */
 const SPOKEN_FOR_MS = 10_000;
 
-const Summary = memo(function Summary({ id, text }: { id: string; text: string }) {
+/** The spoken text: the summary, led by the check's new verdict when a change turned it over. */
+export const spokenText = (summary: string, check: { pass: boolean; text: string }, verdictBefore: boolean): string =>
+  check.pass === verdictBefore ? summary : `Check now ${check.pass ? 'passes' : 'fails'}: ${check.text}${/[.!?]$/.test(check.text) ? '' : '.'} ${summary}`;
+
+const Summary = memo(function Summary({ id, text, check }: { id: string; text: string; check: { pass: boolean; text: string } }) {
   const [spoken, setSpoken] = useState('');
   const first = useRef(text);
+  /** The verdict last spoken (or shown at load): a change is announced when it turns. */
+  const verdict = useRef(check.pass);
+  const { pass, text: checkText } = check;
   useEffect(() => {
-    if (text === first.current) return;
+    if (text === first.current && pass === verdict.current) return;
     first.current = '';
-    const speak = window.setTimeout(() => setSpoken(text), SPEAK_AFTER_MS);
+    const speak = window.setTimeout(() => {
+      setSpoken(spokenText(text, { pass, text: checkText }, verdict.current));
+      verdict.current = pass;
+    }, SPEAK_AFTER_MS);
     const clear = window.setTimeout(() => setSpoken(''), SPEAK_AFTER_MS + SPOKEN_FOR_MS);
     return () => {
       window.clearTimeout(speak);
       window.clearTimeout(clear);
     };
-  }, [text]);
+  }, [text, pass, checkText]);
   return (
     <>
       <p id={id} className="widget-summary">
@@ -200,7 +210,7 @@ const DataTable = memo(function DataTable({ table }: { table: TableData }) {
       {/* The caption is shown above the scroll box: inside a table wider than the box it was cut off. */}
       <p className="table-caption" aria-hidden="true">{table.caption}</p>
       {/* Scrolls when the table is wider or taller than the box, so it takes a tab stop for the keyboard. */}
-      <div className="table-scroll" tabIndex={0} role="region" aria-label="Data table">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label={`Data table: ${table.caption}`}>
         <table>
           <caption className="visually-hidden">{table.caption}</caption>
           <thead>
