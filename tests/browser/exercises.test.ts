@@ -226,7 +226,7 @@ describe('exercises', () => {
       const { page, root } = await openExercise(context);
       const before = await page.locator(`#exercise-${ID} .ex-prompt`).textContent();
       await root.getByTestId('new-numbers').click();
-      await expect.poll(() => root.getAttribute('data-seed')).not.toBe(String(def.defaultSeed));
+      await expect.poll(() => root.getAttribute('data-seed'), { timeout: 20_000 }).not.toBe(String(def.defaultSeed));
       const seed = await root.getAttribute('data-seed');
       await expect.poll(() => page.url()).toContain(`ex-${ID}=${seed}`);
       prompt = (await page.locator(`#exercise-${ID} .ex-prompt`).textContent())!;
@@ -289,7 +289,7 @@ describe('exercises', () => {
     await withContext(browser, async (context) => {
       const { page, root, errors } = await openExercise(context);
       await root.getByTestId('new-numbers').click();
-      await expect.poll(() => root.getAttribute('data-seed')).not.toBe(String(def.defaultSeed));
+      await expect.poll(() => root.getAttribute('data-seed'), { timeout: 20_000 }).not.toBe(String(def.defaultSeed));
       const seed = (await root.getAttribute('data-seed'))!;
       const prompt = await page.locator(`#exercise-${ID} .ex-prompt`).textContent();
       // From the navigation: no ?ex-… in the address.
@@ -323,7 +323,7 @@ describe('exercises', () => {
       await root.getByTestId('show-solution').click();
       await expect.poll(() => root.getAttribute('data-status')).toBe('revealed');
       await root.getByTestId('new-numbers').click();
-      await expect.poll(() => root.getAttribute('data-seed')).not.toBe(String(def.defaultSeed));
+      await expect.poll(() => root.getAttribute('data-seed'), { timeout: 20_000 }).not.toBe(String(def.defaultSeed));
       // Back to the revealed variant through its link.
       await page.goto(`${baseUrl()}${PAGE}?ex-${ID}=${def.defaultSeed}`, { waitUntil: 'networkidle' });
       const again = page.locator(`[data-exercise="${ID}"]`);
@@ -426,6 +426,13 @@ describe('learner state', () => {
       const { page, root } = await openExercise(context);
       const fb = await answer(root, String(partA.answer));
       await expect.poll(() => fb.getAttribute('data-state')).toBe('correct');
+      // Another exercise only given new numbers: remembered, but not a result.
+      const other = page.locator('[data-exercise="priority-score"]');
+      await other.scrollIntoViewIfNeeded();
+      await expect.poll(() => other.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      await other.getByTestId('new-numbers').click();
+      // (New numbers fetch KaTeX first: allow for a slow first load.)
+      await expect.poll(() => page.url(), { timeout: 20_000 }).toContain('ex-priority-score=');
       await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
       await page.getByLabel('Notes for this page').fill('exported note');
       await page.waitForTimeout(1000);
@@ -443,6 +450,7 @@ describe('learner state', () => {
       const { page, errors } = await watchedPage(fresh);
       await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
       await page.getByTestId('import-file').setInputFiles(file);
+      expect(await page.getByTestId('import-summary').textContent()).toMatch(/^The file holds results for 1 exercise, \d+ notes parts? read and 1 note\./);
       await page.getByRole('button', { name: "Replace with the file's progress" }).click();
       await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByLabel('Notes for this page').inputValue()).toBe('exported note');

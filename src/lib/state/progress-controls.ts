@@ -46,7 +46,12 @@ export function bindProgressControls(root: HTMLElement, store: LearnerStore, onC
     if (!parsed.ok) return say(parsed.message, 'bad');
     pending = text;
     const s = parsed.state;
-    importSummary.textContent = `The file holds ${Object.keys(s.exercises).length} exercise records, ${Object.keys(s.reads).length} parts read and ${Object.keys(s.notes).length} notes. Importing replaces everything currently saved in this browser.`;
+    // Exercises with an outcome: a record kept only to remember a variant (New numbers) is not a result.
+    const results = Object.values(s.exercises).filter((r) => r.attempts > 0 || r.solved || r.revealed).length;
+    const reads = Object.keys(s.reads).length;
+    const notes = Object.keys(s.notes).length;
+    const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+    importSummary.textContent = `The file holds results for ${n(results, 'exercise', 'exercises')}, ${n(reads, 'notes part', 'notes parts')} read and ${n(notes, 'note', 'notes')}. Importing replaces everything currently saved in this browser.`;
     say('');
     importConfirm.hidden = false;
     q<HTMLButtonElement>('[data-action="confirm-import"]').focus();
