@@ -43,14 +43,16 @@ interface PositionProps {
 
 /** One position's editor; memoized, so editing one position re-renders only its own controls. */
 const PositionEditor = memo(function PositionEditor({ t, counts, target, boost, update, disabled }: PositionProps) {
+  // The short labels repeat in every position's box; the accessible name says which box.
+  const context = `Position ${t}:`;
   return (
     <fieldset className={counts ? 'counted' : 'masked'}>
       <legend>
         Position {t} · {ROLES[t]}
       </legend>
-      <ControlInput name={key('m', t)} control={spec[key('m', t)]} label="counts" context={`Position ${t}:`} value={counts} disabled={disabled} onChange={(v) => update({ [key('m', t)]: v } as Partial<State>)} />
-      <ControlInput name={key('t', t)} control={spec[key('t', t)]} label="target" context={`Position ${t}:`} value={target} disabled={disabled} onChange={(v) => update({ [key('t', t)]: v } as Partial<State>)} />
-      <ControlInput name={key('b', t)} control={BOOST_CONTROLS[t]!} label="target-logit shift" context={`Position ${t}:`} value={boost} disabled={disabled} onChange={(v) => update({ [key('b', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('m', t)} control={spec[key('m', t)]} label="counts" context={context} value={counts} disabled={disabled} onChange={(v) => update({ [key('m', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('t', t)} control={spec[key('t', t)]} label="target" context={context} value={target} disabled={disabled} onChange={(v) => update({ [key('t', t)]: v } as Partial<State>)} />
+      <ControlInput name={key('b', t)} control={BOOST_CONTROLS[t]!} label="target-logit shift" context={context} value={boost} disabled={disabled} onChange={(v) => update({ [key('b', t)]: v } as Partial<State>)} />
     </fieldset>
   );
 });

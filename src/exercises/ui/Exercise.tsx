@@ -90,6 +90,16 @@ function extrasFromPage(id: string, variant: Variant): RenderedExtras | null {
   return extrasFrom(variant, (k) => t.content.querySelector(`[data-k="${k}"]`)?.innerHTML ?? null);
 }
 
+/** The address bar shows this exercise's variant (no parameter for the default one). */
+function showSeedInUrl(def: ExerciseDef, seed: number) {
+  try {
+    const q = writeSeed(window.location.search, def.id, seed, def.defaultSeed);
+    window.history.replaceState(window.history.state, '', `${window.location.pathname}${q}${window.location.hash}`);
+  } catch {
+    // History can be unavailable in sandboxed frames; the variant still changes.
+  }
+}
+
 /** The setup text sits outside the island (static HTML); new numbers replace it in place. */
 function setPrompt(id: string, html: string) {
   const el = document.getElementById(`ex-prompt-${id}`);
@@ -150,12 +160,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
       setPrompt(def.id, html.prompt);
       setView({ seed, variant, core: html.core, extras: html.extras, parts: freshParts(variant), hints: 0, solution: false });
       setLoading(false);
-      try {
-        const q = writeSeed(window.location.search, def.id, seed, def.defaultSeed);
-        window.history.replaceState(window.history.state, '', `${window.location.pathname}${q}${window.location.hash}`);
-      } catch {
-        // History can be unavailable in sandboxed frames; the variant still changes.
-      }
+      showSeedInUrl(def, seed);
       return true;
     },
     [def],
@@ -172,14 +177,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     const saved = storeRef.current?.getExercise(key)?.last?.seed;
     const fromStore = param.kind !== 'seed' && isSeed(saved) && saved !== def.defaultSeed;
     const seed = param.kind === 'seed' ? param.seed : fromStore ? saved! : def.defaultSeed;
-    if (param.kind === 'invalid') {
-      try {
-        const q = writeSeed(window.location.search, def.id, def.defaultSeed, def.defaultSeed);
-        window.history.replaceState(window.history.state, '', `${window.location.pathname}${q}${window.location.hash}`);
-      } catch {
-        // History can be unavailable in sandboxed frames.
-      }
-    }
+    // The bad parameter leaves the address bar (a variant shown below writes its own).
+    if (param.kind === 'invalid') showSeedInUrl(def, def.defaultSeed);
     const shown = param.kind === 'invalid' ? (param.raw.length > 24 ? `${param.raw.slice(0, 24)}…` : param.raw) : '';
     // An empty parameter (a link cut short) is dropped without comment.
     const badLink = shown.trim() ? `This link asked for variant “${shown}” of this exercise, which does not exist (variants are numbered 0 to 2,147,483,647). ` : '';
@@ -264,6 +263,17 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
     }));
   }, [ready, key, view.seed, view.variant]);
 
+  /** A variant the learner asked for (new numbers, the original ones): shown, remembered at once, announced. */
+  const choose = (seed: number, announced: string) => {
+    void switchTo(seed).then((ok) => {
+      if (!ok) return say('These numbers could not be drawn; press “New numbers” for others.');
+      setNotice(null);
+      // Remembered now, so the page reached again without the link shows these numbers.
+      storeRef.current?.saveAnswers(key, { seed, parts: [] });
+      setAnnounce(announced);
+    });
+  };
+
   const showSolution = () => {
     focusNext.current = 'solution';
     setView((v) => ({ ...v, solution: true }));
@@ -292,13 +302,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
             <>
               {' '}
               <button type="button" className="ex-original" {...pending(loading)} onClick={() => {
-                  if (loading) return;
-                  void switchTo(def.defaultSeed).then((ok) => {
-                    if (!ok) return;
-                    storeRef.current?.saveAnswers(key, { seed: def.defaultSeed, parts: [] });
-                    setNotice(null);
-                    setAnnounce(`The original numbers are back for “${def.title}”. The question above has changed.`);
-                  });
+                  if (!loading) choose(def.defaultSeed, `The original numbers are back for “${def.title}”. The question above has changed.`);
                 }}>
                 Show the original numbers
               </button>
@@ -434,17 +438,7 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
             // Pending, not disabled, while loading: the pressed button keeps focus.
             if (loading) return;
             setAnnounce('');
-            const next = freshSeed(view.seed);
-            void switchTo(next).then((ok) => {
-              if (!ok) {
-                say('These new numbers could not be drawn; press “New numbers” again for others.');
-                return;
-              }
-              setNotice(null);
-              // Remembered at once, so the page reached again without the link shows these numbers.
-              storeRef.current?.saveAnswers(key, { seed: next, parts: [] });
-              setAnnounce(`New numbers loaded for “${def.title}”. The question above has changed.`);
-            });
+            choose(freshSeed(view.seed), `New numbers loaded for “${def.title}”. The question above has changed.`);
           }}>
           New numbers
         </button>
