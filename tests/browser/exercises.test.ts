@@ -450,7 +450,8 @@ describe('learner state', () => {
       const { page, errors } = await watchedPage(fresh);
       await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
       await page.getByTestId('import-file').setInputFiles(file);
-      expect(await page.getByTestId('import-summary').textContent()).toMatch(/^The file holds results for 1 exercise, \d+ notes parts? read and 1 note\./);
+      // The file is read asynchronously: the preview appears once it has been parsed.
+      await expect.poll(() => page.getByTestId('import-summary').textContent()).toMatch(/^The file holds results for 1 exercise, \d+ notes parts? read and 1 note\./);
       await page.getByRole('button', { name: "Replace with the file's progress" }).click();
       await page.goto(`${baseUrl()}${notesPage}`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByLabel('Notes for this page').inputValue()).toBe('exported note');
