@@ -1,14 +1,16 @@
 // Display formulas narrower than a phone: where a line may break.
 //
-// Both kinds of break are taken only where the formula is at its outer level (not inside braces, an
-// environment, \left…\right or a pair of brackets):
-// - formulas set side by side ("A, \qquad B") become displays of their own, wrapped in a row, and
+// - Formulas set side by side ("A, \qquad B") become displays of their own, wrapped in a row, and
 //   the lines of an outer `gathered` a stack of displays (see rehype-math-breaks.mjs and .math-row
-//   in global.css);
-// - a formula may break after a relation (=, ≤, \iff …), as TeX breaks an inline formula. KaTeX
-//   already cuts a formula into unbreakable blocks after every outer relation and binary operator;
-//   the blocks between two allowed breaks are kept together, so a line never ends on a + or inside
-//   brackets.
+//   in global.css). Only at the outer level: not inside braces, an environment, \left…\right or a
+//   pair of brackets.
+// - A formula may break after a relation (=, ≤, \iff …) outside any brackets, as TeX breaks an
+//   inline formula. KaTeX already cuts a formula into unbreakable blocks after every outer relation
+//   and binary operator; the blocks between two such breaks form a run, kept on one line where it
+//   fits the column.
+// - A run wider than the column may also break after a binary operator, the outermost first, even
+//   inside brackets (see breakPieces). Only a piece that is itself too wide (a big fraction, an
+//   environment: KaTeX draws those whole) still scrolls.
 // The same TeX scanner reads an exercise's `array` tables (parseArray), which exercises draw as
 // HTML tables.
 
@@ -108,18 +110,25 @@ const STRONG = new Set(['⟹', '⟸', '⟺', '⇒', '⇐', '⇔']);
  * is a relation, when every bracket opened so far is closed; if one such relation is an arrow
  * between statements, only those arrows end runs. Returns the runs as [first, last] indexes.
  */
+/** Bracket depth after a block's atoms, from `depth` before them, and its last atom (spacing aside). */
+function scan(atoms, depth) {
+  let last = null;
+  for (const atom of atoms) {
+    // \big( and its kin are drawn as ordinary atoms holding only the bracket.
+    const t = atom.text.trim();
+    if (atom.classes.includes('mopen') || OPENERS.has(t)) depth++;
+    else if (atom.classes.includes('mclose') || CLOSERS.has(t)) depth--;
+    if (!atom.classes.includes('mspace') && !atom.classes.includes('katex-strut')) last = atom;
+  }
+  return { depth, last };
+}
+
 export function breakRuns(blocks) {
   const ends = [];
   let depth = 0;
   blocks.forEach((atoms, i) => {
-    let last = null;
-    for (const atom of atoms) {
-      // \big( and its kin are drawn as ordinary atoms holding only the bracket.
-      const t = atom.text.trim();
-      if (atom.classes.includes('mopen') || OPENERS.has(t)) depth++;
-      else if (atom.classes.includes('mclose') || CLOSERS.has(t)) depth--;
-      if (!atom.classes.includes('mspace') && !atom.classes.includes('katex-strut')) last = atom;
-    }
+    let last;
+    ({ depth, last } = scan(atoms, depth));
     if (i < blocks.length - 1 && depth === 0 && last?.classes.includes('mrel')) ends.push({ i, strong: STRONG.has(last.text.trim()) });
   });
   const strong = ends.some((e) => e.strong);
@@ -132,6 +141,54 @@ export function breakRuns(blocks) {
   }
   if (blocks.length) runs.push([first, blocks.length - 1]);
   return runs;
+}
+
+/**
+ * Within a run (see breakRuns), where a line may still break when the run alone is wider than the
+ * column: after a binary operator (+, −, ·), as TeX breaks an inline formula, the outermost ones
+ * first. The run is cut after its operators at the least bracket depth, and each part that is still
+ * too wide after those deeper in, so "a + (1 − b) c" breaks at the "+" before it breaks inside the
+ * brackets. Never after a relation inside brackets, such as the bar of π(y | x). Returns the run's
+ * pieces as { range: [first, last], pieces } (pieces null where nothing breaks), or null.
+ */
+export function breakPieces(blocks, [first, last]) {
+  const cuts = []; // { i, depth }: may break after block i, at bracket depth `depth`
+  let depth = 0;
+  for (let i = first; i < last; i++) {
+    const end = scan(blocks[i], depth);
+    depth = end.depth;
+    if (end.last?.classes.includes('mbin')) cuts.push({ i, depth });
+  }
+  const split = (a, b) => {
+    const inside = cuts.filter((c) => c.i >= a && c.i < b);
+    if (!inside.length) return null;
+    const outer = Math.min(...inside.map((c) => c.depth));
+    const pieces = [];
+    let start = a;
+    for (const c of inside) {
+      if (c.depth !== outer) continue;
+      pieces.push([start, c.i]);
+      start = c.i + 1;
+    }
+    pieces.push([start, b]);
+    return pieces.map(([x, y]) => ({ range: [x, y], pieces: split(x, y) }));
+  };
+  return split(first, last);
+}
+
+/**
+ * How a display's blocks are grouped: runs (no-wrap between relation breaks), each with its pieces
+ * (see breakPieces). Null when the formula has no break of either kind.
+ */
+export function groupBlocks(blocks) {
+  const runs = breakRuns(blocks).map((range) => ({ range, pieces: breakPieces(blocks, range) }));
+  return runs.length > 1 || runs[0]?.pieces ? runs : null;
+}
+
+/** A run or piece as HTML (with `slice` giving a range's blocks), with the classes global.css sets. */
+export function groupHtml({ range, pieces }, slice, kind = 'katex-unit') {
+  if (!pieces) return `<span class="${kind}">${slice(range)}</span>`;
+  return `<span class="${kind} katex-splits">${pieces.map((p) => groupHtml(p, slice, 'katex-piece')).join('')}</span>`;
 }
 
 const TAG = /<(\/?)([a-zA-Z][\w-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
@@ -170,9 +227,9 @@ export function breakKatexDisplay(html) {
     }
   }
   if (end < 0 || !blocks.every((b) => b.classes.includes('katex-base'))) return html;
-  const runs = breakRuns(blocks.map((b) => b.atoms));
-  if (runs.length < 2) return html;
-  const units = runs.map(([a, b]) => `<span class="katex-unit">${html.slice(blocks[a].start, blocks[b].end)}</span>`).join('');
+  const runs = groupBlocks(blocks.map((b) => b.atoms));
+  if (!runs) return html;
+  const units = runs.map((run) => groupHtml(run, ([a, b]) => html.slice(blocks[a].start, blocks[b].end))).join('');
   return `<span class="katex-display katex-wraps">${html.slice('<span class="katex-display">'.length, at + open.length)}${units}${html.slice(end)}`;
 }
 

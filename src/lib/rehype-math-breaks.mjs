@@ -1,5 +1,5 @@
 // Lets display formulas wrap on a narrow column instead of scrolling sideways (see math-breaks.mjs).
-import { breakRuns, displayLayout } from './math-breaks.mjs';
+import { displayLayout, groupBlocks } from './math-breaks.mjs';
 
 const classesOf = (node) => (node?.type === 'element' ? (node.properties?.className ?? []) : []);
 const has = (node, name) => classesOf(node).includes(name);
@@ -42,14 +42,16 @@ export function rehypeKatexBreaks() {
       const html = kid.children.find((k) => has(k, 'katex'))?.children.find((k) => has(k, 'katex-html'));
       // Only plain sequences of blocks: a tag or a \\ at the top would be moved by the grouping.
       if (!html || !html.children.every((k) => has(k, 'katex-base'))) continue;
-      const runs = breakRuns(html.children.map((b) => b.children.map((a) => ({ classes: classesOf(a), text: textOf(a) }))));
-      if (runs.length < 2) continue;
-      html.children = runs.map(([a, b]) => ({
+      const runs = groupBlocks(html.children.map((b) => b.children.map((a) => ({ classes: classesOf(a), text: textOf(a) }))));
+      if (!runs) continue;
+      // The same spans as groupHtml (math-breaks.mjs) writes into a string.
+      const group = ({ range: [a, b], pieces }, kind) => ({
         type: 'element',
         tagName: 'span',
-        properties: { className: ['katex-unit'] },
-        children: html.children.slice(a, b + 1),
-      }));
+        properties: { className: pieces ? [kind, 'katex-splits'] : [kind] },
+        children: pieces ? pieces.map((p) => group(p, 'katex-piece')) : html.children.slice(a, b + 1),
+      });
+      html.children = runs.map((run) => group(run, 'katex-unit'));
       kid.properties.className = [...classesOf(kid), 'katex-wraps'];
     }
   };

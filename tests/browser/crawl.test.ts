@@ -132,23 +132,23 @@ describe('every built page', () => {
   });
 
   const lessonPages = pages.filter((p) => p.startsWith('/lessons/') && /\/(notes\/[^/]+|theory|exercises)\/$/.test(p));
-  it.each(lessonPages)('%s on a phone wraps display formulas where they may break; only unbreakable pieces scroll', async (path) => {
+  it.each(lessonPages)('%s on a phone fits every display formula in the column, wrapping where it may break', async (path) => {
     await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
       const page = await context.newPage();
       await page.goto(baseUrl() + path, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
-      const stuck = await page.evaluate(() =>
+      const scrolling = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.katex-display')]
           .filter((d) => d.scrollWidth > d.clientWidth + 1)
-          .filter((d) => {
-            // Scrolling is right only for a formula with no allowed break, or with a piece between
-            // two breaks that is by itself wider than the column.
-            const units = [...d.querySelectorAll<HTMLElement>('.katex-unit')];
-            return units.length > 0 && units.every((u) => u.getBoundingClientRect().width <= d.clientWidth);
-          })
-          .map((d) => d.querySelector('annotation')?.textContent?.slice(0, 60)),
+          .map((d) => {
+            // Either a piece between two allowed breaks is itself too wide (rewrite the formula, e.g.
+            // lines of a gathered) or the breaks are not taken (a bug in the wrapping).
+            const pieces = [...d.querySelectorAll<HTMLElement>('.katex-unit:not(.katex-splits), .katex-piece:not(.katex-splits)')];
+            const why = pieces.some((u) => u.getBoundingClientRect().width > d.clientWidth) ? 'a piece too wide to break' : 'breaks not taken';
+            return `${why}: ${d.querySelector('annotation')?.textContent?.slice(0, 60)}`;
+          }),
       );
-      expect(stuck, 'formulas that scroll although they could wrap').toEqual([]);
+      expect(scrolling, 'formulas that scroll sideways at 360 px').toEqual([]);
     });
   });
 
@@ -196,6 +196,33 @@ describe('every built page', () => {
         await page.evaluate(() => document.fonts.ready);
         // "escalate ⟺ p·C_harm > C_review ⟺ …": may break at an arrow only, never after the ">".
         expect(await lines('\\text{escalate} \\iff'), `${width} px`).toMatchObject({ lines: expected.wrapped, scrolls: false, arrowsOnly: true });
+      }
+    });
+  });
+
+  it('breaks a formula too wide for a phone at its outermost + first, never inside (1 − π₁); one line on a desktop', async () => {
+    await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
+      const page = await context.newPage();
+      for (const [width, lines] of [
+        [360, 4],
+        [1280, 1],
+      ] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(baseUrl() + '/lessons/human-in-the-loop-and-monitoring/notes/review-workflows-and-the-training-loop/', { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        const layout = await page.evaluate(() => {
+          const display = [...document.querySelectorAll('.katex-display')].find((d) => d.querySelector('annotation')?.textContent?.trim().startsWith('J(\\tau_{\\mathrm{low}}'));
+          if (!display) return null;
+          const bases = [...display.querySelectorAll<HTMLElement>('.katex-base')];
+          const boxes = bases.map((b) => b.getBoundingClientRect());
+          const sameLine = (a: DOMRect, b: DOMRect) => b.top < a.bottom && a.top < b.bottom;
+          // "J =" | "π₁ FNR C_miss +" | "(1 −" | "π₁) FPR C_over +" | "q(…) C_review": KaTeX's blocks.
+          const open = bases.findIndex((b) => /\(1−$/.test(b.textContent ?? ''));
+          let count = 1;
+          for (let i = 1; i < boxes.length; i++) if (!sameLine(boxes[i - 1]!, boxes[i]!)) count++;
+          return { lines: count, bracketWhole: open >= 0 && sameLine(boxes[open]!, boxes[open + 1]!), scrolls: display.scrollWidth > display.clientWidth + 1 };
+        });
+        expect(layout, `${width} px`).toEqual({ lines, bracketWhole: true, scrolls: false });
       }
     });
   });

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { breakKatexDisplay, breakRuns, displayLayout, parseArray, splitTopLevelQquad } from '../../../src/lib/math-breaks.mjs';
+import { breakKatexDisplay, breakPieces, breakRuns, displayLayout, parseArray, splitTopLevelQquad } from '../../../src/lib/math-breaks.mjs';
 import { rehypeKatexBreaks, rehypeMathRows } from '../../../src/lib/rehype-math-breaks.mjs';
 import { texInline, texToHtml } from '../../../src/exercises/tex';
 
@@ -16,7 +16,7 @@ const text = (html: string) =>
     .replace(/&(lt|gt|quot|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', amp: '&' })[e]!);
 /** The text of each no-wrap run of a display formula (its visible part only). */
 const units = (html: string) =>
-  [...html.matchAll(/<span class="katex-unit">/g)].map((m) => {
+  [...html.matchAll(/<span class="katex-unit[" ]/g)].map((m) => {
     // A unit ends where the span opened at its start closes.
     let depth = 0;
     const re = /<(\/?)span\b[^>]*>/g;
@@ -27,6 +27,9 @@ const units = (html: string) =>
     }
     return '';
   });
+
+/** The text of each piece of the runs that may break after a binary operator. */
+const pieces = (html: string) => [...html.matchAll(/<span class="katex-piece[" ]/g)].map((m) => units(html.slice(m.index).replace('katex-piece', 'katex-unit'))[0]);
 
 describe('a display formula splits at a \\qquad on its outer level', () => {
   it('splits side-by-side formulas and keeps each part whole', () => {
@@ -103,6 +106,52 @@ describe('a display formula may break only after an outer relation', () => {
   });
 });
 
+describe('a run wider than the column may also break after a binary operator', () => {
+  const atom = (cls: string, t = '') => ({ classes: [cls], text: t });
+  it('cuts a run after each block that ends on a binary operator, spacing aside, at any depth', () => {
+    // a = | ( b + | c ∣ | d − | e )   as KaTeX cuts it; the run after "=" is blocks 1–4
+    const blocks = [
+      [atom('mord', 'a'), atom('mrel', '=')],
+      [atom('mopen', '('), atom('mord', 'b'), atom('mbin', '+'), atom('mspace')],
+      [atom('mord', 'c'), atom('mrel', '∣')],
+      [atom('mord', 'd'), atom('mbin', '−'), atom('mspace')],
+      [atom('mord', 'e'), atom('mclose', ')')],
+    ];
+    expect(breakRuns(blocks)).toEqual([[0, 0], [1, 4]]);
+    // Not after the conditional bar: it is a relation inside brackets.
+    const leaf = (a: number, b: number) => ({ range: [a, b], pieces: null });
+    expect(breakPieces(blocks, [1, 4])).toEqual([leaf(1, 1), leaf(2, 3), leaf(4, 4)]);
+    expect(breakPieces(blocks, [0, 0])).toBeNull();
+  });
+
+  it('breaks at the outermost operators first, and inside brackets only within a piece that is still too wide', () => {
+    // p + | ( 1 − | q ) r + | s   as KaTeX cuts "p + (1 − q) r + s"
+    const blocks = [
+      [atom('mord', 'p'), atom('mbin', '+')],
+      [atom('mopen', '('), atom('mord', '1'), atom('mbin', '−')],
+      [atom('mord', 'q'), atom('mclose', ')'), atom('mord', 'r'), atom('mbin', '+')],
+      [atom('mord', 's')],
+    ];
+    expect(breakPieces(blocks, [0, 3])).toEqual([
+      { range: [0, 0], pieces: null },
+      { range: [1, 2], pieces: [{ range: [1, 1], pieces: null }, { range: [2, 2], pieces: null }] },
+      { range: [3, 3], pieces: null },
+    ]);
+  });
+
+  it('marks the pieces of a real formula, and lets a formula with no relation wrap at its operators', () => {
+    const tex = 'L = -\\log\\sigma\\Big(\\beta\\log\\frac{\\pi(y_w\\mid x)}{q} - \\beta\\log\\frac{\\pi(y_l\\mid x)}{q}\\Big)';
+    const html = breakKatexDisplay(display(tex));
+    expect(units(html)).toEqual(['L=', '−logσ(βlogqπ(yw∣x)−βlogqπ(yl∣x))']);
+    expect(pieces(html)).toEqual(['−logσ(βlogqπ(yw∣x)−', 'βlogqπ(yl∣x))']);
+    const nested = breakKatexDisplay(display('J = a\\,C + (1 - b)\\,D'));
+    expect(units(nested)).toEqual(['J=', 'aC+(1−b)D']);
+    expect(pieces(nested)).toEqual(['aC+', '(1−b)D', '(1−', 'b)D']);
+    expect(text(html)).toBe(text(display(tex)));
+    expect(pieces(breakKatexDisplay(display('a + b')))).toEqual(['a+', 'b']);
+  });
+});
+
 describe('the string and page versions agree on KaTeX output', () => {
   it('groups a real formula after its relations only', () => {
     const html = breakKatexDisplay(display('L = -\\log\\sigma\\big(\\beta (a - b)\\big) + c \\le d'));
@@ -112,7 +161,7 @@ describe('the string and page versions agree on KaTeX output', () => {
   });
 
   it('leaves a formula with nothing to break, or built of environments, as KaTeX drew it', () => {
-    for (const tex of ['a + b', '\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}', 'a = b \\\\ c = d']) expect(breakKatexDisplay(display(tex))).toBe(display(tex));
+    for (const tex of ['ab', '\\frac{a + b}{c}', '\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}', 'a = b \\\\ c = d']) expect(breakKatexDisplay(display(tex))).toBe(display(tex));
   });
 
   // Every display formula of the lessons, drawn both ways: the tree plugin (pages) and the string
@@ -138,6 +187,7 @@ describe('the string and page versions agree on KaTeX output', () => {
         const page = toHtml(tree);
         const string = breakKatexDisplay(html);
         expect(units(string), part).toEqual(units(page));
+        expect(pieces(string), part).toEqual(pieces(page));
         expect(text(string), part).toBe(text(html));
         if (units(string).length) wrapped++;
       }
@@ -167,7 +217,7 @@ describe('pages and exercises set side-by-side formulas as a row', () => {
     const html = texInline('$$\\mathcal{L} = (h - 1)^2, \\qquad h = 0.5$$', katex);
     expect(html.startsWith('<span class="katex-display-wrap math-row"><span class="katex-display katex-wraps">')).toBe(true);
     expect(html.match(/class="katex-display[ "]/g)).toHaveLength(2);
-    expect(texInline('$$a + b$$', katex)).toBe(`<span class="katex-display-wrap">${display('a + b')}</span>`);
+    expect(texInline('$$a b$$', katex)).toBe(`<span class="katex-display-wrap">${display('a b')}</span>`);
     const stack = texInline('$$\\begin{gathered} a = 1 \\\\ b = 2 \\end{gathered}$$', katex);
     expect(stack).toBe(`<span class="katex-display-wrap math-stack">${breakKatexDisplay(display('a = 1'))}${breakKatexDisplay(display('b = 2'))}</span>`);
   });
