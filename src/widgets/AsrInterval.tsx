@@ -6,7 +6,7 @@ import {
   drawAuditUniforms,
   drawReplicateUniforms,
   exactCoverage,
-  intervalTable,
+  intervalsFor,
   replicateCounts,
   severityCounts,
   simulatedCoverage,
@@ -84,16 +84,14 @@ function AsrIntervalInner(props: AsrIntervalProps & { id: string }) {
   const counts = useMemo(() => severityCounts(severities), [severities]);
   const x = counts[2] + counts[3];
   const estimate = x / n;
-  // Intervals depend on (n, level) and are reused for every count the coverage sums meet again.
-  const table = useMemo(() => intervalTable(n, confidence), [n, confidence]);
-  const intervals = useMemo(() => table(x), [table, x]);
+  const intervals = useMemo(() => intervalsFor(x, n, confidence), [x, n, confidence]);
 
   // Coverage: one binomial pmf serves the exact sum and the replicate draws (uniforms on the seed).
   const pmf = useMemo(() => binomialPmf(n, rate), [n, rate]);
   const replicateUniforms = useMemo(() => drawReplicateUniforms(seed, REPLICATES), [seed]);
   const repCounts = useMemo(() => replicateCounts(replicateUniforms, pmf), [replicateUniforms, pmf]);
-  const simulated = useMemo(() => simulatedCoverage(repCounts, n, rate, confidence, table), [repCounts, n, rate, confidence, table]);
-  const exact = useMemo(() => exactCoverage(n, rate, confidence, table, pmf), [n, rate, confidence, table, pmf]);
+  const simulated = useMemo(() => simulatedCoverage(repCounts, n, rate, confidence, pmf), [repCounts, n, rate, confidence, pmf]);
+  const exact = useMemo(() => exactCoverage(n, rate, confidence, pmf), [n, rate, confidence, pmf]);
 
   const pZero = Math.pow(1 - rate, n);
 

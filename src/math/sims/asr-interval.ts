@@ -40,24 +40,28 @@ export function intervalsFor(x: number, n: number, confidence: number): Record<I
   };
 }
 
-export type IntervalTable = (k: number) => Record<IntervalMethod, [number, number]>;
-
 /**
- * intervalsFor(k, n, confidence) for any k, each computed once (z and α worked out once): the
- * coverage sums ask for the same counts again as the true rate moves.
+ * Whether the Clopper–Pearson interval of each count k = 0 … n contains ρ, where `pmf` is the
+ * Binomial(n, ρ) distribution (binomialPmf), read off its tails instead of computing the intervals.
+ * The interval of k is the set of p whose one-sided tests at α/2 both keep k, and each tail moves
+ * monotonically in p, so ρ lies in it iff P_ρ(X ≥ k) ≥ α/2 (or k = 0) and P_ρ(X ≤ k) ≥ α/2 (or
+ * k = n). One pass each way over the pmf replaces two beta quantiles per count.
  */
-export function intervalTable(n: number, confidence: number): IntervalTable {
-  const z = zFor(confidence);
-  const alpha = 1 - confidence;
-  const cache = new Map<number, Record<IntervalMethod, [number, number]>>();
-  return (k) => {
-    let ci = cache.get(k);
-    if (!ci) {
-      ci = { Wald: waldInterval(k, n, z), Wilson: wilsonInterval(k, n, z), 'Clopper–Pearson': clopperPearsonInterval(k, n, alpha) };
-      cache.set(k, ci);
-    }
-    return ci;
-  };
+export function clopperPearsonCovers(pmf: Float64Array, confidence: number): Uint8Array {
+  if (!(confidence > 0 && confidence < 1)) fail('clopperPearsonCovers', `confidence must lie strictly between 0 and 1, got ${confidence}`);
+  const n = pmf.length - 1;
+  if (n < 1) fail('clopperPearsonCovers', `the pmf needs at least 2 entries (n ≥ 1), got ${pmf.length}`);
+  const half = (1 - confidence) / 2;
+  const covers = new Uint8Array(n + 1);
+  // Upper tails summed from the top, so small tails keep their precision.
+  const upper = new Float64Array(n + 2);
+  for (let k = n; k >= 0; k--) upper[k] = upper[k + 1]! + pmf[k]!;
+  let lower = 0;
+  for (let k = 0; k <= n; k++) {
+    lower += pmf[k]!;
+    covers[k] = (k === 0 || upper[k]! >= half) && (k === n || lower >= half) ? 1 : 0;
+  }
+  return covers;
 }
 
 /** Uniform draws behind one audit, fixed by (seed, n) so moving ρ changes the sample smoothly. */
@@ -117,22 +121,30 @@ export function replicateCounts(u: Float64Array, pmf: Float64Array): number[] {
   return out;
 }
 
-/** Share of replicate audits whose interval contains the true rate, per method. */
+/**
+ * Share of replicate audits whose interval contains the true rate, per method. `pmf` is
+ * Binomial(n, rate) (binomialPmf), passed in when the caller already has it.
+ */
 export function simulatedCoverage(
   counts: readonly number[],
   n: number,
   rate: number,
   confidence: number,
-  table: IntervalTable = intervalTable(n, confidence),
+  pmf: Float64Array = binomialPmf(n, rate),
 ): Record<IntervalMethod, number> {
+  const z = zFor(confidence);
+  const cp = clopperPearsonCovers(pmf, confidence);
   const hits: Record<IntervalMethod, number> = { Wald: 0, Wilson: 0, 'Clopper–Pearson': 0 };
   for (const x of counts) {
-    const ci = table(x);
-    for (const m of INTERVAL_METHODS) if (ci[m][0] <= rate && rate <= ci[m][1]) hits[m]++;
+    if (contains(waldInterval(x, n, z), rate)) hits.Wald++;
+    if (contains(wilsonInterval(x, n, z), rate)) hits.Wilson++;
+    if (cp[x]) hits['Clopper–Pearson']++;
   }
   const total = counts.length || 1;
   return { Wald: hits.Wald / total, Wilson: hits.Wilson / total, 'Clopper–Pearson': hits['Clopper–Pearson'] / total };
 }
+
+const contains = ([low, high]: [number, number], rate: number) => low <= rate && rate <= high;
 
 /** log C(n, k) from a table of log-factorials (exact enough for n in the thousands). */
 function logFactorials(n: number): Float64Array {
@@ -161,19 +173,16 @@ export function binomialPmf(n: number, p: number): Float64Array {
  * Exact coverage: P(interval from X contains ρ) = Σ_k P(X = k)·[ρ ∈ CI(k)], X ~ Binomial(n, ρ).
  * Terms below 1e-13 are skipped (they cannot move the result at the digits shown).
  */
-export function exactCoverage(
-  n: number,
-  rate: number,
-  confidence: number,
-  table: IntervalTable = intervalTable(n, confidence),
-  pmf: Float64Array = binomialPmf(n, rate),
-): Record<IntervalMethod, number> {
+export function exactCoverage(n: number, rate: number, confidence: number, pmf: Float64Array = binomialPmf(n, rate)): Record<IntervalMethod, number> {
+  const z = zFor(confidence);
+  const cp = clopperPearsonCovers(pmf, confidence);
   const cov: Record<IntervalMethod, number> = { Wald: 0, Wilson: 0, 'Clopper–Pearson': 0 };
   for (let k = 0; k <= n; k++) {
     const w = pmf[k]!;
     if (w < 1e-13) continue;
-    const ci = table(k);
-    for (const m of INTERVAL_METHODS) if (ci[m][0] <= rate && rate <= ci[m][1]) cov[m] += w;
+    if (contains(waldInterval(k, n, z), rate)) cov.Wald += w;
+    if (contains(wilsonInterval(k, n, z), rate)) cov.Wilson += w;
+    if (cp[k]) cov['Clopper–Pearson'] += w;
   }
   return cov;
 }

@@ -5,7 +5,7 @@ import {
   drawAuditUniforms,
   drawReplicateUniforms,
   exactCoverage,
-  intervalTable,
+  clopperPearsonCovers,
   intervalsFor,
   replicateCounts,
   severityCounts,
@@ -171,19 +171,37 @@ describe('asr-interval: replicate counts by the inverse binomial CDF', () => {
   });
 });
 
-describe('asr-interval: what the widget reuses between changes', () => {
-  it('the interval table gives intervalsFor for every count, asked in any order', () => {
-    const t = intervalTable(250, 0.9);
-    for (const k of [0, 250, 37, 1, 37, 249, 125]) expect(t(k)).toEqual(intervalsFor(k, 250, 0.9));
+describe('asr-interval: Clopper–Pearson coverage read off the binomial tails', () => {
+  // The second method: compute each count's interval from beta quantiles and ask whether it holds ρ.
+  const byQuantiles = (n: number, rate: number, confidence: number) =>
+    Array.from({ length: n + 1 }, (_, k) => {
+      const [low, high] = intervalsFor(k, n, confidence)['Clopper–Pearson'];
+      return low <= rate && rate <= high ? 1 : 0;
+    });
+
+  it('says for every count what the computed intervals say, across n, ρ and the confidence level', () => {
+    for (const n of [1, 2, 20, 137, 400])
+      for (const rate of [0, 0.001, 0.03, 0.14, 0.5, 0.77, 1])
+        for (const level of [0.8, 0.9, 0.95, 0.99])
+          expect([...clopperPearsonCovers(binomialPmf(n, rate), level)], `n=${n} ρ=${rate} level=${level}`).toEqual(byQuantiles(n, rate, level));
   });
 
-  it('coverage through a shared table equals coverage computed afresh', () => {
-    const t = intervalTable(400, 0.93);
+  it('n = 2, ρ = ½ by hand: P(X ≥ 2) = P(X ≤ 0) = ¼, kept at the 90% level (α/2 = .05), dropped at 40% (α/2 = .3)', () => {
+    expect([...clopperPearsonCovers(binomialPmf(2, 0.5), 0.9)]).toEqual([1, 1, 1]);
+    expect([...clopperPearsonCovers(binomialPmf(2, 0.5), 0.4)]).toEqual([0, 1, 0]);
+  });
+
+  it('coverage with a pmf passed in equals coverage computed afresh', () => {
     for (const rate of [0.002, 0.14, 0.5, 0.141]) {
-      expect(exactCoverage(400, rate, 0.93, t)).toEqual(exactCoverage(400, rate, 0.93));
-      const counts = replicateCounts(drawReplicateUniforms(3, 50), binomialPmf(400, rate));
-      expect(exactCoverage(400, rate, 0.93, t, binomialPmf(400, rate))).toEqual(exactCoverage(400, rate, 0.93));
-      expect(simulatedCoverage(counts, 400, rate, 0.93, t)).toEqual(simulatedCoverage(counts, 400, rate, 0.93));
+      const pmf = binomialPmf(400, rate);
+      const counts = replicateCounts(drawReplicateUniforms(3, 50), pmf);
+      expect(exactCoverage(400, rate, 0.93, pmf)).toEqual(exactCoverage(400, rate, 0.93));
+      expect(simulatedCoverage(counts, 400, rate, 0.93, pmf)).toEqual(simulatedCoverage(counts, 400, rate, 0.93));
     }
+  });
+
+  it('rejects a level outside (0, 1) and a pmf too short to be a binomial', () => {
+    expect(() => clopperPearsonCovers(binomialPmf(5, 0.2), 1)).toThrow(RangeError);
+    expect(() => clopperPearsonCovers(new Float64Array([1]), 0.95)).toThrow(/at least 2 entries/);
   });
 });
