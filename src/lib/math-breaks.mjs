@@ -104,12 +104,6 @@ const CLOSERS = new Set([')', ']', '}', '⟩', '⌉', '⌋']);
 // Arrows between whole statements ("A ⟹ B"): where a formula has one, it breaks only there.
 const STRONG = new Set(['⟹', '⟸', '⟺', '⇒', '⇐', '⇔']);
 
-/**
- * Groups KaTeX's blocks (each given by its outer-level atoms, in order: their classes and text)
- * into runs that must stay on one line: a run ends after a block whose last atom (spacing aside)
- * is a relation, when every bracket opened so far is closed; if one such relation is an arrow
- * between statements, only those arrows end runs. Returns the runs as [first, last] indexes.
- */
 /** Bracket depth after a block's atoms, from `depth` before them, and its last atom (spacing aside). */
 function scan(atoms, depth) {
   let last = null;
@@ -123,6 +117,12 @@ function scan(atoms, depth) {
   return { depth, last };
 }
 
+/**
+ * Groups KaTeX's blocks (each given by its outer-level atoms, in order: their classes and text)
+ * into runs, each kept on one line where it fits (see breakPieces): a run ends after a block whose last atom (spacing aside)
+ * is a relation, when every bracket opened so far is closed; if one such relation is an arrow
+ * between statements, only those arrows end runs. Returns the runs as [first, last] indexes.
+ */
 export function breakRuns(blocks) {
   const ends = [];
   let depth = 0;

@@ -121,6 +121,8 @@ export function replicateCounts(u: Float64Array, pmf: Float64Array): number[] {
   return out;
 }
 
+const contains = ([low, high]: [number, number], rate: number) => low <= rate && rate <= high;
+
 /**
  * Share of replicate audits whose interval contains the true rate, per method. `pmf` is
  * Binomial(n, rate) (binomialPmf), passed in when the caller already has it.
@@ -143,8 +145,6 @@ export function simulatedCoverage(
   const total = counts.length || 1;
   return { Wald: hits.Wald / total, Wilson: hits.Wilson / total, 'Clopper–Pearson': hits['Clopper–Pearson'] / total };
 }
-
-const contains = ([low, high]: [number, number], rate: number) => low <= rate && rate <= high;
 
 /** log C(n, k) from a table of log-factorials (exact enough for n in the thousands). */
 function logFactorials(n: number): Float64Array {
