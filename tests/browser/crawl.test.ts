@@ -132,7 +132,7 @@ describe('every built page', () => {
   });
 
   const lessonPages = pages.filter((p) => p.startsWith('/lessons/') && /\/(notes\/[^/]+|theory|exercises)\/$/.test(p));
-  it.each(lessonPages)('%s on a phone fits every display formula in the column, wrapping where it may break', async (path) => {
+  it.each(lessonPages)('%s on a phone fits every formula, display and inline, in the column, wrapping where it may break', async (path) => {
     await withContext(browser, { viewport: { width: 360, height: 800 } }, async (context) => {
       const page = await context.newPage();
       await page.goto(baseUrl() + path, { waitUntil: 'load' });
@@ -149,6 +149,21 @@ describe('every built page', () => {
           }),
       );
       expect(scrolling, 'formulas that scroll sideways at 360 px').toEqual([]);
+      // Inline maths breaks only between KaTeX's blocks: one block wider than the line (a long
+      // square root) would stick out of the paragraph.
+      const sticking = await page.evaluate(async () => {
+        // Paragraphs far off screen are not laid out (content-visibility: auto); lay them all out.
+        for (const el of document.querySelectorAll<HTMLElement>('.prose > *')) el.style.contentVisibility = 'visible';
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        return [...document.querySelectorAll<HTMLElement>('.prose p .katex, .prose li .katex')]
+          .filter((k) => !k.closest('.katex-display, .widget, table'))
+          .filter((k) => {
+            const line = k.closest('p, li')!.getBoundingClientRect();
+            return [...k.querySelectorAll('.katex-html > .katex-base')].some((b) => b.getBoundingClientRect().right > line.right + 1);
+          })
+          .map((k) => k.querySelector('annotation')?.textContent?.slice(0, 60));
+      });
+      expect(sticking, 'inline formulas wider than the line at 360 px').toEqual([]);
     });
   });
 
