@@ -113,10 +113,11 @@ describe('reading experience', () => {
 
   it('formulas too wide for the column become keyboard stops that scroll, and stop being stops when they fit', async () => {
     // Every display formula fits 360 px (crawl.test.ts); at 320 px, WCAG's reflow width, a few
-    // unbreakable pieces (a big fraction) are still wider than the column and scroll.
+    // unbreakable pieces are still wider than the column and scroll, such as θ_SFT = arg min …
+    // on this page (a fraction and two sums with no operator between them).
     await withContext(browser, { viewport: { width: 320, height: 780 } }, async (context) => {
       const { page, errors } = await watchedPage(context);
-      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/intuition-and-formal-definitions/`);
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/rlhf-pipeline/`);
       const count = () =>
         page.evaluate(() => {
           const f = [...document.querySelectorAll<HTMLElement>('.katex-display')];
