@@ -1,9 +1,11 @@
 // Pagefind search in the header. The index is built after `astro build`; the module is loaded
 // only when the reader first types, so pages stay light.
-interface SubResult { title: string; url: string; excerpt: string }
+import { bestSections, type SubResult } from './search-rank';
+
 interface ResultData { url: string; meta: { title?: string }; excerpt: string; sub_results?: SubResult[] }
 interface Pagefind {
   init?: () => Promise<void>;
+  options?: (o: { ranking?: { pageLength?: number } }) => Promise<void>;
   search: (q: string) => Promise<{ results: { data: () => Promise<ResultData> }[] }>;
 }
 
@@ -17,6 +19,9 @@ function load(): Promise<Pagefind> {
   if (!pagefind) {
     const url = `${import.meta.env.BASE_URL}pagefind/pagefind.js`;
     pagefind = import(/* @vite-ignore */ url).then(async (m: Pagefind) => {
+      // Pagefind discounts long pages (pageLength 0.75 by default). A notes part is long because it
+      // teaches a whole section, and it lost to short overview and gallery pages that merely name the term.
+      await m.options?.({ ranking: { pageLength: 0.3 } });
       await m.init?.();
       return m;
     });
@@ -62,7 +67,7 @@ async function run(query: string) {
       a.className = 'search-page';
       a.textContent = d.meta.title ?? d.url;
       li.append(a);
-      const subs = (d.sub_results ?? []).filter((s) => s.url.includes('#')).slice(0, 3);
+      const subs = bestSections(d.sub_results ?? []);
       if (subs.length) {
         const sl = document.createElement('ul');
         for (const s of subs) {

@@ -266,6 +266,23 @@ describe('reading experience', () => {
     });
   });
 
+  it('search lists the best-matching section of a page first, and ranks the notes that teach a term', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/`);
+      await page.getByRole('searchbox', { name: 'Search the lessons' }).fill('reward hacking');
+      const pages = page.locator('#search-results > ul > li');
+      await pages.first().waitFor({ timeout: 15_000 });
+      const top = await pages.evaluateAll((lis) =>
+        lis.slice(0, 3).map((li) => ({ page: li.querySelector('a.search-page')?.getAttribute('href'), first: li.querySelector(':scope > ul a')?.textContent })),
+      );
+      // Pagefind lists a page's sections in page order ("6.3 KTO preview" came first), and its
+      // default length discount put the notes part fifth, under pages that only name the term.
+      expect(top).toContainEqual({ page: '/lessons/preference-optimization-rlhf-and-dpo/notes/variants-and-failure-modes/', first: '7.1 Reward hacking' });
+      expect(errors).toEqual([]);
+    });
+  });
+
   // A demo's readouts are its starting numbers: indexed, a label ran into its value in the excerpts
   // ("TPR at τ94.4% FPR at τ5.9%"), and maths beside its spoken copy came twice ("(x,yw,yl)(x, y w, y l)").
   it('search indexes a demo by its title and question, not its live numbers, and maths once', async () => {
