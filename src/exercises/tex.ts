@@ -1,4 +1,5 @@
 import { endsWithOpening, glueKatexTail, startsWithPunctuation } from '../lib/rehype-katex-tail.mjs';
+import { speakableTex } from '../lib/speakable-tex.mjs';
 import { breakKatexDisplay, displayLayout, parseArray, type ArrayTable } from '../lib/math-breaks.mjs';
 
 /**
@@ -75,8 +76,11 @@ function arrayTable(table: ArrayTable, katex: KatexLike | null): string {
         const col = table.columns[j]!;
         const cls = `al-${col.align}${col.ruleBefore ? ' rule-before' : ''}`;
         const html = cell(tex);
-        if (header && html) return `<th scope="col" class="${cls}">${html}</th>`;
-        if (!header && j === 0 && rowHeads && html) return `<th scope="row" class="${cls}">${html}</th>`;
+        // A header cell is announced before every cell under it: name it in plain text, since
+        // accessible names leave KaTeX's MathML out.
+        const name = html.includes('katex') ? ` aria-label="${escapeHtml(speakableTex(tex))}"` : '';
+        if (header && html) return `<th scope="col" class="${cls}"${name}>${html}</th>`;
+        if (!header && j === 0 && rowHeads && html) return `<th scope="row" class="${cls}"${name}>${html}</th>`;
         return `<td class="${cls}">${html}</td>`;
       })
       .join('') +

@@ -34,6 +34,12 @@ export default function rehypeHeadingAnchors() {
         });
         return;
       }
+      // A table header is announced before each cell under it, so it is named with its maths too.
+      if (node.type === 'element' && node.tagName === 'th') {
+        const spoken = text(node, speak);
+        if (spoken !== text(node)) node.properties.ariaLabel = spoken.replace(/\s+/g, ' ').trim();
+        return;
+      }
       for (const child of node.children ?? []) visit(child);
     };
     visit(tree);

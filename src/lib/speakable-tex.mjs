@@ -11,12 +11,28 @@ const SYMBOLS = {
 export function speakableTex(tex) {
   return tex
     .replace(/\\(?:mathrm|text|mathit|mathbf|operatorname|mathcal)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/\\([A-Za-z]+)/g, (m, name) => SYMBOLS[name] ?? name)
-    .replace(/[_^]\{([^{}]*)\}/g, ' $1')
-    .replace(/[_^](\S)/g, ' $1')
+    .replace(/\\([A-Za-z]+)/g, (m, name) => {
+      const word = SYMBOLS[name] ?? name;
+      return /^[A-Za-z]{2,}$/.test(word) ? ` ${word} ` : word;
+    })
+    .replace(/[_^]\{([^{}]*)\}/g, ' $1 ')
+    .replace(/[_^](\S)/g, ' $1 ')
     .replace(/[{}]/g, '')
     .replace(/\\[,;:! ]/g, ' ')
     .replace(/,(?=\S)/g, ', ')
+    .replace(/\s+([,;:.)\]])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Prose with `$…$` spans (an exercise option, a table header) as one plain-text name. */
+export function speakableText(text) {
+  return text
+    .split(/(\$\$[\s\S]+?\$\$|\$[^$]+\$)/g)
+    .map((p) => (p.length > 2 && p.startsWith('$') && p.endsWith('$') ? ` ${speakableTex(p.replace(/^\$+|\$+$/g, ''))} ` : p.replace(/\*\*/g, '')))
+    .join('')
+    .replace(/\s+([.,;:!?)])/g, '$1')
+    .replace(/\(\s+/g, '(')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -31,6 +31,7 @@ import { exerciseStatus, type ExerciseStatus } from '../../lib/state/schema';
 import { mountNotices } from '../../lib/state/ui';
 import { pending } from '../../lib/pending';
 import { whyShownUnder } from '../choice-why';
+import { speakableText } from '../../lib/speakable-tex.mjs';
 
 export interface ExerciseProps {
   id: string;
@@ -267,6 +268,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
   const choose = (seed: number, announced: string) => {
     void switchTo(seed).then((ok) => {
       if (!ok) return say('These numbers could not be drawn; press “New numbers” for others.');
+      // The notice (and a focused "Show the original numbers" in it) goes away: focus moves on to New numbers.
+      if (document.activeElement?.classList.contains('ex-original')) rootRef.current?.querySelector<HTMLButtonElement>('[data-testid="new-numbers"]')?.focus();
       setNotice(null);
       // Remembered now, so the page reached again without the link shows these numbers.
       storeRef.current?.saveAnswers(key, { seed, parts: [] });
@@ -378,6 +381,8 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
                             type={part.multiple ? 'checkbox' : 'radio'}
                             name={`${uid}-${part.id}`}
                             value={c.id}
+                            // Named in plain text: an accessible name leaves KaTeX's MathML out ("Output A ( )").
+                            aria-label={c.label.includes('$') ? speakableText(c.label) : undefined}
                             checked={checked}
                             onChange={(e) => {
                               const on = e.target.checked;

@@ -1,0 +1,2 @@
+export function speakableTex(tex: string): string;
+export function speakableText(text: string): string;
