@@ -61,6 +61,8 @@ export function bindProgressControls(root: HTMLElement, store: LearnerStore, onC
     const r = store.importJson(pending);
     pending = null;
     importConfirm.hidden = true;
+    // The focused button was just hidden: hand focus back to the one that opened the question.
+    q<HTMLButtonElement>('[data-action="import"]').focus();
     if (!r.ok) return say(r.message, 'bad');
     say(r.saved ? 'Imported. Your progress and notes now come from the file.' : 'Imported for this page, but the browser could not save it (see the notice above).');
     onChange();
@@ -68,6 +70,7 @@ export function bindProgressControls(root: HTMLElement, store: LearnerStore, onC
   q<HTMLButtonElement>('[data-action="cancel-import"]').addEventListener('click', () => {
     pending = null;
     importConfirm.hidden = true;
+    q<HTMLButtonElement>('[data-action="import"]').focus();
     say('Import cancelled; nothing changed.');
   });
 
@@ -78,11 +81,13 @@ export function bindProgressControls(root: HTMLElement, store: LearnerStore, onC
   q<HTMLButtonElement>('[data-action="confirm-reset"]').addEventListener('click', () => {
     store.reset();
     resetConfirm.hidden = true;
+    q<HTMLButtonElement>('[data-action="reset"]').focus();
     say('All progress and notes on this device were erased.');
     onChange();
   });
   q<HTMLButtonElement>('[data-action="cancel-reset"]').addEventListener('click', () => {
     resetConfirm.hidden = true;
+    q<HTMLButtonElement>('[data-action="reset"]').focus();
     say('Reset cancelled; nothing changed.');
   });
   // Escape in a confirmation cancels it, and focus goes back to the button that opened it.

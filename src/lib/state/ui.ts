@@ -53,7 +53,12 @@ export function mountNotices(store: LearnerStore) {
         close.type = 'button';
         close.textContent = 'Dismiss';
         close.setAttribute('aria-label', 'Dismiss this notice');
-        close.addEventListener('click', () => store.dismiss(n.id));
+        close.addEventListener('click', () => {
+          store.dismiss(n.id);
+          // The button is gone after the re-render: focus the next notice's, or the page's content.
+          const next = region.querySelector<HTMLButtonElement>('.learner-notice-actions button:last-child');
+          (next ?? main).focus();
+        });
         row.append(close);
         p.append(row);
         return p;

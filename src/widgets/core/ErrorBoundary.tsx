@@ -17,6 +17,15 @@ export default class ErrorBoundary extends Component<Props, State> {
     return { error };
   }
 
+  private refocus = false;
+
+  componentDidUpdate(_: Props, prev: State) {
+    // "Reset demo" unmounted itself: hand focus to the restarted demo's first control, not to <body>.
+    if (!this.refocus || !prev.error || this.state.error) return;
+    this.refocus = false;
+    document.getElementById(this.props.name)?.querySelector<HTMLElement>('input, select, button')?.focus();
+  }
+
   componentDidCatch(error: Error, info: ErrorInfo) {
     // Logged as a warning: the page itself is fine.
     console.warn(`Demo "${this.props.name}" failed:`, error.message, info.componentStack ?? '');
@@ -33,6 +42,7 @@ export default class ErrorBoundary extends Component<Props, State> {
         <button
           type="button"
           onClick={() => {
+            this.refocus = true;
             this.props.onReset?.();
             this.setState({ error: null });
           }}
