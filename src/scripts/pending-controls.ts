@@ -52,7 +52,47 @@ const drop = (e: Event) => {
 // Not paste or drop: a value they change is put back below (and blocking paste is itself a barrier).
 for (const type of ['mousedown', 'pointerdown', 'click']) document.addEventListener(type, drop, true);
 document.addEventListener('touchstart', drop, { capture: true, passive: false });
-document.addEventListener('keydown', (e) => (NAVIGATION.has(e.key) || e.ctrlKey || e.metaKey ? undefined : drop(e)), true);
+// Typing into a waiting answer box is kept, not lost: its keys are replayed once the box is live
+// (a learner who tabs in and types "0.25" at once used to get ".25", graded as a wrong answer).
+const typed = new WeakMap<HTMLInputElement, string[]>();
+const isTextBox = (el: Element | null): el is HTMLInputElement => el instanceof HTMLInputElement && el.type === 'text';
+function replayWhenLive(box: HTMLInputElement) {
+  const observer = new MutationObserver(() => {
+    if (box.hasAttribute('data-pending') || !box.isConnected) return;
+    observer.disconnect();
+    const keys = typed.get(box) ?? [];
+    typed.delete(box);
+    let value = box.value;
+    let submit = false;
+    for (const key of keys) {
+      if (key === 'Enter') submit = true;
+      else if (key === 'Backspace') value = value.slice(0, -1);
+      else value += key;
+    }
+    // The native setter and an input event, so React's onChange sees the text.
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(box, value);
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    if (submit) requestAnimationFrame(() => box.form?.requestSubmit());
+  });
+  observer.observe(box, { attributes: true, attributeFilter: ['data-pending'] });
+}
+document.addEventListener(
+  'keydown',
+  (e) => {
+    if (NAVIGATION.has(e.key) || e.ctrlKey || e.metaKey) return;
+    const el = pendingOf(e);
+    if (isTextBox(el) && (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Enter')) {
+      const keys = typed.get(el);
+      if (keys) keys.push(e.key);
+      else {
+        typed.set(el, [e.key]);
+        replayWhenLive(el);
+      }
+    }
+    drop(e);
+  },
+  true,
+);
 // Tabbing onto a waiting control scrolls it into view, which normally hydrates it; wake it anyway.
 document.addEventListener('focusin', (e) => {
   const el = pendingOf(e);
