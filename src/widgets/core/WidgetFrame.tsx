@@ -65,7 +65,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
   // The chart, the readouts and the controls update in the frame of the change; the check, the
   // spoken summary and the data table follow in a background render a frame later, so a drag
   // never waits for them.
-  const later = useDeferredValue({ check: p.check, summary: p.summary, table: p.table });
+  const later = useDeferredValue({ check: p.check, summary: p.summary, table: p.table, brief: spokenBrief(p.readouts, p.summary) });
 
   const copyLink = async () => {
     // Cleared first, so copying twice is announced twice.
@@ -126,7 +126,7 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
         </div>
       </div>
       <Check check={later.check} />
-      <Summary id={summaryId} text={later.summary} check={later.check} />
+      <Summary id={summaryId} text={later.summary} brief={later.brief} check={later.check} />
       <div className="widget-foot">
         {p.newSeed && (
           <span className="widget-seed">
@@ -156,16 +156,26 @@ const Check = memo(function Check({ check }: { check: { pass: boolean; text: str
   );
 }, (a, b) => a.check.pass === b.check.pass && a.check.text === b.check.text);
 
-/** Quiet for this long after a change before the summary is spoken: a drag or held arrow key is one announcement. */
-const SPEAK_AFTER_MS = 700;
+/** Quiet for this long after a change before the news is spoken: a drag or held arrow key is one announcement. */
+const SPEAK_AFTER_MS = 1000;
 /** Then the spoken copy is emptied, so reading the page line by line meets the summary once. */
 const SPOKEN_FOR_MS = 10_000;
 
-/** The spoken text: the summary, led by the check's new verdict when a change turned it over. */
+/**
+ * What a change says aloud: the demo's key numbers (its emphasised readouts), not the whole summary,
+ * which stays on the page and describes the chart. A screen reader already says the control's new value,
+ * and 300–500 characters after every deliberate arrow press buried the number that moved.
+ */
+export const spokenBrief = (readouts: readonly { label: string; value: string; emphasis?: boolean }[], summary: string): string => {
+  const key = readouts.filter((r) => r.emphasis);
+  return key.length ? `${key.map((r) => `${r.label} ${r.value}`).join('; ')}.` : summary;
+};
+
+/** The spoken text: the key numbers, led by the check's new verdict when a change turned it over. */
 export const spokenText = (summary: string, check: { pass: boolean; text: string }, verdictBefore: boolean): string =>
   check.pass === verdictBefore ? summary : `Check now ${check.pass ? 'passes' : 'fails'}: ${check.text}${/[.!?]$/.test(check.text) ? '' : '.'} ${summary}`;
 
-const Summary = memo(function Summary({ id, text, check }: { id: string; text: string; check: { pass: boolean; text: string } }) {
+const Summary = memo(function Summary({ id, text, brief, check }: { id: string; text: string; brief: string; check: { pass: boolean; text: string } }) {
   const [spoken, setSpoken] = useState('');
   const first = useRef(text);
   /** The verdict last spoken (or shown at load): a change is announced when it turns. */
@@ -175,7 +185,7 @@ const Summary = memo(function Summary({ id, text, check }: { id: string; text: s
     if (text === first.current && pass === verdict.current) return;
     first.current = '';
     const speak = window.setTimeout(() => {
-      setSpoken(spokenText(text, { pass, text: checkText }, verdict.current));
+      setSpoken(spokenText(brief, { pass, text: checkText }, verdict.current));
       verdict.current = pass;
     }, SPEAK_AFTER_MS);
     const clear = window.setTimeout(() => setSpoken(''), SPEAK_AFTER_MS + SPOKEN_FOR_MS);
@@ -183,7 +193,7 @@ const Summary = memo(function Summary({ id, text, check }: { id: string; text: s
       window.clearTimeout(speak);
       window.clearTimeout(clear);
     };
-  }, [text, pass, checkText]);
+  }, [text, brief, pass, checkText]);
   return (
     <>
       <p id={id} className="widget-summary">
