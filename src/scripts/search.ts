@@ -90,7 +90,9 @@ async function run(query: string) {
     }
     panel.replaceChildren(list);
     panel.hidden = data.length === 0;
-    status.textContent = data.length ? `${found.results.length} pages match “${query}”.` : `No results for “${query}”.`;
+    const total = found.results.length;
+    const pages = (k: number) => `${k} ${k === 1 ? 'page matches' : 'pages match'}`;
+    status.textContent = !data.length ? `No results for “${query}”.` : total > data.length ? `${pages(total)} “${query}”; the best ${data.length} are listed.` : `${pages(total)} “${query}”.`;
     if (!data.length) {
       const none = document.createElement('p');
       none.textContent = `No results for “${query}”.`;

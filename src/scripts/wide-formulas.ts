@@ -1,28 +1,40 @@
 // A display formula or table wider than the column scrolls sideways; keyboard users need to reach
 // it, so only those that actually overflow become focusable (no extra tab stops otherwise).
 const LABEL = 'Wide formula, scrolls sideways';
+const TABLE_LABEL = 'Wide table, scrolls sideways';
 
 function mark() {
   // Only the lesson's own tables: a demo's data table scrolls in its own region, and asking each
   // of them for its width once cost 0.6 s of main thread on a theory page at 4× CPU.
   const blocks = [...document.querySelectorAll<HTMLElement>('.katex-display, .prose > table, table.ex-table')];
   // All widths first, then all writes: one layout for the page, not one per block.
-  const wide = blocks.map((el) => el.scrollWidth > el.clientWidth + 1);
+  const overflow = blocks.map((el) => el.scrollWidth - el.clientWidth);
   blocks.forEach((el, i) => {
-    // A table keeps its own role (and its caption as its name); a formula is named as a group.
     const formula = el.tagName !== 'TABLE';
-    if (wide[i] && !el.hasAttribute('tabindex')) {
-      el.tabIndex = 0;
-      el.dataset.scrolls = '';
-      if (formula) {
-        el.setAttribute('role', 'group');
-        el.setAttribute('aria-label', LABEL);
-      }
-    } else if (!wide[i] && el.hasAttribute('data-scrolls')) {
+    const wide = overflow[i]! > 1;
+    // Chromium makes any scroller a tab stop; one that overflows by a pixel has nothing to show and
+    // would be a silent stop with no name, so it is taken out of the order.
+    const hairline = !wide && overflow[i]! > 0;
+    if (!wide && el.hasAttribute('data-scrolls')) {
       el.removeAttribute('tabindex');
       el.removeAttribute('data-scrolls');
       el.removeAttribute('role');
       el.removeAttribute('aria-label');
+    }
+    if (!hairline && el.hasAttribute('data-hairline')) {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('data-hairline');
+    }
+    if (hairline && !el.hasAttribute('tabindex')) {
+      el.tabIndex = -1;
+      el.dataset.hairline = '';
+    }
+    if (wide && !el.hasAttribute('tabindex')) {
+      el.tabIndex = 0;
+      el.dataset.scrolls = '';
+      // A formula is named as a group; a table keeps its role and, having no caption, gets a name.
+      if (formula) el.setAttribute('role', 'group');
+      el.setAttribute('aria-label', formula ? LABEL : TABLE_LABEL);
     }
   });
 }

@@ -89,7 +89,11 @@ function LossMaskInner(props: BaseWidgetProps & { id: string }) {
         title: 'Loss masks for chat data',
         question: 'Build a chat batch: which positions does the model actually learn from?',
       })}
-      inactive={system ? undefined : { trainSystem: 'No system turn in these chats, so nothing to train on: turn on “Add a system prompt” first.' }}
+      inactive={{
+        ...(system ? {} : { trainSystem: 'No system turn in these chats, so nothing to train on: turn on “Add a system prompt” first.' }),
+        // Unpacked rows are one chat each, so there is no boundary to keep or lose.
+        ...(packing ? {} : { boundaries: 'Each chat has its own row while packing is off, so there is no boundary to keep: turn on “Pack chats together” first.' }),
+      }}
       charts={charts}
       readouts={[
         { label: 'Loss-bearing tokens', value: String(r.active), emphasis: true },
