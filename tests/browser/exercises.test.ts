@@ -301,6 +301,45 @@ describe('exercises', () => {
     }
   });
 
+  it('an answer typed before its exercise is live keeps every key, and Enter still checks it', async () => {
+    const context = await newContext(browser);
+    const { page, errors } = await watchedPage(context);
+    try {
+      // The exercise code arrives late, as on a slow phone: the box is drawn but not live yet.
+      await page.route(/\/_astro\/Exercise\.[^/]+\.js$/, async (route) => {
+        await new Promise((r) => setTimeout(r, 1500));
+        await route.continue();
+      });
+      await page.goto(`${baseUrl()}${PAGE}`);
+      const first = page.locator('[data-exercise]').first();
+      const box = first.locator('[data-part]').first().getByTestId('answer');
+      await box.focus();
+      expect(await box.getAttribute('data-pending')).not.toBeNull();
+      await page.keyboard.type('0.259');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.press('Enter');
+      // ".25" (or "25") used to be graded: the keys pressed before the island woke were dropped.
+      await expect.poll(() => box.inputValue(), { timeout: 20_000 }).toBe('0.25');
+      const feedback = first.locator('[data-part]').first().getByTestId('feedback');
+      await expect.poll(() => feedback.getAttribute('data-state'), { timeout: 5000 }).toMatch(/^(correct|incorrect|targeted|unreadable)$/);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('the verdict’s status region is in the accessibility tree before the first check, so the first verdict is announced', async () => {
+    await withContext(browser, async (context) => {
+      const { root } = await openExercise(context);
+      const feedback = root.locator('[data-part="a"]').getByTestId('feedback');
+      expect(await feedback.getAttribute('role')).toBe('status');
+      expect(await feedback.textContent()).toBe('');
+      // display: none kept it out of the tree until it already held its text, which is often not read.
+      expect(await feedback.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
+      expect(await feedback.evaluate((el) => el.getBoundingClientRect().height)).toBe(0);
+    });
+  });
+
   it('a junk seed in the URL is dropped with a notice saying why the numbers differ', async () => {
     await withContext(browser, async (context) => {
       const { page, root, errors } = await openExercise(context, `?ex-${ID}=not-a-seed&ex-${ID}=-5&keep=1`);
@@ -332,9 +371,12 @@ describe('exercises', () => {
       // The question changed after the page showed it: a notice says why, and offers the original back.
       const notice = again.getByTestId('seed-notice');
       expect(await notice.textContent()).toMatch(/numbers you last worked on here/);
-      await notice.getByRole('button', { name: 'Show the original numbers' }).click();
+      await notice.getByRole('button', { name: 'Show the original numbers' }).focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => again.getAttribute('data-seed')).toBe(String(def.defaultSeed));
       expect(await again.getByTestId('seed-notice').count()).toBe(0);
+      // The pressed button went with its notice: focus moves on to New numbers, not to the page's body.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)).toBe('new-numbers');
       expect(page.url()).not.toContain(`ex-${ID}=`);
       await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
       const third = page.locator(`[data-exercise="${ID}"]`);
@@ -421,9 +463,14 @@ describe('learner state', () => {
       await expect.poll(() => group.isVisible()).toBe(false);
       expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('reset');
       expect(await page.getByTestId('progress-message').textContent()).toMatch(/nothing changed/);
+      // Cancel and confirm hide the focused button: focus goes back to the one that asked.
+      await opener.click();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('reset');
       await opener.click();
       await page.getByRole('button', { name: 'Erase everything' }).click();
       await expect.poll(() => page.getByTestId('progress-message').textContent()).toMatch(/erased/);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.action)).toBe('reset');
       await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
       const again = page.locator(`[data-exercise="${ID}"]`);
       await again.scrollIntoViewIfNeeded();

@@ -430,6 +430,58 @@ describe('reading experience', () => {
     });
   });
 
+  it('table headers and exercise options with maths are named with the maths in them', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      // A header cell is announced before every cell under it; its maths used to vanish from the name.
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/notes/dpo-derivation/`);
+      expect(await page.getByRole('columnheader', { name: 'π ref e r/β', exact: true }).count()).toBeGreaterThan(0);
+      // An option named "IPO lowers , DPO raises it" could not be told from "IPO raises , DPO lowers it".
+      await page.goto(`${baseUrl()}/lessons/preference-optimization-rlhf-and-dpo/exercises/`);
+      const ipo = page.locator('#exercise-ipo-loss');
+      await ipo.scrollIntoViewIfNeeded();
+      await expect.poll(() => ipo.locator('[data-exercise]').getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      expect(await ipo.getByRole('radio', { name: 'IPO lowers h, DPO raises it', exact: true }).count()).toBe(1);
+      // An exercise table's header cells too.
+      const named = await page.locator('table.ex-table th').evaluateAll((ths) => ths.filter((th) => th.querySelector('.katex')).map((th) => th.getAttribute('aria-label') ?? ''));
+      expect(named.length).toBeGreaterThan(0);
+      expect(named.every((n) => /\S/.test(n))).toBe(true);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('on a phone the header reads in the order Tab meets it: title, then links, search and theme toggle on one row', async () => {
+    await withContext(browser, { viewport: { width: 360, height: 740 } }, async (context) => {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/demos/`);
+      const box = (sel: string) => page.locator(sel).first().boundingBox().then((b) => b!);
+      const [title, demos, search, toggle] = await Promise.all(['.site-title', '.site-header nav a >> nth=1', '#site-search', '#theme-toggle'].map(box));
+      // The toggle used to sit top right, beside the title, and Tab reached it last.
+      expect(toggle.y).toBeGreaterThan(title.y + title.height - 1);
+      expect(Math.abs(toggle.y + toggle.height / 2 - (search.y + search.height / 2))).toBeLessThan(4);
+      expect(search.x).toBeGreaterThan(demos.x);
+      expect(toggle.x).toBeGreaterThan(search.x + search.width - 1);
+      expect(toggle.x + toggle.width).toBeLessThanOrEqual(360);
+    });
+  });
+
+  it('a formula that overflows by a hairline is no silent tab stop, and a wide table stop has a name', async () => {
+    await withContext(browser, { viewport: { width: 390, height: 800 } }, async (context) => {
+      const { page } = await watchedPage(context);
+      await page.goto(`${baseUrl()}/lessons/human-in-the-loop-and-monitoring/notes/review-workflows-and-the-training-loop/`);
+      await page.waitForFunction(() => document.querySelector('.prose > table[tabindex="0"]') !== null);
+      const blocks = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.katex-display, .prose > table')]
+          .filter((el) => el.scrollWidth > el.clientWidth)
+          .map((el) => ({ over: el.scrollWidth - el.clientWidth, tab: el.tabIndex, name: el.getAttribute('aria-label') })),
+      );
+      // Chromium makes every scroller a tab stop: one that overflows by a pixel was a stop with no name.
+      expect(blocks.filter((b) => b.over <= 1).length).toBeGreaterThan(0);
+      expect(blocks.filter((b) => b.over <= 1).every((b) => b.tab === -1)).toBe(true);
+      expect(blocks.filter((b) => b.over > 1).every((b) => b.tab === 0 && !!b.name)).toBe(true);
+    });
+  });
+
   it('formula subscripts and superscripts are drawn small (KaTeX markup and stylesheet agree)', async () => {
     await withContext(browser, async (context) => {
       const { page } = await watchedPage(context);

@@ -81,6 +81,10 @@ async function openGallery(query = '', options: Parameters<typeof newContext>[1]
   return { context, ...w };
 }
 
+/** A demo's emphasised readouts as its live region speaks them: "Label value; Label value." */
+const keyNumbers = (widget: Locator) =>
+  widget.locator('.widget-readouts .emphasis').evaluateAll((els) => `${els.map((e) => `${e.querySelector('dt')!.textContent} ${e.querySelector('dd')!.textContent}`).join('; ')}.`);
+
 describe('demo gallery', () => {
   it('every demo hydrates, and every control changes what the demo shows', async () => {
     const { context, page, errors } = await openGallery();
@@ -153,6 +157,13 @@ describe('demo gallery', () => {
       await page.keyboard.press('Space');
       await expect.poll(() => train.locator('input').isDisabled()).toBe(false);
       expect(await train.locator('small').count()).toBe(0);
+      // Unpacked, each chat has its own row: "Keep chat boundaries" has nothing to keep until packing is on.
+      const boundaries = widget.locator('[data-control="boundaries"]');
+      expect(await boundaries.locator('input').isDisabled()).toBe(true);
+      expect(await boundaries.locator('small').textContent()).toContain('no boundary to keep');
+      await widget.locator('[data-control="packing"] input').focus();
+      await page.keyboard.press('Space');
+      await expect.poll(() => boundaries.locator('input').isDisabled()).toBe(false);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -301,8 +312,11 @@ describe('demo gallery', () => {
         await expect.poll(async () => (await snapshot(widget)).summary, { timeout: 5000 }).not.toBe(before.summary);
       }
       // Reset brings the failed demo back.
-      await failed.getByRole('button', { name: 'Reset demo' }).click();
+      await failed.getByRole('button', { name: 'Reset demo' }).focus();
+      await page.keyboard.press('Enter');
       await expect.poll(() => page.locator('[data-widget-id="thr"]').count()).toBe(1);
+      // The pressed button unmounted with the message: focus lands on the restarted demo, not on <body>.
+      await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-widget-id]')?.getAttribute('data-widget-id') ?? null)).toBe('thr');
       // Mounted afresh in the browser (no server drawing to keep), it draws its charts itself.
       await expect.poll(() => page.locator('[data-widget-id="thr"] .widget-chart svg').count()).toBeGreaterThanOrEqual(2);
     } finally {
@@ -370,8 +384,10 @@ describe('keyboard', () => {
       expect(await spoken.textContent()).toBe('');
       const visible = () => widget.locator('.widget-summary').textContent();
       await expect.poll(visible).toContain('Threshold 0.55');
-      // (These five steps also turn the check from FAIL to PASS, which is said first.)
-      await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toBe(`Check now passes: ${await widget.locator('.widget-check').textContent().then((t) => t!.replace(/^PASS\s*/, ''))} ${await visible()}`);
+      // (These five steps also turn the check from FAIL to PASS, which is said first.) Then the key
+      // numbers, not the whole summary: "TPR at τ …; FPR at τ …".
+      await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toBe(`Check now passes: ${await widget.locator('.widget-check').textContent().then((t) => t!.replace(/^PASS\s*/, ''))} ${await keyNumbers(widget)}`);
+      expect((await spoken.textContent())!.length).toBeLessThan((await visible())!.length);
       // Copy right after a change: the link already carries it.
       await page.keyboard.press('ArrowRight');
       await widget.getByRole('button', { name: 'Copy link to this state' }).click();
@@ -399,7 +415,7 @@ describe('keyboard', () => {
       expect(now).not.toBe(start);
       const spoken = widget.locator('[data-spoken-summary]');
       await expect.poll(() => spoken.textContent(), { timeout: 3000 }).toMatch(new RegExp(`^Check now ${now === 'pass' ? 'passes' : 'fails'}: `));
-      expect(await spoken.textContent()).toContain((await widget.locator('.widget-summary').textContent())!);
+      expect(await spoken.textContent()).toContain(await keyNumbers(widget));
       expect(errors).toEqual([]);
     });
   });
