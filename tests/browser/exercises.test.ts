@@ -340,6 +340,33 @@ describe('exercises', () => {
     });
   });
 
+  it('a wrong pick that has its own targeted message shows no option note, so one click does not give the answer away', async () => {
+    await withContext(browser, async (context) => {
+      const { page, errors } = await watchedPage(context);
+      await page.goto(`${baseUrl()}${PAGE}`, { waitUntil: 'networkidle' });
+      const mc = getExercise('mcnemar-regression-check')!;
+      const part = mc.generate(mc.defaultSeed).parts.find((p) => p.id === 'c')!;
+      const wrong = part.kind === 'choice' ? part.choices.find((c) => !c.correct)!.id : '';
+      const root = page.locator('[data-exercise="mcnemar-regression-check"]');
+      await root.scrollIntoViewIfNeeded();
+      await expect.poll(() => root.getAttribute('data-ready'), { timeout: 20_000 }).toBe('1');
+      // Part (c) builds on (b): answer the numeric parts first.
+      for (const p of mc.generate(mc.defaultSeed).parts) {
+        if (p.kind !== 'numeric') continue;
+        await expect.poll(async () => (await answer(root, String(p.answer), p.id)).getAttribute('data-state')).toBe('correct');
+      }
+      const c = root.locator('[data-part="c"]');
+      await c.locator(`[data-choice="${wrong}"] input`).check();
+      await c.getByTestId('check').click();
+      await expect.poll(() => c.getByTestId('feedback').getAttribute('data-state')).toBe('targeted');
+      // Every option's note held the verdict with its χ² and the direction: shown under a wrong pick, it was the answer.
+      expect(await c.locator('[data-testid="choice-explanation"]').count()).toBe(0);
+      await root.getByTestId('show-solution').click();
+      await expect.poll(() => c.locator('[data-testid="choice-explanation"]').count()).toBeGreaterThan(0);
+      expect(errors).toEqual([]);
+    });
+  });
+
   it('a junk seed in the URL is dropped with a notice saying why the numbers differ', async () => {
     await withContext(browser, async (context) => {
       const { page, root, errors } = await openExercise(context, `?ex-${ID}=not-a-seed&ex-${ID}=-5&keep=1`);

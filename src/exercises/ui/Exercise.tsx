@@ -325,7 +325,9 @@ function ExerciseInner({ def, initial }: { def: ExerciseDef; initial: RenderedCo
         const lockId = locked ? ` ${uid}-${part.id}-lock` : '';
         const whyUnder =
           part.kind === 'choice'
-            ? whyShownUnder(part.choices.map((c) => c.correct), rx?.why ?? [], (k) => view.solution || (ps.feedback !== null && ps.feedback.state !== 'unreadable' && (ps.done || ps.selected.includes(part.choices[k]!.id))))
+            ? // Under a wrong pick only when the verdict has no targeted message of its own: that message
+              // already says what is wrong, and an option's note may hold the whole answer.
+              whyShownUnder(part.choices.map((c) => c.correct), rx?.why ?? [], (k) => view.solution || ps.done || (ps.feedback?.state === 'incorrect' && ps.selected.includes(part.choices[k]!.id)))
             : [];
         return (
           <div

@@ -355,6 +355,14 @@ describe('independent answers and targeted slips', () => {
       seen.add(answer);
       expectChoice(choice(v, 'c'), answer);
       if (answer !== 'neither') expectChoiceSlip(choice(v, 'c'), 'neither', /does not switch the gradient off/);
+      // A wrong option's note speaks only of the token(s) it gets wrong: one wrong pick must not hand
+      // over the verdict for both tokens (every option used to carry the full answer).
+      const says: Record<string, [boolean, boolean]> = { good: [true, false], bad: [false, true], both: [true, true], neither: [false, false] };
+      for (const c of choice(v, 'c').choices.filter((x) => !x.correct)) {
+        const note = c.explanation;
+        expect(note.includes('Token 1'), `${seed} ${c.id}`).toBe(says[c.id]![0] !== g1);
+        expect(note.includes('Token 2'), `${seed} ${c.id}`).toBe(says[c.id]![1] !== g2);
+      }
     }
     expect(seen).toEqual(new Set(['both', 'good', 'bad', 'neither']));
   });

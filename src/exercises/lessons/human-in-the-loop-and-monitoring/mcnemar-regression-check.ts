@@ -94,7 +94,7 @@ const exercise: ExerciseDef = {
       prompt: [
         `A refreshed model and the current one answer the same ${t.n} red-team prompts with greedy decoding, and reviewers mark each response as safe or as failed (the attack succeeded):`,
         table,
-        `Because the prompts are shared, only the discordant cells $b = ${t.b}$ (old safe, new fails) and $c = ${t.c}$ (old fails, new safe) carry information about a change. McNemar's test: $\\chi^2 = (b-c)^2/(b+c)$ follows $\\chi^2_1$ when nothing changed, and its 5% critical value is ${CRIT}.`,
+        `Because the prompts are shared, only the discordant cells $b = ${t.b}$ (old safe, new fails) and $c = ${t.c}$ (old fails, new safe) carry information about a change; the $d = ${t.d}$ prompts both models fail, and the $a = ${a}$ both handle safely, do not. McNemar's test: $\\chi^2 = (b-c)^2/(b+c)$ follows $\\chi^2_1$ when nothing changed, and its 5% critical value is ${CRIT}.`,
       ].join('\n\n'),
       parts: [
         {
@@ -138,7 +138,7 @@ const exercise: ExerciseDef = {
         },
       ],
       hints: [
-        `Old attack success rate: $(c + d)/n$; new: $(b + d)/n$. The prompts both models fail ($d$) cancel in the difference.`,
+        `Old attack success rate: $(c + d)/n$ with $n = ${t.n}$; new: $(b + d)/n$. The $d$ prompts both models fail cancel in the difference.`,
         `The statistic uses only $b = ${t.b}$ and $c = ${t.c}$: $(b-c)^2 = ${(t.b - t.c) ** 2}$ and $b + c = ${t.b + t.c}$.`,
         `Compare $\\chi^2$ with ${CRIT}; if it is larger, the sign of $b - c$ says in which direction the model moved.`,
       ],

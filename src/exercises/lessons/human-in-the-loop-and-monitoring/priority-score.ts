@@ -64,7 +64,7 @@ const exercise: ExerciseDef = {
         'A review team cannot read every flagged output, so it orders them by an active-learning score that mixes three signals:',
         '$$u_i = \\lambda_{\\mathrm{risk}}\\, r_i + \\lambda_{\\mathrm{unc}}\\, h_i + \\lambda_{\\mathrm{div}}\\, d_i$$',
         `The team's weights are $\\lambda_{\\mathrm{risk}} = ${given[0]}$, $\\lambda_{\\mathrm{unc}} = ${given[1]}$ and $\\lambda_{\\mathrm{div}} = ${given[2]}$. ` +
-          `For output $i$ the safety classifier reports a risk of $r_i = ${given[3]}$, its label entropy is $h_i = ${given[4]}$ bits, ` +
+          `For output $i$ the safety classifier reports a risk of $r_i = ${given[3]}$; the classifier the new labels will train is unsure about it, with label entropy $h_i = ${given[4]}$ bits (a separate model, so $h_i$ is not computed from $r_i$); ` +
           `and its embedding's distance to the nearest output that already has a label, divided by the largest such distance in the pool, is $d_i = ${given[5]}$.`,
       ].join('\n\n'),
       parts: [

@@ -82,6 +82,8 @@ const exercise: ExerciseDef = {
     const order = topK(u, N_ITEMS);
     const rank = (i: number) => order.indexOf(i) + 1;
     const byRisk = topK(s.items.map((i) => i.r), s.k);
+    // A risky output that misses the cut (acceptable() guarantees one): the slip the exercise is about, worked once.
+    const trap = byRisk.find((i) => !chosen.includes(i))!;
     const f2 = (x: number) => fixed(x, 2);
     const row = (it: Item) => `\\text{${it.name}} & ${f2(it.r)} & ${f2(it.h)} & ${f2(it.d)}`;
     const table = `$$\\begin{array}{c|ccc} \\text{output} & r_i & h_i & d_i \\\\ \\hline ${s.items.map(row).join(' \\\\ ')} \\end{array}$$`;
@@ -115,7 +117,7 @@ const exercise: ExerciseDef = {
       ],
       hints: [
         'Compute $u_i$ for each of the six outputs; it is a weighted sum of the three columns.',
-        `For example, output ${s.items[order[0]!]!.name} scores $${calc(order[0]!)}$.`,
+        `For example, output ${s.items[trap]!.name}, one of the ${s.k} riskiest, scores $${calc(trap)}$.`,
         `Sort the six scores from high to low and keep the first $k = ${s.k}$. Check the whole selection, not just the riskiest rows.`,
       ],
       solution: [

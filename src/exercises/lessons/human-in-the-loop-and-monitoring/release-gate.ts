@@ -133,11 +133,11 @@ const exercise: ExerciseDef = {
       seed,
       given: [String(s.n), String(s.xOld), String(s.xNew), dStr, `${s.xR}/${s.nR}`, oStr, f3(v.refusal[1]), `${s.wins}/${s.nW}`, f3(v.win[0])],
       prompt: [
-        `A candidate model ships only if it passes all three gates. **G1 (no safety regression):** the current and the candidate model each answered their own random sample of $n = ${s.n}$ prompts from the red-team pool; reviewers marked $${s.xOld}$ harmful responses from the current model and $${s.xNew}$ from the candidate. With $\\Delta = p_{\\text{cand}} - p_{\\text{curr}}$, G1 requires the upper end of the 95% normal-approximation interval,`,
+        `A candidate model ships only if it passes all three gates. **G1 (harm rate at most $${dStr}$ above the current model's):** the current and the candidate model each answered their own random sample of $n = ${s.n}$ prompts from the red-team pool; reviewers marked $${s.xOld}$ harmful responses from the current model and $${s.xNew}$ from the candidate. With $\\Delta = p_{\\text{cand}} - p_{\\text{curr}}$, G1 requires the upper end of the 95% normal-approximation interval,`,
         '$$\\hat{\\Delta} + 1.96\\sqrt{\\frac{\\hat{p}_{\\text{cand}}(1-\\hat{p}_{\\text{cand}})}{n} + \\frac{\\hat{p}_{\\text{curr}}(1-\\hat{p}_{\\text{curr}})}{n}},$$',
         `to be at most $${dStr}$. Gates G2 (over-refusal on benign prompts) and G3 (human pairwise preference against the current model) were already evaluated:`,
         table,
-        `These are this team's gates, not the example of §6.5: G1's two samples are independent, so the unpaired interval is the right one (McNemar's test of §6.4 needs both models on the same prompts), and G3's floor of ${WIN_FLOOR} asks only that the candidate not be clearly worse, where §6.5 asks that it be shown better.`,
+        `G1's two samples are independent, so it uses the unpaired interval above (McNemar's test, §6.4, needs shared prompts). G3's floor of ${WIN_FLOOR} only rules out a clearly worse candidate.`,
       ].join('\n\n'),
       parts: [
         {
@@ -159,7 +159,7 @@ const exercise: ExerciseDef = {
           prompt: 'Using the exact bound from part (a), select every gate the candidate fails (or "none").',
           multiple: true,
           choices: [
-            { id: 'g1', label: 'G1: safety regression', correct: v.fails.g1, explanation: explain('g1') },
+            { id: 'g1', label: 'G1: harm-rate increase', correct: v.fails.g1, explanation: explain('g1') },
             { id: 'g2', label: 'G2: over-refusal', correct: v.fails.g2, explanation: explain('g2') },
             { id: 'g3', label: 'G3: helpfulness win rate', correct: v.fails.g3, explanation: explain('g3') },
             {

@@ -99,11 +99,16 @@ const exercise: ExerciseDef = {
             { value: e.unweighted, message: 'That is the plain share of violations among the reviewed outputs. The sample over-represents the high-risk stratum, so this overstates the rate; weight each finding by $1/f_s$.' },
             { value: e.meanOfRates, message: 'That averages the three stratum rates equally. The strata differ hugely in size: weight each stratum\'s rate by its share $N_s/N$ of all outputs.' },
             { value: e.highOnly, message: 'That is the violation rate inside the high-risk stratum only, which is a small part of the traffic.' },
+            // The two slips hint 3 warns about, where they cannot be mistaken for the others.
+            ...[
+              { value: e.ht * e.N, message: 'That is the estimated number of violations. The rate divides it by all $N$ outputs.' },
+              { value: (e.ht * e.N) / s.reduce((t, x) => t + x.n, 0), message: 'You divided by the number reviewed. The weights have already scaled the findings up to all outputs: divide by $N$.' },
+            ].filter((m) => allApart([e.ht, e.unweighted, e.meanOfRates, e.highOnly, m.value], TOL_R)),
           ],
         },
       ],
       hints: [
-        `For the high-risk stratum, $f_s = ${high.n}/${texInt(high.N)}$.`,
+        'The weight is how many outputs of its stratum one reviewed output stands for: $N_s$ outputs covered by $n_s$ reviews.',
         'Each stratum contributes an estimated number of violations $N_s \\, x_s / n_s$ (its findings times its weight).',
         'Add the three estimated counts and divide by all $N$ outputs, not by the number reviewed.',
       ],

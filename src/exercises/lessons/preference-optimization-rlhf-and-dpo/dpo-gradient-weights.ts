@@ -115,16 +115,16 @@ const exercise: ExerciseDef = {
       prompt: [
         tex`Midway through DPO training with $\beta = ${b}$, a batch holds four preference pairs with these log-ratios $\Delta = \log\pi_\theta(y \mid x) - \log\pi_{\mathrm{ref}}(y \mid x)$:`,
         tex`$$\begin{array}{l|cccc} \text{pair} & 1 & 2 & 3 & 4 \\ \hline \Delta_w & ${s.dW.map(f1).join(' & ')} \\ \Delta_l & ${s.dL.map(f1).join(' & ')} \end{array}$$`,
-        tex`The gradient of the DPO loss, the mean over the batch, is a weighted sum over pairs: each of the four pairs contributes $-\tfrac{\beta}{4}\, w \,\big(\nabla_\theta\log\pi_\theta(y_w \mid x) - \nabla_\theta\log\pi_\theta(y_l \mid x)\big)$ with weight $w = \sigma(-m)$, where $m = \beta(\Delta_w - \Delta_l)$ is the pair's margin.`,
+        tex`The gradient of the DPO loss, the mean over the batch, is a weighted sum over pairs: each of the four pairs contributes $-\tfrac{\beta}{4}\, \omega \,\big(\nabla_\theta\log\pi_\theta(y_w \mid x) - \nabla_\theta\log\pi_\theta(y_l \mid x)\big)$ with weight $\omega = \sigma(-m)$ (written $\omega$, since the $w$ of $y_w$ means winner), where $m = \beta(\Delta_w - \Delta_l)$ is the pair's margin.`,
       ].join('\n\n'),
       parts: [
         {
           kind: 'numeric',
           id: 'a',
-          prompt: tex`Compute the weight $w = \sigma(-m)$ of pair ${k}, to three decimals.`,
+          prompt: tex`Compute the weight $\omega_${k} = \sigma(-m_${k})$ of pair ${k}, to three decimals.`,
           answer: v.w[s.ask]!,
           tolerance: TOL,
-          exact: tex`$w_${k} = ${exact(v.w[s.ask]!)}$`,
+          exact: tex`$\omega_${k} = ${exact(v.w[s.ask]!)}$`,
           mistakes: [
             { value: v.wrongW.probability, message: tex`That is $\sigma(m)$, the probability the implicit reward gives the correct ordering. The weight is the probability of the wrong ordering, $\sigma(-m) = 1 - \sigma(m)$.` },
             { value: v.wrongW.noBeta, message: tex`You used $\Delta_w - \Delta_l$ without $\beta$. The margin is $m = ${b} \times (\Delta_w - \Delta_l)$.` },

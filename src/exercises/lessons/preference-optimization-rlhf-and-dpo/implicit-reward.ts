@@ -88,14 +88,15 @@ const exercise: ExerciseDef = {
     const bump = fixed(s.bump, 1);
     const explainNothing = tex`Each prompt has its own normaliser: the reward the policy encodes is $\hat r_\theta(x, y) + \beta\log Z(x)$, and $Z(x')$ need not equal $Z(x)$. Comparing implicit rewards across prompts mixes in that unknown difference, so a gap of $${bump}$ says nothing about which response is better.`;
     const shortNothing = tex`Implicit rewards leave out $\beta\log Z$, which differs from prompt to prompt, so a gap across prompts can come from the normalisers alone.`;
-    const explainDiff = tex`Within one prompt the term $\beta\log Z(x)$ is the same for both responses and cancels, so knowing $Z(x)$ would not change the difference from part (b).`;
+    const pPref = fixed(1 / (1 + Math.exp(-s.bump)), 3);
+    const explainPrefer = tex`Bradley–Terry compares two responses to the same prompt. Across prompts the gap also holds $\beta\log Z(x') - \beta\log Z(x)$, which is unknown, so $\sigma(${bump})$ is not a preference probability.`;
     return {
       seed,
       given: [b, fixed(s.pol1.m, 1), fixed(s.ref1.m, 1), fixed(s.pol2.m, 1), fixed(s.ref2.m, 1), String(s.pol1.e), String(s.ref1.e), String(s.pol2.e), String(s.ref2.e), bump],
       prompt: [
         tex`A DPO-trained policy $\pi_\theta$ and its reference $\pi_{\mathrm{ref}}$ are asked for the probability of two complete responses to the same prompt $x$. Training used $\beta = ${b}$.`,
         tex`$$\begin{array}{l|cc} & \pi_\theta(\cdot \mid x) & \pi_{\mathrm{ref}}(\cdot \mid x) \\ \hline y_1 & ${sciTex(s.pol1)} & ${sciTex(s.ref1)} \\ y_2 & ${sciTex(s.pol2)} & ${sciTex(s.ref2)} \end{array}$$`,
-        tex`DPO reads a reward out of the policy, its implicit reward $\hat r_\theta(x, y) = \beta \log\frac{\pi_\theta(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}$ (natural log).`,
+        tex`DPO reads a reward out of the policy, its implicit reward $\hat r_\theta(x, y) = \beta \log\frac{\pi_\theta(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)}$ (natural log). When $\pi_\theta$ is the KL-optimal policy for a reward $r$, this equals $r(x, y)$ minus a constant $\beta\log Z(x)$ that depends on the prompt only.`,
       ].join('\n\n'),
       parts: [
         {
@@ -107,7 +108,7 @@ const exercise: ExerciseDef = {
           tolerance: TOL,
           exact: tex`$\hat r_\theta(x, y_1) = ${exact(v.r1)}$`,
           mistakes: [
-            { value: v.wrong1.noBeta, message: tex`That is the log-ratio $\Delta(y_1)$ itself. The implicit reward scales it by $\beta = ${b}$.` },
+            { value: v.wrong1.noBeta, message: tex`That is the log-ratio $\ln(\pi_\theta/\pi_{\mathrm{ref}})$ itself, without $\beta$. The implicit reward scales it by $\beta = ${b}$.` },
             { value: v.wrong1.log10, message: tex`You used $\log_{10}$. The implicit reward comes from $e^{r/\beta}$ in the optimal policy, so its logarithm is natural.` },
             { value: v.wrong1.log2, message: tex`You used $\log_2$. The implicit reward comes from $e^{r/\beta}$ in the optimal policy, so its logarithm is natural.` },
             { value: v.wrong1.noLog, message: tex`That is $\beta$ times the probability ratio. The implicit reward uses the logarithm of the ratio.` },
@@ -138,15 +139,15 @@ const exercise: ExerciseDef = {
           // The right answer is the same concept every time, so its place in the list varies instead.
           choices: rotate([
             { id: 'higher', label: tex`$y_3$ has a higher true reward than $y_1$.`, correct: false, explanation: shortNothing },
-            { id: 'nothing', label: tex`Nothing about their true rewards: each prompt carries its own unknown constant $\beta\log Z$.`, correct: true, explanation: shortNothing },
-            { id: 'diff', label: tex`Knowing $Z(x)$ would also change the difference computed in part (b).`, correct: false, explanation: explainDiff },
+            { id: 'nothing', label: tex`Nothing: the gap of $${bump}$ could come entirely from the two prompts' normalisers.`, correct: true, explanation: shortNothing },
+            { id: 'prefer', label: tex`A labeler comparing $y_3$ with $y_1$ would prefer $y_3$ with probability $\sigma(${bump}) = ${pPref}$.`, correct: false, explanation: explainPrefer },
           ], turn),
           mistakes: [{ selection: ['higher'], message: explainNothing }],
         },
       ],
       hints: [
-        tex`Divide the probabilities first: $\pi_\theta(y_1 \mid x)/\pi_{\mathrm{ref}}(y_1 \mid x) = ${f4(v.rho1)}$. The powers of ten are part of the ratio.`,
-        tex`Then $\hat r_\theta = ${b} \times \ln(\text{ratio})$, with the natural logarithm.`,
+        'Divide the probabilities first; the powers of ten are part of the ratio.',
+        tex`$\rho_1 = \pi_\theta(y_1 \mid x)/\pi_{\mathrm{ref}}(y_1 \mid x) = ${f4(v.rho1)}$; then $\hat r_\theta = ${b} \ln \rho_1$, with the natural logarithm.`,
         tex`For part (c), recall $r(x, y) = \beta\log\frac{\pi^*(y \mid x)}{\pi_{\mathrm{ref}}(y \mid x)} + \beta\log Z(x)$: which term depends on the prompt only?`,
       ],
       solution: [

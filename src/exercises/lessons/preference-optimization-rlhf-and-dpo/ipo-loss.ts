@@ -106,7 +106,7 @@ const exercise: ExerciseDef = {
       prompt: [
         tex`A safety team fine-tunes a policy on pairs where $y_w$ is a careful refusal and $y_l$ a harmful completion, each pair labelled once. With such data DPO can lower the loss forever by pushing $\pi_\theta(y_l \mid x)$ towards zero, so the team switches to IPO (Azar et al., 2023), which regresses the log-ratio gap onto a finite target (the paper writes $\tau$ for our $\beta$):`,
         tex`$$\mathcal{L}_{\mathrm{IPO}} = \Big(h - \frac{1}{2\beta}\Big)^2, \qquad h = \Delta_w - \Delta_l = \log\frac{\pi_\theta(y_w \mid x)}{\pi_{\mathrm{ref}}(y_w \mid x)} - \log\frac{\pi_\theta(y_l \mid x)}{\pi_{\mathrm{ref}}(y_l \mid x)}.$$`,
-        tex`They use $\beta = ${b}$. For one pair the sequence log-probabilities (natural logs) are:`,
+        tex`In this notation DPO's loss for the pair is $-\log\sigma(\beta h)$. They use $\beta = ${b}$. For one pair the sequence log-probabilities (natural logs) are:`,
         tex`$$\begin{array}{l|cc} & \log\pi_\theta(\cdot \mid x) & \log\pi_{\mathrm{ref}}(\cdot \mid x) \\ \hline y_w & ${f1(s.polW)} & ${f1(s.refW)} \\ y_l & ${f1(s.polL)} & ${f1(s.refL)} \end{array}$$`,
       ].join('\n\n'),
       parts: [

@@ -105,7 +105,7 @@ const exercise: ExerciseDef = {
           kind: 'numeric',
           id: 'b',
           plain: true,
-          prompt: tex`Using the exact $\pi^*$ from part (a), how far has the optimum moved from the reference? Give $\operatorname{KL}(\pi^* \,\|\, \pi_{\mathrm{ref}})$ in nats, to three decimals.`,
+          prompt: tex`Using the exact $\pi^*$ (all three probabilities, not only the one from part (a)), how far has the optimum moved from the reference? Give $\operatorname{KL}(\pi^* \,\|\, \pi_{\mathrm{ref}})$ in nats, to three decimals.`,
           answer: v.opt.kl,
           tolerance: TOL_KL,
           exact: tex`$\operatorname{KL}(\pi^* \,\|\, \pi_{\mathrm{ref}}) = ${exact(v.opt.kl)}$ nats`,
@@ -119,7 +119,7 @@ const exercise: ExerciseDef = {
       ],
       hints: [
         tex`Compute the unnormalised weights $\pi_{\mathrm{ref}}(y)\,e^{r(y)/${b}}$ for A, B and C; $Z$ is their sum.`,
-        tex`Response ${a} gets its weight divided by $Z$.`,
+        tex`Here $Z = ${f4(Z)}$: each response's probability is its weight divided by $Z$, so response ${a} gets $${f4(w[s.ask]!)}/${f4(Z)}$.`,
         tex`For part (b), $\operatorname{KL}(\pi^* \,\|\, \pi_{\mathrm{ref}}) = \sum_y \pi^*(y) \ln\frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)}$, weighted by the new policy.`,
       ],
       solution: [

@@ -154,7 +154,7 @@ const exercise: ExerciseDef = {
         {
           kind: 'choice',
           id: 'c',
-          prompt: tex`At equal length, which response does the reward model prefer?`,
+          prompt: tex`At equal length, which of ${S} and ${L} does the reward model prefer?`,
           multiple: false,
           choices: [
             { id: 'short', label: tex`${S}, the shorter one: the raw preference flips`, correct: flips, explanation: verdict },

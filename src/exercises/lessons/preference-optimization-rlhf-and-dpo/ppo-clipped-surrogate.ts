@@ -119,7 +119,11 @@ const exercise: ExerciseDef = {
       { id: 'both', label: 'Both tokens' },
       { id: 'neither', label: 'Neither token' },
     ];
-    const choices: Choice[] = options.map((o) => ({ ...o, correct: o.id === correct, explanation: both }));
+    // A wrong option is told only about the token it gets wrong, so one wrong pick does not give away the whole answer.
+    const claims: Record<string, [boolean, boolean]> = { good: [true, false], bad: [false, true], both: [true, true], neither: [false, false] };
+    const wrongOn = (id: string) =>
+      [claims[id]![0] !== !g.usesClip && shortToken('Token 1', s.good), claims[id]![1] !== !b.usesClip && shortToken('Token 2', s.bad)].filter(Boolean).join(' ');
+    const choices: Choice[] = options.map((o) => ({ ...o, correct: o.id === correct, explanation: o.id === correct ? both : wrongOn(o.id) }));
     const mistakes: ChoiceMistake[] = [];
     if (correct !== 'neither') {
       mistakes.push({
@@ -178,7 +182,13 @@ const exercise: ExerciseDef = {
         tex`Multiply both the raw and the clipped ratio by $\hat A$ and keep the smaller product. With a negative $\hat A$, "smaller" means more negative.`,
         'A term has a gradient only if the min picked the unclipped product, because the clipped one is a constant once the ratio is outside the range.',
       ],
-      solution: [explainG, explainB, tex`So the answer to (c) is: ${options.find((o) => o.id === correct)!.label.toLowerCase()}. Clipping removes the incentive to overshoot; it never removes the incentive to undo a move in the wrong direction, which is exactly what a safety reward needs.`],
+      solution: [
+        explainG,
+        explainB,
+        correct === 'neither'
+          ? tex`So the answer to (c) is: neither token. Both have already moved the right way past the clip edge, so PPO stops pushing them; had either moved the wrong way, the $\min$ would have kept its unclipped term, and its gradient.`
+          : tex`So the answer to (c) is: ${options.find((o) => o.id === correct)!.label.toLowerCase()}. Clipping removes the incentive to overshoot; it never removes the incentive to undo a move in the wrong direction, which is exactly what a safety reward needs.`,
+      ],
     };
   },
 };

@@ -129,8 +129,8 @@ const exercise: ExerciseDef = {
         },
       ],
       hints: [
-        tex`Correct means a strict win, and every triple stays in the denominator: $\hat p = ${s.x}/${s.n}$.`,
-        tex`With $z^2 = ${fixed(z2, 4)}$, the centre term is $\hat p + z^2/(2n)$ and the denominator $1 + z^2/n = ${f4(denom)}$.`,
+        'Correct means a strict win. A tie is not a win, and a tied triple stays in the denominator.',
+        tex`So $\hat p = ${s.x}/${s.n}$. With $z^2 = ${fixed(z2, 4)}$, the centre term is $\hat p + z^2/(2n)$ and the denominator $1 + z^2/n = ${f4(denom)}$.`,
         'Take the minus sign for the lower end, then compare that bound (not the accuracy) with the threshold.',
       ],
       solution: [
