@@ -82,6 +82,9 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
     }
   };
 
+  // A page holds several demos: their buttons are told apart in a screen reader's list of controls.
+  const which = <Which title={p.title} />;
+
   return (
     <section className="widget" id={p.id} data-widget={p.kind} data-widget-id={p.id} data-hydrated={hydrated ? 'true' : 'false'} aria-labelledby={`${uid}-title`}>
       <header className="widget-head">
@@ -132,18 +135,18 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
           <span className="widget-seed">
             Seed <code data-seed="">{p.state.seed}</code>
             <button type="button" onClick={p.newSeed} disabled={!hydrated}>
-              New data
+              New data{which}
             </button>
           </span>
         )}
         <button type="button" onClick={copyLink} disabled={!hydrated}>
-          Copy link to this state
+          Copy link to this state{which}
         </button>
         <span className="widget-copied" role="status">
           {copied?.state === p.state ? copied.text : ''}
         </span>
       </div>
-      <DataTable table={later.table} />
+      <DataTable table={later.table} title={p.title} />
     </section>
   );
 }
@@ -213,7 +216,14 @@ const sameTable = (a: TableData, b: TableData) =>
     a.rows.length === b.rows.length &&
     a.rows.every((r, i) => r.length === b.rows[i]!.length && r.every((c, j) => c === b.rows[i]![j])));
 
-const DataTable = memo(function DataTable({ table }: { table: TableData }) {
+/** The demo's title, unseen: "New data" and "Data table" recur once per demo on a page. */
+const Which = ({ title }: { title: string }) => (
+  <span className="visually-hidden" data-pagefind-ignore="">
+    , {title.replace(/_/g, ' ')}
+  </span>
+);
+
+const DataTable = memo(function DataTable({ table, title }: { table: TableData; title: string }) {
   const box = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   // True until measured, so the HTML (and a page without JavaScript) keeps the tab stop.
@@ -229,7 +239,7 @@ const DataTable = memo(function DataTable({ table }: { table: TableData }) {
   }, [open, table]);
   return (
     <details className="widget-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Data table</summary>
+      <summary>Data table<Which title={title} /></summary>
       {/* The caption is shown above the scroll box: inside a table wider than the box it was cut off. */}
       <p className="table-caption" aria-hidden="true">{table.caption}</p>
       {/* A table wider or taller than its box scrolls, so the box takes a tab stop; one that fits does not. */}
