@@ -125,6 +125,23 @@ describe('5 · Risk-weighted sampling (weighted-violation-rate)', () => {
       expect(naive).toBeGreaterThan(numericAnswer(v, 'b'));
     });
   });
+  it('the two slips hint 3 warns about (a count, or dividing by the number reviewed) get their own message', () => {
+    let count = 0;
+    let reviewed = 0;
+    eachVariant('weighted-violation-rate', (v, n) => {
+      const strata = [0, 1, 2].map((s) => ({ N: n[3 * s]!, n: n[3 * s + 1]!, x: n[3 * s + 2]! }));
+      const total = strata.reduce((t, s) => t + (s.N * s.x) / s.n, 0);
+      const part = v.parts.find((p) => p.id === 'b')!;
+      if (part.kind !== 'numeric') throw new Error('part b is numeric');
+      const f1 = gradeNumericValue(total, part);
+      const f2 = gradeNumericValue(total / strata.reduce((t, s) => t + s.n, 0), part);
+      if (f1.state === 'targeted') count++, expect(f1.message).toMatch(/estimated number of violations/);
+      if (f2.state === 'targeted') reviewed++, expect(f2.message).toMatch(/divided by the number reviewed/);
+    });
+    // Kept only where the value cannot be mistaken for another slip; that is almost always.
+    expect(count).toBeGreaterThan(0.9 * SEEDS.length);
+    expect(reviewed).toBeGreaterThan(0.5 * SEEDS.length);
+  });
 });
 
 describe('6 · Rankings (plackett-luce)', () => {
