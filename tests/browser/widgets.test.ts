@@ -170,6 +170,21 @@ describe('demo gallery', () => {
     }
   });
 
+  it('each demo’s repeated controls are told apart by its title in a screen reader’s list of controls', async () => {
+    const { context, page, errors } = await openGallery();
+    try {
+      const widget = page.locator('[data-widget-id="thr"]');
+      const title = (await widget.locator('.widget-title').textContent())!;
+      // Thirteen "Copy link to this state" buttons on one page could not be told apart.
+      expect(await widget.getByRole('button', { name: `Copy link to this state, ${title}`, exact: true }).count()).toBe(1);
+      expect(await widget.getByRole('button', { name: `New data, ${title}`, exact: true }).count()).toBe(1);
+      expect(await widget.locator('summary').first().getAttribute('aria-label')).toBe(`Data table, ${title}`);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a copied URL restores every demo exactly', async () => {
     const first = await openGallery();
     let url: string;

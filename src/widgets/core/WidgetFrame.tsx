@@ -83,7 +83,8 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
   };
 
   // A page holds several demos: their buttons are told apart in a screen reader's list of controls.
-  const which = <Which title={p.title} />;
+  // Named after hydration only: the buttons need JavaScript anyway, and the HTML stays as light as it was.
+  const which = (label: string) => (hydrated ? `${label}, ${plainTitle(p.title)}` : undefined);
 
   return (
     <section className="widget" id={p.id} data-widget={p.kind} data-widget-id={p.id} data-hydrated={hydrated ? 'true' : 'false'} aria-labelledby={`${uid}-title`}>
@@ -134,19 +135,19 @@ export default function WidgetFrame<S extends ControlSpec>(p: Props<S>) {
         {p.newSeed && (
           <span className="widget-seed">
             Seed <code data-seed="">{p.state.seed}</code>
-            <button type="button" onClick={p.newSeed} disabled={!hydrated}>
-              New data{which}
+            <button type="button" onClick={p.newSeed} disabled={!hydrated} aria-label={which('New data')}>
+              New data
             </button>
           </span>
         )}
-        <button type="button" onClick={copyLink} disabled={!hydrated}>
-          Copy link to this state{which}
+        <button type="button" onClick={copyLink} disabled={!hydrated} aria-label={which('Copy link to this state')}>
+          Copy link to this state
         </button>
         <span className="widget-copied" role="status">
           {copied?.state === p.state ? copied.text : ''}
         </span>
       </div>
-      <DataTable table={later.table} title={p.title} />
+      <DataTable table={later.table} title={hydrated ? p.title : ''} />
     </section>
   );
 }
@@ -216,12 +217,7 @@ const sameTable = (a: TableData, b: TableData) =>
     a.rows.length === b.rows.length &&
     a.rows.every((r, i) => r.length === b.rows[i]!.length && r.every((c, j) => c === b.rows[i]![j])));
 
-/** The demo's title, unseen: "New data" and "Data table" recur once per demo on a page. */
-const Which = ({ title }: { title: string }) => (
-  <span className="visually-hidden" data-pagefind-ignore="">
-    , {title.replace(/_/g, ' ')}
-  </span>
-);
+const plainTitle = (title: string) => title.replace(/_/g, ' ');
 
 const DataTable = memo(function DataTable({ table, title }: { table: TableData; title: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -239,7 +235,7 @@ const DataTable = memo(function DataTable({ table, title }: { table: TableData; 
   }, [open, table]);
   return (
     <details className="widget-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Data table<Which title={title} /></summary>
+      <summary aria-label={title ? `Data table, ${plainTitle(title)}` : undefined}>Data table</summary>
       {/* The caption is shown above the scroll box: inside a table wider than the box it was cut off. */}
       <p className="table-caption" aria-hidden="true">{table.caption}</p>
       {/* A table wider or taller than its box scrolls, so the box takes a tab stop; one that fits does not. */}
@@ -268,4 +264,4 @@ const DataTable = memo(function DataTable({ table, title }: { table: TableData; 
       </div>
     </details>
   );
-}, (a, b) => sameTable(a.table, b.table));
+}, (a, b) => a.title === b.title && sameTable(a.table, b.table));
