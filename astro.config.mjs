@@ -12,15 +12,18 @@ import rehypeHeadingAnchors from './src/lib/rehype-heading-anchors.mjs';
 import sitemap from './src/lib/sitemap-integration.mjs';
 import { aliases } from './src/lib/aliases.mjs';
 
-/** Keeps only the woff2 source of KaTeX's @font-face rules. */
+/**
+ * Keeps only the woff2 source of KaTeX's @font-face rules.
+ * @returns {import('postcss').Plugin}
+ */
 function katexWoff2Only() {
   return {
     postcssPlugin: 'katex-woff2-only',
     AtRule: {
-      'font-face': (rule) => {
+      'font-face': (/** @type {import('postcss').AtRule} */ rule) => {
         rule.walkDecls('src', (decl) => {
           const sources = decl.value.split(/,(?=\s*url\()/);
-          const woff2 = sources.filter((src) => /format\(["']?woff2["']?\)/.test(src));
+          const woff2 = sources.filter((/** @type {string} */ src) => /format\(["']?woff2["']?\)/.test(src));
           if (woff2.length && woff2.length < sources.length) decl.value = woff2.join(',');
         });
       },
