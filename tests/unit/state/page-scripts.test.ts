@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LearnerStore } from '@lib/state/store';
 import { fillProgressSlots } from '@lib/state/progress-slots';
-import { mountPrivateNotes } from '@lib/state/private-notes';
+import { groupThousands, mountPrivateNotes } from '@lib/state/private-notes';
 import { mountNotices } from '@lib/state/ui';
 import { NOTE_LIMIT } from '@lib/state/schema';
 import { FakeStorage } from './fake-storage';
@@ -34,6 +34,13 @@ describe('progress slots', () => {
   it('leave slots of unknown lessons alone', () => {
     fillProgressSlots(open().snapshot(), {});
     expect(document.querySelector('.progress-slot')!.innerHTML).toBe('');
+  });
+});
+
+describe('groupThousands', () => {
+  it('writes counts as en-US does, without Intl', () => {
+    const cases: [number, string][] = [[0, '0'], [7, '7'], [999, '999'], [1000, '1,000'], [8000, '8,000'], [12345, '12,345'], [100000, '100,000'], [1234567, '1,234,567'], [-1234, '-1,234']];
+    for (const [n, text] of cases) expect(groupThousands(n)).toBe(text);
   });
 });
 
