@@ -37,7 +37,15 @@ function mark() {
       el.setAttribute('aria-label', formula ? LABEL : TABLE_LABEL);
     }
   });
+  // Widths change once the web fonts arrive. Asked here, not at load: reading document.fonts.ready
+  // makes Chromium lay the page out on the spot, which at load merged ~90 ms of layout into the
+  // parser's last task; here the layout is already done.
+  if (!watchingFonts) {
+    watchingFonts = true;
+    document.fonts?.ready.then(schedule);
+  }
 }
+let watchingFonts = false;
 let frame = 0;
 const schedule = () => {
   cancelAnimationFrame(frame);
@@ -48,4 +56,3 @@ schedule();
 window.addEventListener('resize', schedule);
 // Sent by an exercise when new numbers, a hint or the solution replace its text.
 document.addEventListener('wide-blocks:check', schedule);
-document.fonts?.ready.then(schedule);
