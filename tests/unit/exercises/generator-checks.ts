@@ -56,6 +56,9 @@ export function checkShape(def: ExerciseDef, v: Variant) {
   }
   // At least one known wrong answer with its own message per exercise.
   expect(v.parts.reduce((n, p) => n + p.mistakes.length, 0)).toBeGreaterThanOrEqual(1);
+  // A negative number after + or − is bracketed: "−0.3 − (−0.1)", never "−0.3 − −0.1".
+  const written = [allText(v), ...v.hints, ...v.solution, ...v.parts.flatMap((p) => p.mistakes.map((m) => m.message))];
+  for (const t of written) expect(t, `${def.id} seed ${v.seed}`).not.toMatch(/[-+−]\s*[-−]\s*\d/);
 }
 
 /** The right answer is graded correct (also when rounded as the prompt asks); every targeted message fires for its slip. */

@@ -303,6 +303,14 @@ describe('independent answers and targeted slips', () => {
       // ... not even through a tie: the extreme is one pair, and not the answer (seeds 6 and 180 tied).
       expect(dW.filter((x) => x === Math.min(...dW))).toHaveLength(1);
       expect(dL.filter((x) => x === Math.max(...dL))).toHaveLength(1);
+      // Picking the highest Δ_l is answered with that pair's own difference (it once claimed the
+      // rejected response "has risen too", false when its Δ_l is 0 or negative, e.g. seed 369).
+      const hl = dL.indexOf(Math.max(...dL));
+      const lw = dW.indexOf(Math.min(...dW));
+      if (hl !== bottom && hl !== lw) {
+        const f = gradeChoice([`p${hl + 1}`], choice(v, 'b'));
+        expect(f.state === 'targeted' && f.message).toContain(`difference is $${(dW[hl]! - dL[hl]!).toFixed(1)}$`);
+      }
     }
     expect(SEEDS).toEqual(expect.arrayContaining([6]));
     const seed180 = nums(def.generate(180));
@@ -391,6 +399,12 @@ describe('independent answers and targeted slips', () => {
 
   test('length bias: least-squares slope and the length-adjusted comparison', () => {
     const def = byId('length-bias-slope');
+    // A negative long-answer score is bracketed in the raw gap (seeds 5696, 5713 printed "−0.3 − −0.1").
+    for (const seed of [5696, 5713]) {
+      const raw = def.generate(seed).solution.find((t) => t.includes('Raw gap'))!;
+      expect(raw).toMatch(/ - \(-\d/);
+      expect(raw).not.toMatch(/[-+]\s*-\s*\d/);
+    }
     const seen = new Set<string>();
     for (const seed of SEEDS) {
       const v = def.generate(seed);

@@ -106,7 +106,7 @@ const exercise: ExerciseDef = {
     if (v.highLose !== v.bottom && v.highLose !== v.lowWin) {
       mistakes.push({
         selection: [`p${v.highLose + 1}`],
-        message: tex`Pair ${v.highLose + 1} has the highest $\Delta_l$, but the weight depends only on the difference $\Delta_w - \Delta_l$. Its chosen response has risen too, so its margin is not the smallest.`,
+        message: tex`Pair ${v.highLose + 1} has the highest $\Delta_l$, but the weight depends only on the difference $\Delta_w - \Delta_l$. Its difference is $${fixed(v.h[v.highLose]!, 1)}$, and another pair's is smaller, so its margin is not the smallest.`,
       });
     }
     return {
