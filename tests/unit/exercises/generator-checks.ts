@@ -71,6 +71,12 @@ export function checkGrading(def: ExerciseDef, v: Variant) {
       const rounded = Number(p.answer.toFixed(DECIMALS[d]!));
       expect(gradeNumericValue(rounded, p).state, `${where} rounded to ${d}`).toBe('correct');
     }
+    // The right share typed as a percentage without its % sign ("10" for 0.1) is never told it made a
+    // slip. (Not for answers under 0.1%: "−0.0124" for −0.000124 is a point estimate, not a percentage.)
+    if (!p.plain && Math.abs(p.answer) < 1 && Math.abs(p.answer) >= 0.001) {
+      const f = gradeNumericValue(100 * p.answer, p);
+      expect(f.state === 'targeted' && f.mistake !== undefined ? p.mistakes[f.mistake]!.message : null, `${where} part ${p.id}: 100 × answer`).toBe(null);
+    }
     p.mistakes.forEach((m, i) => {
       const probe = m.value ?? (m.min !== undefined ? m.min + 0.05 : m.max! - 0.05);
       const f = gradeNumericValue(probe, p);

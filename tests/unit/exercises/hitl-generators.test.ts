@@ -136,7 +136,11 @@ describe('5 · Risk-weighted sampling (weighted-violation-rate)', () => {
       const f1 = gradeNumericValue(total, part);
       const f2 = gradeNumericValue(total / strata.reduce((t, s) => t + s.n, 0), part);
       if (f1.state === 'targeted') count++, expect(f1.message).toMatch(/estimated number of violations/);
-      if (f2.state === 'targeted') reviewed++, expect(f2.message).toMatch(/divided by the number reviewed/);
+      // Where that value is also the answer typed as a percentage (N ≈ 100 × the number reviewed, e.g.
+      // seed 76), the percent hint speaks instead: the learner may well have meant 8.96%.
+      const percent = f2.state === 'targeted' && /percentage typed without the % sign/.test(f2.message);
+      if (percent) expect(Math.abs(total / strata.reduce((t, s) => t + s.n, 0) / (100 * part.answer) - 1)).toBeLessThan(0.011);
+      else if (f2.state === 'targeted') reviewed++, expect(f2.message).toMatch(/divided by the number reviewed/);
     });
     // Kept only where the value cannot be mistaken for another slip; that is almost always.
     expect(count).toBeGreaterThan(0.9 * SEEDS.length);

@@ -46,7 +46,9 @@ function acceptable(s: Scenario): boolean {
   // policy is mixed: some outputs go to review and some do not.
   if (s.p.some((p) => Math.abs(p - v.tau) < 0.006)) return false;
   if (v.escalated < 2 || v.escalated > N_ITEMS - 2 || v.escalated * 2 === N_ITEMS) return false;
-  return allApart([v.tau, ...Object.values(v.wrongTau)], TOL_TAU) && allApart([v.cost, ...Object.values(v.wrongCost)], TOL_COST);
+  // 100τ is τ typed as a percentage without its % sign; at C_harm = 10 C_review it equals the
+  // inverted ratio, and that learner must not be told the ratio is upside down.
+  return allApart([v.tau, 100 * v.tau, ...Object.values(v.wrongTau)], TOL_TAU) && allApart([v.cost, ...Object.values(v.wrongCost)], TOL_COST);
 }
 
 const exercise: ExerciseDef = {

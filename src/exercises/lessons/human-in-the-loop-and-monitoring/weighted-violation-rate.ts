@@ -99,11 +99,12 @@ const exercise: ExerciseDef = {
             { value: e.unweighted, message: 'That is the plain share of violations among the reviewed outputs. The sample over-represents the high-risk stratum, so this overstates the rate; weight each finding by $1/f_s$.' },
             { value: e.meanOfRates, message: 'That averages the three stratum rates equally. The strata differ hugely in size: weight each stratum\'s rate by its share $N_s/N$ of all outputs.' },
             { value: e.highOnly, message: 'That is the violation rate inside the high-risk stratum only, which is a small part of the traffic.' },
-            // The two slips hint 3 warns about, where they cannot be mistaken for the others.
+            // The two slips hint 3 warns about, where they cannot be mistaken for the others, or for
+            // the answer typed as a percentage without its % sign.
             ...[
               { value: e.ht * e.N, message: 'That is the estimated number of violations. The rate divides it by all $N$ outputs.' },
               { value: (e.ht * e.N) / s.reduce((t, x) => t + x.n, 0), message: 'You divided by the number reviewed. The weights have already scaled the findings up to all outputs: divide by $N$.' },
-            ].filter((m) => allApart([e.ht, e.unweighted, e.meanOfRates, e.highOnly, m.value], TOL_R)),
+            ].filter((m) => allApart([e.ht, 100 * e.ht, e.unweighted, e.meanOfRates, e.highOnly, m.value], TOL_R)),
           ],
         },
       ],
