@@ -6,6 +6,15 @@ export function fixed(x: number, digits: number): string {
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 
+/**
+ * The sign between a worked step and its result: "=" when the operands as shown give the result as
+ * shown, "\approx" when they do not because the operands were rounded (0.2686 + 0.0974 is 0.3660,
+ * while the exact sum rounds to 0.3659).
+ */
+export function eqShown(result: number, fromShown: number, digits: number): string {
+  return fixed(fromShown, digits) === fixed(result, digits) ? '=' : '\\approx';
+}
+
 /** At most `digits` decimals, without trailing zeros: 300 rather than "300.00", 112.4 rather than "112.400". */
 export function trimmed(x: number, digits: number): string {
   const s = fixed(x, digits);

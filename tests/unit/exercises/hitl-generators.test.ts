@@ -300,3 +300,39 @@ describe('10 · Escalation policy (reviewer-load)', () => {
     });
   });
 });
+
+describe('worked solutions: a step written with "=" checks from the numbers it shows', () => {
+  // "a ∘ b = c" with rounded a and b once gave c for the exact value: 0.2686 + 0.0974 = 0.3659 (entropy-bits
+  // seed 1). Where the shown operands do not give the shown result, the step says ≈.
+  const num = (t: string) => Number(t.replace('−', '-'));
+  const F = String.raw`(-?\d+\.\d+)`;
+  const steps: [id: string, pattern: RegExp, recompute: (x: number[]) => number, digits: number][] = [
+    ['entropy-bits', new RegExp(String.raw`^\$-p_A \\log_2 p_A = -${F} \\times \(${F}\) (=|\\approx) ${F}\$`), ([p, l]) => -p! * l!, 4],
+    ['entropy-bits', new RegExp(String.raw`^\$h\(p_A\) = ${F} \+ ${F} (=|\\approx) ${F}\$`), ([a, b]) => a! + b!, 4],
+    ['kappa-table', new RegExp(String.raw`p_e = ${F} \\times ${F} \+ ${F} \\times ${F} (=|\\approx) ${F}\$`), ([a, b, c, d]) => a! * b! + c! * d!, 4],
+    ['release-gate', new RegExp(String.raw`^\$\\hat\{\\Delta\} = ${F} - ${F} (=|\\approx) ${F}\$`), ([a, b]) => a! - b!, 4],
+    ['release-gate', new RegExp(String.raw`\\sqrt\{${F} \+ ${F}\} (=|\\approx) ${F}\$`), ([a, b]) => Math.sqrt(a! + b!), 5],
+    ['release-gate', new RegExp(String.raw`Upper end: \$${F} \+ 1\.96 \\times ${F} (=|\\approx) ${F}\$`), ([a, b]) => a! + 1.96 * b!, 4],
+  ];
+  it.each(steps.map((s, i) => [i, ...s] as const))('step %i of %s', (_, id, pattern, recompute, digits) => {
+    let equals = 0;
+    let approx = 0;
+    for (const seed of SEEDS) {
+      const line = byId(id).generate(seed).solution.find((t) => pattern.test(t));
+      expect(line, `${id} seed ${seed}: step not found`).toBeDefined();
+      const m = pattern.exec(line!)!;
+      const rel = m.find((g) => g === '=' || g === '\\approx')!;
+      const xs = m.slice(1).filter((g) => g !== rel).map(num);
+      const shown = xs.pop()!;
+      const again = recompute(xs);
+      if (rel === '=') {
+        equals++;
+        expect(again.toFixed(digits), `${id} seed ${seed}: ${line}`).toBe(shown.toFixed(digits));
+      } else {
+        approx++;
+        expect(Math.abs(again - shown), `${id} seed ${seed}: ${line}`).toBeLessThan(3 * 10 ** -digits);
+      }
+    }
+    expect(equals).toBeGreaterThan(approx);
+  });
+});
