@@ -455,3 +455,27 @@ describe('lesson 02 exercises page', () => {
     expect(headings).toEqual(exercises.map((e, i) => [i + 1, e.title]));
   });
 });
+
+describe('worked solutions: a step written with "=" checks from the numbers it shows', () => {
+  // Rounded operands once gave the exact result after "=": "0.3879/1.0939 = 0.3545" (kl-optimal-policy
+  // seed 372; the quotient is 0.3546) and "−2.1 − 0.004682 × (−480) = 0.148" (length-bias seed 95).
+  const F = String.raw`(-?\d+(?:\.\d+)?)`;
+  const steps: [id: string, pattern: RegExp, recompute: (x: number[]) => number, digits: number, extra: number[]][] = [
+    ['kl-optimal-policy', new RegExp(String.raw`\\pi\^\*\([A-Z]\) = ${F}/${F} (=|\\approx) ${F}\$`), ([a, b]) => a! / b!, 4, [372, 1524]],
+    ['length-bias-slope', new RegExp(String.raw`adjusted gap \$${F} - ${F} \\times \(${F}\) (=|\\approx) ${F}\$`), ([a, b, c]) => a! - b! * c!, 3, [95]],
+  ];
+  test.each(steps)('%s', (id, pattern, recompute, digits, extra) => {
+    let approx = 0;
+    for (const seed of [...SEEDS, ...extra]) {
+      const line = byId(id).generate(seed).solution.find((t) => pattern.test(t));
+      expect(line, `${id} seed ${seed}: step not found`).toBeDefined();
+      const m = pattern.exec(line!)!;
+      const rel = m.find((g) => g === '=' || g === '\\approx')!;
+      const xs = m.slice(1).filter((g) => g !== rel).map(Number);
+      const shown = xs.pop()!;
+      if (rel === '=') expect(recompute(xs).toFixed(digits), `${id} seed ${seed}: ${line}`).toBe(shown.toFixed(digits));
+      else approx++;
+    }
+    expect(approx).toBeGreaterThan(0);
+  });
+});
