@@ -336,3 +336,33 @@ describe('worked solutions: a step written with "=" checks from the numbers it s
     expect(equals).toBeGreaterThan(approx);
   });
 });
+
+describe('plackett-luce: each solution step checks from the numbers it shows', () => {
+  it('sum, both stages and the product use "=" only where the shown numbers give the shown result', () => {
+    const F = String.raw`(\d+\.\d+)`;
+    let approx = 0;
+    for (const seed of SEEDS) {
+      const sol = byId('plackett-luce').generate(seed).solution;
+      const ex = new RegExp(String.raw`e\^\{s_A\} = ${F}\$, \$e\^\{s_B\} = ${F}\$, \$e\^\{s_C\} = ${F}\$; their sum is (about )?\$${F}\$`).exec(sol[0]!)!;
+      const sum = Number(ex[1]) + Number(ex[2]) + Number(ex[3]);
+      if (ex[4]) approx++;
+      else expect(sum.toFixed(4), `seed ${seed}: ${sol[0]}`).toBe(Number(ex[5]).toFixed(4));
+      const checks: [RegExp, (x: number[]) => number][] = [
+        [new RegExp(String.raw`first\}\) = ${F}/${F} (=|\\approx) ${F}\$`), ([a, b]) => a! / b!],
+        [new RegExp(String.raw`next\}\) = ${F}/\(${F} \+ ${F}\) (=|\\approx) ${F}\$`), ([a, b, c]) => a! / (b! + c!)],
+        [new RegExp(String.raw`Ranking: \$${F} \\times ${F} (=|\\approx) ${F}\$`), ([a, b]) => a! * b!],
+      ];
+      for (const [pattern, f] of checks) {
+        const line = sol.find((t) => pattern.test(t))!;
+        expect(line, `seed ${seed}`).toBeDefined();
+        const m = pattern.exec(line)!;
+        const rel = m.find((g) => g === '=' || g === '\\approx')!;
+        const xs = m.slice(1).filter((g) => g !== rel).map(Number);
+        const shown = xs.pop()!;
+        if (rel === '=') expect(f(xs).toFixed(4), `seed ${seed}: ${line}`).toBe(shown.toFixed(4));
+        else approx++;
+      }
+    }
+    expect(approx).toBeGreaterThan(0);
+  });
+});

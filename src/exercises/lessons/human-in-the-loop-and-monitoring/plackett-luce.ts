@@ -1,5 +1,5 @@
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { exact, fixed, gridIn } from '../../format';
+import { eqShown, exact, fixed, gridIn } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 
 const TOL: Tolerance = { abs: 0.001, rel: 0.01 };
@@ -73,6 +73,10 @@ const exercise: ExerciseDef = {
     const f1 = (x: number) => fixed(x, 1);
     const e = sc.s.map(Math.exp);
     const f4 = (x: number) => fixed(x, 4);
+    // A number as the solution shows it, for checking each step against what the learner reads.
+    const shown = (x: number) => Number(f4(x));
+    const sum = e[0]! + e[1]! + e[2]!;
+    const second = v.ranking / v.first;
     const rankingTex = `${n(i)} \\succ ${n(j)} \\succ ${n(k)}`;
     return {
       seed,
@@ -121,10 +125,10 @@ const exercise: ExerciseDef = {
         `Stage 2: with ${n(i)} removed, ${n(j)} is chosen over ${n(k)} with probability $e^{s_${n(j)}}/(e^{s_${n(j)}} + e^{s_${n(k)}})$; the last stage has probability 1.`,
       ],
       solution: [
-        `Exponentials: $e^{s_A} = ${f4(e[0]!)}$, $e^{s_B} = ${f4(e[1]!)}$, $e^{s_C} = ${f4(e[2]!)}$; their sum is $${f4(e[0]! + e[1]! + e[2]!)}$.`,
-        `Stage 1: $P(${n(i)}\\text{ first}) = ${f4(e[i]!)}/${f4(e[0]! + e[1]! + e[2]!)} = ${f4(v.first)}$.`,
-        `Stage 2: $P(${n(j)} \\text{ next}) = ${f4(e[j]!)}/(${f4(e[j]!)} + ${f4(e[k]!)}) = ${f4(v.ranking / v.first)}$.`,
-        `Ranking: $${f4(v.first)} \\times ${f4(v.ranking / v.first)} = ${f4(v.ranking)}$ (stage 3 contributes a factor of 1).`,
+        `Exponentials: $e^{s_A} = ${f4(e[0]!)}$, $e^{s_B} = ${f4(e[1]!)}$, $e^{s_C} = ${f4(e[2]!)}$; their sum is ${eqShown(sum, shown(e[0]!) + shown(e[1]!) + shown(e[2]!), 4) === '=' ? '' : 'about '}$${f4(sum)}$.`,
+        `Stage 1: $P(${n(i)}\\text{ first}) = ${f4(e[i]!)}/${f4(sum)} ${eqShown(v.first, shown(e[i]!) / shown(sum), 4)} ${f4(v.first)}$.`,
+        `Stage 2: $P(${n(j)} \\text{ next}) = ${f4(e[j]!)}/(${f4(e[j]!)} + ${f4(e[k]!)}) ${eqShown(second, shown(e[j]!) / (shown(e[j]!) + shown(e[k]!)), 4)} ${f4(second)}$.`,
+        `Ranking: $${f4(v.first)} \\times ${f4(second)} ${eqShown(v.ranking, shown(v.first) * shown(second), 4)} ${f4(v.ranking)}$ (stage 3 contributes a factor of 1).`,
       ],
     };
   },
