@@ -366,3 +366,24 @@ describe('plackett-luce: each solution step checks from the numbers it shows', (
     expect(approx).toBeGreaterThan(0);
   });
 });
+
+describe('queue-budget: equal scores share a rank', () => {
+  it('each rank is 1 + the number of strictly higher shown scores, and ties say so (seed 7: B and C both 0.320)', () => {
+    let ties = 0;
+    for (const seed of [...SEEDS, 7, 8, 23]) {
+      const v = byId('queue-budget').generate(seed);
+      const lines = v.solution.filter((t) => t.startsWith('Rank '));
+      expect(lines).toHaveLength(6);
+      const rows = lines.map((t) => {
+        const m = /^Rank (\d)( \(tied\))?, output (\w+): .* = (\d+\.\d{3})\$\.$/.exec(t)!;
+        return { rank: Number(m[1]), tied: Boolean(m[2]), u: Number(m[4]) };
+      });
+      for (const r of rows) {
+        expect(r.rank, `seed ${seed}`).toBe(1 + rows.filter((o) => o.u > r.u).length);
+        expect(r.tied, `seed ${seed}`).toBe(rows.filter((o) => o.u === r.u).length > 1);
+      }
+      if (rows.some((r) => r.tied)) ties++;
+    }
+    expect(ties).toBeGreaterThan(0);
+  });
+});

@@ -80,7 +80,10 @@ const exercise: ExerciseDef = {
     const u = scores(s);
     const chosen = topK(u, s.k);
     const order = topK(u, N_ITEMS);
-    const rank = (i: number) => order.indexOf(i) + 1;
+    // Ranks as the learner reads them from the three-decimal scores: equal scores share a rank.
+    const shownU = u.map((x) => Number(fixed(x, 3)));
+    const rank = (i: number) => 1 + shownU.filter((x) => x > shownU[i]!).length;
+    const tied = (i: number) => shownU.some((x, j) => j !== i && x === shownU[i]);
     const byRisk = topK(s.items.map((i) => i.r), s.k);
     // A risky output that misses the cut (acceptable() guarantees one): the slip the exercise is about, worked once.
     const trap = byRisk.find((i) => !chosen.includes(i))!;
@@ -92,7 +95,7 @@ const exercise: ExerciseDef = {
     const weights = `$\\lambda_{\\mathrm{risk}} = ${f2(s.wr)}$, $\\lambda_{\\mathrm{unc}} = ${f2(s.wu)}$, $\\lambda_{\\mathrm{div}} = ${f2(s.wd)}$`;
     const given = [f2(s.wr), f2(s.wu), f2(s.wd), ...s.items.flatMap((i) => [f2(i.r), f2(i.h), f2(i.d)])];
     const explanation = (i: number): Tex =>
-      `$u = ${calc(i)}$, rank ${rank(i)} of ${N_ITEMS}: ` + (rank(i) <= s.k ? `inside the budget of ${s.k}.` : `outside the budget of ${s.k}.`);
+      `$u = ${calc(i)}$, rank ${rank(i)}${tied(i) ? ' (tied)' : ''} of ${N_ITEMS}: ` + (rank(i) <= s.k ? `inside the budget of ${s.k}.` : `outside the budget of ${s.k}.`);
     return {
       seed,
       given,
@@ -121,7 +124,7 @@ const exercise: ExerciseDef = {
         `Sort the six scores from high to low and keep the first $k = ${s.k}$. Check the whole selection, not just the riskiest rows.`,
       ],
       solution: [
-        ...order.map((i, pos) => `Rank ${pos + 1}, output ${s.items[i]!.name}: $u = ${calc(i)}$.`),
+        ...order.map((i) => `Rank ${rank(i)}${tied(i) ? ' (tied)' : ''}, output ${s.items[i]!.name}: $u = ${calc(i)}$.`),
         `The budget admits the top ${s.k}: **${names(chosen)}**. Ranking by risk alone would have picked ${names(byRisk)} instead.`,
       ],
     };
