@@ -1,8 +1,12 @@
 /** Number formatting shared by generators, so prompts, solutions and tests agree on the digits. */
 
-/** Fixed decimals, without "-0.00". */
+/**
+ * Fixed decimals, without "-0.00", rounding a decimal half away from zero as by hand: 39/160 = 0.24375
+ * gives 0.2438. (toFixed rounds the binary value, 0.243749999…, down to 0.2437.)
+ */
 export function fixed(x: number, digits: number): string {
-  const s = x.toFixed(digits);
+  const scaled = Number((Math.abs(x) * 10 ** digits).toPrecision(12));
+  const s = (Math.sign(x) * (Math.round(scaled) / 10 ** digits)).toFixed(digits);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
 

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { exercises } from '@exercises/lessons/human-in-the-loop-and-monitoring/index';
 import type { ExerciseDef, Variant } from '@exercises/types';
 import { gradeNumericValue } from '@exercises/grade';
+import { fixed } from '@exercises/format';
 import { checkGrading, checkShape, correctIds, givenNumbers, numericAnswer, SEEDS } from './generator-checks';
 
 // Hundreds of seeds / property runs: allow for a busy machine (no timing is asserted).
@@ -327,7 +328,7 @@ describe('worked solutions: a step written with "=" checks from the numbers it s
       const again = recompute(xs);
       if (rel === '=') {
         equals++;
-        expect(again.toFixed(digits), `${id} seed ${seed}: ${line}`).toBe(shown.toFixed(digits));
+        expect(fixed(again, digits), `${id} seed ${seed}: ${line}`).toBe(fixed(shown, digits));
       } else {
         approx++;
         expect(Math.abs(again - shown), `${id} seed ${seed}: ${line}`).toBeLessThan(3 * 10 ** -digits);
@@ -346,7 +347,7 @@ describe('plackett-luce: each solution step checks from the numbers it shows', (
       const ex = new RegExp(String.raw`e\^\{s_A\} = ${F}\$, \$e\^\{s_B\} = ${F}\$, \$e\^\{s_C\} = ${F}\$; their sum is (about )?\$${F}\$`).exec(sol[0]!)!;
       const sum = Number(ex[1]) + Number(ex[2]) + Number(ex[3]);
       if (ex[4]) approx++;
-      else expect(sum.toFixed(4), `seed ${seed}: ${sol[0]}`).toBe(Number(ex[5]).toFixed(4));
+      else expect(fixed(sum, 4), `seed ${seed}: ${sol[0]}`).toBe(fixed(Number(ex[5]), 4));
       const checks: [RegExp, (x: number[]) => number][] = [
         [new RegExp(String.raw`first\}\) = ${F}/${F} (=|\\approx) ${F}\$`), ([a, b]) => a! / b!],
         [new RegExp(String.raw`next\}\) = ${F}/\(${F} \+ ${F}\) (=|\\approx) ${F}\$`), ([a, b, c]) => a! / (b! + c!)],
@@ -359,7 +360,7 @@ describe('plackett-luce: each solution step checks from the numbers it shows', (
         const rel = m.find((g) => g === '=' || g === '\\approx')!;
         const xs = m.slice(1).filter((g) => g !== rel).map(Number);
         const shown = xs.pop()!;
-        if (rel === '=') expect(f(xs).toFixed(4), `seed ${seed}: ${line}`).toBe(shown.toFixed(4));
+        if (rel === '=') expect(fixed(f(xs), 4), `seed ${seed}: ${line}`).toBe(fixed(shown, 4));
         else approx++;
       }
     }

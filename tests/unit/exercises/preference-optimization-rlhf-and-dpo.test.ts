@@ -7,6 +7,7 @@ import katex from 'katex';
 import { describe, expect, test } from 'vitest';
 import { exercises } from '@exercises/lessons/preference-optimization-rlhf-and-dpo/index';
 import { gradeChoice, gradeNumericValue } from '@exercises/grade';
+import { fixed } from '@exercises/format';
 import { drawStats } from '@exercises/helpers';
 import type { ChoicePart, ExerciseDef, NumericPart, Variant } from '@exercises/types';
 
@@ -473,7 +474,7 @@ describe('worked solutions: a step written with "=" checks from the numbers it s
       const rel = m.find((g) => g === '=' || g === '\\approx')!;
       const xs = m.slice(1).filter((g) => g !== rel).map(Number);
       const shown = xs.pop()!;
-      if (rel === '=') expect(recompute(xs).toFixed(digits), `${id} seed ${seed}: ${line}`).toBe(shown.toFixed(digits));
+      if (rel === '=') expect(fixed(recompute(xs), digits), `${id} seed ${seed}: ${line}`).toBe(fixed(shown, digits));
       else approx++;
     }
     expect(approx).toBeGreaterThan(0);
