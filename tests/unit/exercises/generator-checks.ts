@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { gradeChoice, gradeNumericValue, withinTolerance } from '@exercises/grade';
+import { fixed } from '@exercises/format';
 import type { ChoicePart, ExerciseDef, NumericPart, Variant } from '@exercises/types';
 
 /**
@@ -103,3 +104,20 @@ export const correctIds = (v: Variant, id: string) => {
   if (!p || p.kind !== 'choice') throw new Error(`no choice part ${id}`);
   return p.choices.filter((c) => c.correct).map((c) => c.id).sort();
 };
+
+/**
+ * One worked step "… = c" or "… \approx c", matched by `pattern` (its groups: the operands, the sign,
+ * then c). With "=", the operands as shown give c as shown (the site's rounding, `digits` decimals);
+ * with ≈, they come within 3 in the last place. Returns whether the step said ≈.
+ */
+export function checkShownStep(where: string, line: string | undefined, pattern: RegExp, recompute: (x: number[]) => number, digits: number): boolean {
+  expect(line, `${where}: step not found`).toBeDefined();
+  const m = pattern.exec(line!)!;
+  const rel = m.find((g) => g === '=' || g === '\\approx')!;
+  const xs = m.slice(1).filter((g) => g !== rel && g !== undefined).map(Number);
+  const shown = xs.pop()!;
+  const again = recompute(xs);
+  if (rel === '=') expect(fixed(again, digits), `${where}: ${line}`).toBe(fixed(shown, digits));
+  else expect(Math.abs(again - shown), `${where}: ${line}`).toBeLessThan(3 * 10 ** -digits);
+  return rel !== '=';
+}
