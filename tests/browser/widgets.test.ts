@@ -196,7 +196,7 @@ describe('demo gallery', () => {
         const controls = widgets.nth(i).locator('.widget-control');
         for (let j = 0; j < Math.min(2, await controls.count()); j++) await change(controls.nth(j));
       }
-      await first.page.waitForTimeout(400); // URL writes are batched
+      await first.page.waitForTimeout(1000); // each demo writes the URL once its controls rest (300 ms)
       url = first.page.url();
       expect(url).toContain('?');
       for (let i = 0; i < count; i++) states.push(await snapshot(widgets.nth(i)));
@@ -408,6 +408,50 @@ describe('keyboard', () => {
       await widget.getByRole('button', { name: 'Copy link to this state' }).click();
       await expect.poll(() => widget.locator('.widget-copied').textContent()).toMatch(/Link copied/);
       expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/[?&]thr\.tau=0\.56(&[^#]*)?#thr$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a drag writes the URL once, when the slider rests, and fetches nothing while it moves; leaving at once still keeps the change', async () => {
+    const { context, page, errors } = await openGallery('#thr');
+    try {
+      const widget = page.locator('[data-widget-id="thr"]');
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      // Twelve steps 40 ms apart, as a slow drag delivers them, counted where React sees them.
+      const during = await widget.evaluate(async (w) => {
+        const writes: string[] = [];
+        const original = history.replaceState.bind(history);
+        history.replaceState = (data, unused, url) => {
+          writes.push(String(url));
+          original(data, unused, url);
+        };
+        const input = w.querySelector<HTMLInputElement>('[data-control="tau"] input')!;
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+        for (let k = 1; k <= 12; k++) {
+          set.call(input, String(0.3 + 0.02 * k));
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 40));
+        }
+        (window as unknown as { __writes: string[] }).__writes = writes;
+        return writes.length;
+      });
+      expect(during, 'no URL write while the slider moves').toBe(0);
+      await expect.poll(() => widget.locator('.widget-summary').textContent(), { message: 'the demo followed the drag' }).toContain('Threshold 0.54');
+      expect(requests, 'nothing fetched mid-drag (each URL write makes Chromium fetch the favicon again)').toEqual([]);
+      await expect.poll(() => page.url()).toMatch(/[?&]thr\.tau=0\.54\b/);
+      expect(await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes.length), 'one write once the slider rests').toBe(1);
+
+      // A change followed at once by a link click is still in the entry that Back returns to.
+      const slider = widget.locator('[data-control="tau"] input');
+      await slider.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Lessons' }).click();
+      await page.waitForURL((u) => u.pathname === '/');
+      await page.goBack();
+      expect(page.url()).toMatch(/[?&]thr\.tau=0\.55\b/);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }

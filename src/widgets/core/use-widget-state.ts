@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_SEED, readQuery, writeQuery, type ControlSpec, type StateOf } from './spec';
 
-/** Each mounted widget's URL writer, so "Copy link" can write a batched change before copying. */
+/** How long the controls must rest before their state is written into the URL. */
+export const URL_REST_MS = 300;
+
+/** Each mounted widget's URL writer, so "Copy link" can write a pending change before copying. */
 const urlWriters = new Map<string, () => void>();
 
 /** Writes widget `id`'s pending state into the URL now (no-op when nothing is pending). */
@@ -46,7 +49,10 @@ export function useWidgetState<S extends ControlSpec>(spec: S, id: string, base:
       flushUrl();
     };
     urlWriters.set(id, write);
+    // Leaving the page within the rest time still records the last change in its history entry.
+    window.addEventListener('pagehide', write);
     return () => {
+      window.removeEventListener('pagehide', write);
       if (urlWriters.get(id) === write) urlWriters.delete(id);
     };
   }, [id, flushUrl]);
@@ -54,8 +60,10 @@ export function useWidgetState<S extends ControlSpec>(spec: S, id: string, base:
   const update = useCallback(
     (patch: Partial<StateOf<S>>) => {
       setState((s) => ({ ...s, ...patch }));
-      // URL writes are batched: replaceState on every drag step is wasted work.
-      if (pending.current === null) pending.current = window.setTimeout(flushUrl, 150);
+      // The URL is written once the controls rest: each replaceState also makes Chromium fetch and
+      // decode the favicon again, which mid-drag would land in the frames the drag is painting.
+      if (pending.current !== null) window.clearTimeout(pending.current);
+      pending.current = window.setTimeout(flushUrl, URL_REST_MS);
     },
     [flushUrl],
   );
