@@ -25,10 +25,9 @@ export function trimmed(x: number, digits: number): string {
   return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** Round to `digits` decimals as a number (for values given in a prompt). */
+/** A number as `fixed` shows it, with `digits` decimals (for values given in a prompt, and worked steps). */
 export function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+  return Number(fixed(x, digits));
 }
 
 /** An integer with a TeX thin group separator: 120000 → "120{,}000". */

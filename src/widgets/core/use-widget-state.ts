@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { MAX_SEED, readQuery, writeQuery, type ControlSpec, type StateOf } from './spec';
 
 /** How long the controls must rest before their state is written into the URL. */
-export const URL_REST_MS = 300;
+const URL_REST_MS = 300;
 
 /** Each mounted widget's URL writer, so "Copy link" can write a pending change before copying. */
 const urlWriters = new Map<string, () => void>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eqShown, fixed, trimmed } from '../../../src/exercises/format';
+import { eqShown, fixed, round, trimmed } from '../../../src/exercises/format';
 
 describe('trimmed', () => {
   it('drops the zeros that padding adds, and only those', () => {
@@ -29,6 +29,18 @@ describe('fixed', () => {
   it('never writes a negative zero', () => {
     expect(fixed(-0.0004, 3)).toBe('0.000');
     expect(fixed(-0, 2)).toBe('0.00');
+  });
+});
+
+describe('round', () => {
+  it('gives the number fixed shows, so a worked step recomputes from what the learner reads', () => {
+    // Math.round(1.005 * 100) / 100 is 1 (the product is 100.4999…), and Math.round takes -12.5 up to -12.
+    expect(round(1.005, 2)).toBe(1.01);
+    expect(round(-0.125, 2)).toBe(-0.13);
+    expect(round(39 / 160, 4)).toBe(0.2438);
+    expect(round(0.1 + 0.2, 2)).toBe(0.3);
+    expect(round(-0.0004, 3)).toBe(0);
+    expect(round(12345.678, 1)).toBe(12345.7);
   });
 });
 

@@ -1,6 +1,6 @@
 import { binaryEntropy } from '@math/index';
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { eqShown, exact, fixed, gridIn } from '../../format';
+import { eqShown, exact, fixed, gridIn, round } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 
 const TOL: Tolerance = { abs: 0.002 };
@@ -95,9 +95,9 @@ const exercise: ExerciseDef = {
         'Entropy is symmetric around $\\tfrac12$: the output whose probability is closer to $\\tfrac12$ is the more uncertain one.',
       ],
       solution: [
-        `$-p_A \\log_2 p_A = -${f2(s.pA)} \\times (${fixed(Math.log2(s.pA), 4)}) ${eqShown(t1, -Number(f2(s.pA)) * Number(fixed(Math.log2(s.pA), 4)), 4)} ${fixed(t1, 4)}$.`,
-        `$-(1-p_A) \\log_2 (1-p_A) = -${q} \\times (${fixed(Math.log2(1 - s.pA), 4)}) ${eqShown(t2, -Number(q) * Number(fixed(Math.log2(1 - s.pA), 4)), 4)} ${fixed(t2, 4)}$.`,
-        `$h(p_A) = ${fixed(t1, 4)} + ${fixed(t2, 4)} ${eqShown(hA, Number(fixed(t1, 4)) + Number(fixed(t2, 4)), 4)} ${fixed(hA, 4)}$ bits.`,
+        `$-p_A \\log_2 p_A = -${f2(s.pA)} \\times (${fixed(Math.log2(s.pA), 4)}) ${eqShown(t1, -round(s.pA, 2) * round(Math.log2(s.pA), 4), 4)} ${fixed(t1, 4)}$.`,
+        `$-(1-p_A) \\log_2 (1-p_A) = -${q} \\times (${fixed(Math.log2(1 - s.pA), 4)}) ${eqShown(t2, -Number(q) * round(Math.log2(1 - s.pA), 4), 4)} ${fixed(t2, 4)}$.`,
+        `$h(p_A) = ${fixed(t1, 4)} + ${fixed(t2, 4)} ${eqShown(hA, round(t1, 4) + round(t2, 4), 4)} ${fixed(hA, 4)}$ bits.`,
         `The same formula gives $h(p_B) = ${fixed(hB, 4)}$ bits, so output ${first} is the more uncertain one and is labelled first.`,
       ],
     };

@@ -1,6 +1,6 @@
 import { cohenKappa } from '@math/index';
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { eqShown, exact, fixed, intIn } from '../../format';
+import { eqShown, exact, fixed, intIn, round } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 
 const TOL_PE: Tolerance = { abs: 0.002 };
@@ -121,7 +121,7 @@ const exercise: ExerciseDef = {
       ],
       solution: [
         `Label rates: $P_A(\\text{v}) = ${rowV}/${n} = ${f4(pA)}$ and $P_B(\\text{v}) = ${colV}/${n} = ${f4(pB)}$.`,
-        `Chance agreement: $p_e = ${f4(pA)} \\times ${f4(pB)} + ${f4(1 - pA)} \\times ${f4(1 - pB)} ${eqShown(pe, Number(f4(pA)) * Number(f4(pB)) + Number(f4(1 - pA)) * Number(f4(1 - pB)), 4)} ${f4(pe)}$.`,
+        `Chance agreement: $p_e = ${f4(pA)} \\times ${f4(pB)} + ${f4(1 - pA)} \\times ${f4(1 - pB)} ${eqShown(pe, round(pA, 4) * round(pB, 4) + round(1 - pA, 4) * round(1 - pB, 4), 4)} ${f4(pe)}$.`,
         `Observed agreement: $p_o = (${t.a} + ${t.d})/${n} = ${f4(po)}$.`,
         `$\\kappa = (${f4(po)} - ${f4(pe)})/(1 - ${f4(pe)}) \\approx ${f4(kappa)}$; without rounding, multiply every term by $n^2 = ${n * n}$: $\\kappa = (${n * (t.a + t.d)} - ${chanceCount})/(${n * n} - ${chanceCount}) = ${f4(kappa)}$. The reviewers agree on ${Math.round(po * 100)}% of outputs, but only part of that is agreement beyond chance.`,
       ],

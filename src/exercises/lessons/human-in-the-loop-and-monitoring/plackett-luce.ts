@@ -1,5 +1,5 @@
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { eqShown, exact, fixed, gridIn } from '../../format';
+import { eqShown, exact, fixed, gridIn, round } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 
 const TOL: Tolerance = { abs: 0.001, rel: 0.01 };
@@ -74,7 +74,7 @@ const exercise: ExerciseDef = {
     const e = sc.s.map(Math.exp);
     const f4 = (x: number) => fixed(x, 4);
     // A number as the solution shows it, for checking each step against what the learner reads.
-    const shown = (x: number) => Number(f4(x));
+    const shown = (x: number) => round(x, 4);
     const sum = e[0]! + e[1]! + e[2]!;
     const second = v.ranking / v.first;
     const rankingTex = `${n(i)} \\succ ${n(j)} \\succ ${n(k)}`;

@@ -1,6 +1,6 @@
 import { reviewPriority, topK } from '@math/index';
 import { createRng, drawUntil } from '../../helpers';
-import { fixed, gridIn, intIn, LETTERS } from '../../format';
+import { fixed, gridIn, intIn, LETTERS, round } from '../../format';
 import type { ExerciseDef, Tex } from '../../types';
 
 interface Item {
@@ -81,7 +81,7 @@ const exercise: ExerciseDef = {
     const chosen = topK(u, s.k);
     const order = topK(u, N_ITEMS);
     // Ranks as the learner reads them from the three-decimal scores: equal scores share a rank.
-    const shownU = u.map((x) => Number(fixed(x, 3)));
+    const shownU = u.map((x) => round(x, 3));
     const rank = (i: number) => 1 + shownU.filter((x) => x > shownU[i]!).length;
     const tied = (i: number) => shownU.some((x, j) => j !== i && x === shownU[i]);
     const byRisk = topK(s.items.map((i) => i.r), s.k);

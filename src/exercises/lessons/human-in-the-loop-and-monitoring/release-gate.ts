@@ -1,6 +1,6 @@
 import { wilsonInterval } from '@math/index';
 import { allApart, createRng, drawUntil } from '../../helpers';
-import { eqShown, exact, fixed, intIn } from '../../format';
+import { eqShown, exact, fixed, intIn, round } from '../../format';
 import type { ChoiceMistake, ExerciseDef, Tex, Tolerance } from '../../types';
 
 const TOL: Tolerance = { abs: 0.0005 };
@@ -179,9 +179,9 @@ const exercise: ExerciseDef = {
         'Each gate looks at the pessimistic end of its interval: the upper end for harm and refusals, the lower end for the win rate.',
       ],
       solution: [
-        `$\\hat{\\Delta} = ${f4(v.pN)} - ${f4(v.pO)} ${eqShown(v.d, Number(f4(v.pN)) - Number(f4(v.pO)), 4)} ${f4(v.d)}$.`,
-        `Standard error: $\\sqrt{${fixed(v.vN, 7)} + ${fixed(v.vO, 7)}} ${eqShown(se, Math.sqrt(Number(fixed(v.vN, 7)) + Number(fixed(v.vO, 7))), 5)} ${fixed(se, 5)}$.`,
-        `Upper end: $${f4(v.d)} + 1.96 \\times ${fixed(se, 5)} ${eqShown(v.upper, Number(f4(v.d)) + 1.96 * Number(fixed(se, 5)), 4)} ${f4(v.upper)}$.`,
+        `$\\hat{\\Delta} = ${f4(v.pN)} - ${f4(v.pO)} ${eqShown(v.d, round(v.pN, 4) - round(v.pO, 4), 4)} ${f4(v.d)}$.`,
+        `Standard error: $\\sqrt{${fixed(v.vN, 7)} + ${fixed(v.vO, 7)}} ${eqShown(se, Math.sqrt(round(v.vN, 7) + round(v.vO, 7)), 5)} ${fixed(se, 5)}$.`,
+        `Upper end: $${f4(v.d)} + 1.96 \\times ${fixed(se, 5)} ${eqShown(v.upper, round(v.d, 4) + 1.96 * round(se, 5), 4)} ${f4(v.upper)}$.`,
         (['g1', 'g2', 'g3'] as const).map((g) => `${g.toUpperCase()} ${v.fails[g] ? 'fails' : 'passes'}: ${gateText[g]}.`).join(' '),
         correct[0] === 'none' ? 'No gate fails: the candidate ships.' : `Failing gates: ${correct.map((g) => g.toUpperCase()).join(', ')}. The candidate does not ship.`,
       ],

@@ -1,6 +1,6 @@
 import { klDivergence, klRegularizedOptimum, softmax } from '@math/index';
 import { allApart, drawUntil } from '../../helpers';
-import { eqShown, exact, fixed, gridIn, LETTERS } from '../../format';
+import { eqShown, exact, fixed, gridIn, LETTERS, round } from '../../format';
 import type { ExerciseDef, Tolerance } from '../../types';
 import { LESSON, paren, rngFor, tex, type Rng } from './shared';
 
@@ -124,7 +124,7 @@ const exercise: ExerciseDef = {
       ],
       solution: [
         tex`Weights $\pi_{\mathrm{ref}}\,e^{r/${b}}$: A $= ${f2(s.piRef[0])} \times ${f4(Math.exp(s.r[0] / s.beta))} = ${f4(w[0]!)}$, B $= ${f2(s.piRef[1])} \times ${f4(Math.exp(s.r[1] / s.beta))} = ${f4(w[1]!)}$, C $= ${f2(s.piRef[2])} \times ${f4(Math.exp(s.r[2] / s.beta))} = ${f4(w[2]!)}$.`,
-        tex`$Z = ${f4(Z)}$, so $\pi^* = (${pol.map(f4).join(', ')})$ and $\pi^*(${a}) = ${f4(w[s.ask]!)}/${f4(Z)} ${eqShown(v.p, Number(f4(w[s.ask]!)) / Number(f4(Z)), 4)} ${f4(v.p)}$.`,
+        tex`$Z = ${f4(Z)}$, so $\pi^* = (${pol.map(f4).join(', ')})$ and $\pi^*(${a}) = ${f4(w[s.ask]!)}/${f4(Z)} ${eqShown(v.p, round(w[s.ask]!, 4) / round(Z, 4), 4)} ${f4(v.p)}$.`,
         tex`KL terms $\pi^*(y)\ln\frac{\pi^*(y)}{\pi_{\mathrm{ref}}(y)}$: $(${klTerms.map(f4).join(', ')})$; their sum is $${f4(v.opt.kl)}$ nats.`,
         tex`Check: $\mathbb{E}_{\pi^*}[r]/\beta - \ln Z = ${f4(v.opt.expectedReward)}/${b} - ${paren(f4(Math.log(Z)))} = ${f4(v.opt.kl)}$. A response gains probability exactly when $r(y) > \beta \ln Z = ${f4(s.beta * Math.log(Z))}$; none takes everything, because each extra nat of drift costs $\beta$ units of reward.`,
       ],

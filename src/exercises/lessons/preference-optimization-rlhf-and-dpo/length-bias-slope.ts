@@ -1,6 +1,6 @@
 import { mean } from '@math/index';
 import { allApart, drawUntil } from '../../helpers';
-import { eqShown, exact, fixed, gridIn, texInt, trimmed } from '../../format';
+import { eqShown, exact, fixed, gridIn, round, texInt, trimmed } from '../../format';
 import type { ChoiceMistake, ExerciseDef, Tolerance } from '../../types';
 import { LESSON, paren, rngFor, tex, type Rng } from './shared';
 
@@ -171,7 +171,7 @@ const exercise: ExerciseDef = {
       solution: [
         tex`$\bar\ell = ${f1(v.f.lBar)}$, $\bar r = ${f4(v.f.rBar)}$. Cross-products sum to $${trimmed(v.f.sxy, 3)}$; squared length deviations to $${texInt(v.f.sxx)}$.`,
         tex`$\hat b = ${trimmed(v.f.sxy, 3)}/${texInt(v.f.sxx)} = ${fixed(v.f.slope, 6)}$ per token, i.e. $${f3(v.b100)}$ per 100 tokens (correlation $\hat\rho = ${fixed(v.wrongB.correlation, 2)}$).`,
-        tex`Raw gap $r_${S} - r_${L} = ${f1(s.r[s.short]!)} - ${paren(f1(s.r[s.long]!))} = ${f1(v.raw)}$; length gap $${v.dLen}$ tokens; adjusted gap $${f1(v.raw)} - ${fixed(v.f.slope, 6)} \times (${v.dLen}) ${eqShown(v.adjusted, Number(f1(v.raw)) - Number(fixed(v.f.slope, 6)) * v.dLen, 3)} ${f3(v.adjusted)}$.`,
+        tex`Raw gap $r_${S} - r_${L} = ${f1(s.r[s.short]!)} - ${paren(f1(s.r[s.long]!))} = ${f1(v.raw)}$; length gap $${v.dLen}$ tokens; adjusted gap $${f1(v.raw)} - ${fixed(v.f.slope, 6)} \times (${v.dLen}) ${eqShown(v.adjusted, round(v.raw, 1) - round(v.f.slope, 6) * v.dLen, 3)} ${f3(v.adjusted)}$.`,
         verdict,
         'The audit cannot say which answer is better; it says how much of the score a token count explains. If slopes like this are common across prompts, a policy trained on this reward learns to pad its answers, safety caveats included, because length pays: penalise length in the reward or compare responses at matched length.',
       ],
